@@ -1,0 +1,38 @@
+# tendo - the two commands of the README, and the usual targets.
+#   make          build (CMake + Ninja, in build/)
+#   make demo     install missing packages, build, import a generated
+#                 12-week diary into a fresh database, show it
+#   make check    build twice (gcc -Werror; clang ASan+UBSan+libFuzzer) and
+#                 run every test through ctest
+#   make install  PREFIX=/usr/local DESTDIR=
+BUILD  ?= build
+PREFIX ?= /usr/local
+JOBS   ?= 2
+
+.PHONY: all build deps demo check install clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build:
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: deps build
+	@scripts/demo.sh $(BUILD)
+
+check: deps
+	cmake -S . -B $(BUILD) -G Ninja -DTENDO_WERROR=ON -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+	cmake --build $(BUILD) -j $(JOBS)
+	CC=clang cmake -S . -B $(BUILD)/asan -G Ninja -DTENDO_WERROR=ON \
+	  -DTENDO_SANITIZE=ON -DTENDO_FUZZ=ON -DTENDO_TEST_PREFIX=asan:
+	cmake --build $(BUILD)/asan -j $(JOBS)
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+install: build
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,138 @@
+/*
+ * cli/cli.h - what the command files share: the parsed global options, the
+ * open database, "today", output helpers and the command table.
+ *
+ * The CLI is the only code that prints or exits. Exit statuses
+ * (product.md §2): 0 success, 1 usage error, 2 data/input error (some
+ * inputs rejected), 3 internal or storage error; cli_status() maps library
+ * error codes onto them.
+ */
+#ifndef TENDO_CLI_H
+#define TENDO_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+#include "tendo/tendo.h"
+
+enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_DATA = 2, EXIT_INTERNAL = 3 };
+
+struct cli {
+    const char *prog;
+    char db_path[4096];
+    int json, quiet, verbose;
+    const char *units_arg;  /* --units, or NULL */
+    const char *date_arg;   /* --date, or NULL */
+    int units;              /* enum tendo_units, resolved by cli_open */
+    tendo_day today;        /* in the athlete's zone, resolved by cli_open */
+    tendo_day date;         /* --date or today */
+    int64_t now_utc;
+    char tz[80];
+    tendo_db *db;
+};
+
+struct cmd {
+    const char *name;
+    const char *summary;
+    int (*run)(struct cli *c, int argc, char **argv);
+};
+
+/* Long options every command accepts (the global ones), for getopt tables:
+ * put GLOBAL_OPTS before the {0} terminator; handle codes >= OPT_GLOBAL
+ * with cli_global(). */
+enum { OPT_GLOBAL = 1000, OPT_DB, OPT_JSON, OPT_UNITS, OPT_DATE, OPT_HELP };
+#define GLOBAL_OPTS                                      \
+    {"db", required_argument, NULL, OPT_DB},             \
+    {"json", no_argument, NULL, OPT_JSON},               \
+    {"units", required_argument, NULL, OPT_UNITS},       \
+    {"date", required_argument, NULL, OPT_DATE},         \
+    {"help", no_argument, NULL, 'h'}
+#define GLOBAL_SHORT ":hqv"
+
+/* Handles a global option (or -q / -v); returns 0 if `opt` was one, 1 if
+ * not, -1 on a usage error (already reported). */
+int cli_global(struct cli *c, int opt, const char *arg);
+
+/* Opens the database (creating it when `create`), resolves the time zone,
+ * today, --date and --units. Returns an exit status (0 on success). */
+int cli_open(struct cli *c, int create);
+void cli_close(struct cli *c);
+
+/* Prints "tendo: MSG" to stderr and returns the exit status for `code`. */
+int cli_error(struct cli *c, const struct tendo_error *e);
+int cli_errorf(struct cli *c, int status, const char *fmt, ...)
+    TENDO_PRINTF(3, 4);
+int cli_status(int code);
+/* Reports an unknown option / missing argument for command `cmd`. */
+int cli_usage(struct cli *c, const char *cmd, const char *msg);
+/* Reports what getopt_long rejected (`opt` is '?' or ':'); exit status 1. */
+int cli_bad_option(struct cli *c, const char *cmd, char **argv, int opt);
+
+/* Prints a JSON value (one line) on stdout and drops the reference. */
+int cli_print_json(struct cli *c, json_t *v);
+
+/* Distance helpers: metres to the display unit, and its name. */
+double cli_dist(const struct cli *c, double metres);
+const char *cli_unit(const struct cli *c);
+/* Parses a distance option given in km (`unit` 0) or miles (1) into
+ * metres. */
+int cli_parse_distance(struct cli *c, const char *arg, int unit,
+                       const char *opt, double *metres);
+
+/* Resets getopt for a command's own options (argv[0] is the command). */
+void cli_getopt_reset(void);
+
+/* Writes `len` bytes to `path` atomically (temp file + rename), or to
+ * stdout when path is NULL or "-". */
+int cli_write_output(struct cli *c, const char *path, const char *data,
+                     size_t len);
+
+/* The fields of a session given on the command line (cli/opts.c). */
+enum { OPT_KM = 900, OPT_MI, OPT_CLEAR, OPT_NO_SHOE, OPT_INTERACTIVE };
+#define SESSION_OPTS                                      \
+    {"minutes", required_argument, NULL, 'm'},            \
+    {"km", required_argument, NULL, OPT_KM},              \
+    {"mi", required_argument, NULL, OPT_MI},              \
+    {"rpe", required_argument, NULL, 'r'},                \
+    {"surface", required_argument, NULL, 's'},            \
+    {"shoe", required_argument, NULL, 'S'},               \
+    {"pain", required_argument, NULL, 'p'},               \
+    {"notes", required_argument, NULL, 'n'}
+#define SESSION_SHORT "m:r:s:S:p:n:"
+
+struct cli_session_edit {
+    struct tendo_session s;
+    int set_minutes, set_distance, set_rpe, set_surface, set_shoe, set_pain,
+        set_notes, set_type;
+};
+/* Parses one session option into `ed`: 0 if taken, -1 if `opt` is not a
+ * session option, else an exit status (the error is printed). */
+int cli_session_opt(struct cli *c, int opt, const char *arg,
+                    struct cli_session_edit *ed);
+void cli_session_apply(const struct cli_session_edit *ed,
+                       struct tendo_session *dst);
+void cli_session_print(const struct cli *c, const struct tendo_session *s,
+                       FILE *f);
+
+/* Prompts on stderr and reads a line from stdin (cli/prompt.c). Return 1
+ * with a value, 0 when the answer was empty (skipped), -1 at end of input.
+ * Invalid answers are explained and asked again. */
+int cli_ask(const char *question, char *answer, size_t cap);
+int cli_ask_int(const char *question, const char *field, long lo, long hi,
+                int *out);
+int cli_ask_enum(const char *question, const char *field,
+                 const char *const *names, int *index);
+
+/* The commands, one file each (cli/cmd-NAME.c). */
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_config(struct cli *c, int argc, char **argv);
+int cmd_log(struct cli *c, int argc, char **argv);
+int cmd_edit(struct cli *c, int argc, char **argv);
+int cmd_check(struct cli *c, int argc, char **argv);
+int cmd_rehab(struct cli *c, int argc, char **argv);
+int cmd_wellness(struct cli *c, int argc, char **argv);
+int cmd_shoe(struct cli *c, int argc, char **argv);
+int cmd_list(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_import(struct cli *c, int argc, char **argv);
+
+#endif

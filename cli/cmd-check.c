@@ -1,0 +1,287 @@
+/*
+ * cli/cmd-check.c - `tendo check`: the 20-second daily symptom check
+ * (product.md §3). One record per day: entering it again updates the
+ * values given and says what each was before, so nothing is lost silently.
+ */
+#include "cli.h"
+
+#include <string.h>
+#include <unistd.h>
+
+static const char help[] =
+    "usage: tendo check [--morning 0-10] [--stiffness MIN] [--during 0-10]\n"
+    "                   [--after 0-10] [--hop-pain 0-10]\n"
+    "                   [--side left|right|both]\n"
+    "                   [--location midportion|insertion|unsure]\n"
+    "                   [RED FLAGS] [--flags LIST|none] [-i]\n\n"
+    "Records the day's check (--date, default today):\n"
+    "  --morning     pain on the first steps after getting up\n"
+    "  --stiffness   minutes the morning stiffness lasts\n"
+    "  --during      worst pain during the day's run\n"
+    "  --after       worst pain after activity / that evening\n"
+    "  --hop-pain    pain on 10 single-leg hops (when reassessing)\n"
+    "Red flags (each sets one): --pop (sudden snap or blow at the back of the\n"
+    "heel), --cannot-raise (cannot do a single-leg heel raise on that side),\n"
+    "--swelling (new, visible), --sharp (sharp pain that changed how you\n"
+    "ran), --night (pain at rest or at night), --calf (calf swelling or\n"
+    "warmth), --fluoroquinolone (a recent course of that antibiotic).\n"
+    "--flags LIST replaces the day's red flags (comma-separated, or none).\n"
+    "With no values on a terminal, or with -i, it asks the questions.\n";
+
+enum { O_MORNING = 1, O_STIFF, O_DURING, O_AFTER, O_HOP, O_SIDE, O_LOC,
+       O_FLAGS, O_FLAG0 = 100 };
+
+static int parse_flags(const char *arg, unsigned *out, struct tendo_error *e)
+{
+    const char *p = arg;
+    *out = 0;
+    if (strcmp(arg, "none") == 0 || !arg[0])
+        return TENDO_OK;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        int i, rc;
+        if ((rc = tendo_parse_enum(p, n, tendo_flag_names, "--flags", &i, e)))
+            return rc;
+        *out |= 1u << i;
+        p += n + (comma != NULL);
+    }
+    return TENDO_OK;
+}
+
+static void flags_text(unsigned flags, char *out, size_t cap)
+{
+    size_t k = 0;
+    out[0] = '\0';
+    for (int i = 0; tendo_flag_names[i]; i++)
+        if (flags & (1u << i))
+            k += (size_t)snprintf(out + k, k < cap ? cap - k : 0, "%s%s",
+                                  k ? ", " : "", tendo_flag_names[i]);
+    if (!k)
+        snprintf(out, cap, "none");
+}
+
+static void ask_all(struct tendo_check *in, unsigned *flags, int *flags_given)
+{
+    int i;
+    char line[256];
+    fprintf(stderr, "Daily check (press Enter to skip a question)\n");
+    if (cli_ask_int("First-steps pain this morning (0-10)", "morning", 0, 10,
+                    &in->morning) < 0)
+        return;
+    if (cli_ask_int("Morning stiffness (minutes)", "stiffness", 0, 1440,
+                    &in->stiffness_min) < 0)
+        return;
+    if (cli_ask_int("Worst pain during today's run (0-10)", "during", 0, 10,
+                    &in->during) < 0)
+        return;
+    if (cli_ask_int("Worst pain after activity / this evening (0-10)",
+                    "after", 0, 10, &in->after) < 0)
+        return;
+    if (cli_ask_enum("Side (left, right, both)", "side", tendo_sides, &i) > 0)
+        snprintf(in->side, sizeof in->side, "%s", tendo_sides[i]);
+    if (cli_ask_enum("Where (midportion, insertion, unsure)", "location",
+                     tendo_locations, &i) > 0)
+        snprintf(in->location, sizeof in->location, "%s", tendo_locations[i]);
+    for (;;) {
+        struct tendo_error e = {0};
+        char msg[400];
+        int r = cli_ask("Red flags today? pop, cannot-raise, swelling, sharp, "
+                        "night, calf, fluoroquinolone (comma-separated, Enter "
+                        "for none)",
+                        line, sizeof line);
+        if (r < 0)
+            return;
+        if (parse_flags(line, flags, &e) == TENDO_OK) {
+            *flags_given = 1;
+            return;
+        }
+        fprintf(stderr, "  %s; try again\n",
+                tendo_error_format(&e, msg, sizeof msg));
+    }
+}
+
+struct change {
+    const char *name;
+    int before, after;
+};
+
+int cmd_check(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"morning", required_argument, NULL, O_MORNING},
+        {"stiffness", required_argument, NULL, O_STIFF},
+        {"during", required_argument, NULL, O_DURING},
+        {"after", required_argument, NULL, O_AFTER},
+        {"hop-pain", required_argument, NULL, O_HOP},
+        {"side", required_argument, NULL, O_SIDE},
+        {"location", required_argument, NULL, O_LOC},
+        {"flags", required_argument, NULL, O_FLAGS},
+        {"pop", no_argument, NULL, O_FLAG0 + 0},
+        {"cannot-raise", no_argument, NULL, O_FLAG0 + 1},
+        {"swelling", no_argument, NULL, O_FLAG0 + 2},
+        {"sharp", no_argument, NULL, O_FLAG0 + 3},
+        {"night", no_argument, NULL, O_FLAG0 + 4},
+        {"calf", no_argument, NULL, O_FLAG0 + 5},
+        {"fluoroquinolone", no_argument, NULL, O_FLAG0 + 6},
+        {"interactive", no_argument, NULL, 'i'},
+        GLOBAL_OPTS,
+        {0, 0, 0, 0}};
+    struct tendo_check in, cur, before;
+    struct tendo_error e = {0};
+    unsigned add_flags = 0, set_flags = 0;
+    int flags_given = 0, interactive = 0, opt, rc, found, i, given = 0;
+    struct change ch[5];
+    size_t nch = 0;
+
+    tendo_check_init(&in);
+    cli_getopt_reset();
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT "i", opts, NULL)) !=
+           -1) {
+        rc = 0;
+        switch (opt) {
+        case 'h':
+            return fputs(help, stdout), EXIT_OK;
+        case '?':
+        case ':':
+            return cli_bad_option(c, "check", argv, opt);
+        case 'i':
+            interactive = 1;
+            continue;
+        case O_MORNING:
+            rc = tendo_parse_int(optarg, strlen(optarg), 0, 10, "--morning",
+                                 &in.morning, &e);
+            break;
+        case O_STIFF:
+            rc = tendo_parse_int(optarg, strlen(optarg), 0, 1440,
+                                 "--stiffness", &in.stiffness_min, &e);
+            break;
+        case O_DURING:
+            rc = tendo_parse_int(optarg, strlen(optarg), 0, 10, "--during",
+                                 &in.during, &e);
+            break;
+        case O_AFTER:
+            rc = tendo_parse_int(optarg, strlen(optarg), 0, 10, "--after",
+                                 &in.after, &e);
+            break;
+        case O_HOP:
+            rc = tendo_parse_int(optarg, strlen(optarg), 0, 10, "--hop-pain",
+                                 &in.hop_pain, &e);
+            break;
+        case O_SIDE:
+            if (!(rc = tendo_parse_enum(optarg, strlen(optarg), tendo_sides,
+                                        "--side", &i, &e)))
+                snprintf(in.side, sizeof in.side, "%s", tendo_sides[i]);
+            break;
+        case O_LOC:
+            if (!(rc = tendo_parse_enum(optarg, strlen(optarg),
+                                        tendo_locations, "--location", &i,
+                                        &e)))
+                snprintf(in.location, sizeof in.location, "%s",
+                         tendo_locations[i]);
+            break;
+        case O_FLAGS:
+            rc = parse_flags(optarg, &set_flags, &e);
+            flags_given = 1;
+            break;
+        default:
+            if (opt >= O_FLAG0 && opt < O_FLAG0 + 7) {
+                add_flags |= 1u << (opt - O_FLAG0);
+                break;
+            }
+            if (cli_global(c, opt, optarg) < 0)
+                return EXIT_USAGE;
+            continue;
+        }
+        if (rc)
+            return cli_error(c, &e);
+        given = 1;
+    }
+    if (optind < argc)
+        return cli_usage(c, "check", "check takes no arguments");
+    if (interactive || (!given && isatty(STDIN_FILENO)))
+        ask_all(&in, &set_flags, &flags_given);
+    if (tendo_check_is_empty(&in) && !flags_given && !add_flags)
+        return cli_usage(c, "check",
+                         "check needs at least one value (see --help)");
+
+    if ((rc = cli_open(c, 1)))
+        return rc;
+    if ((rc = tendo_check_get(c->db, c->date, &cur, &found, &e)))
+        return cli_error(c, &e);
+    before = cur;
+#define MERGE(field, label)                                             \
+    if (in.field != TENDO_UNSET && in.field != cur.field) {             \
+        if (found && cur.field != TENDO_UNSET)                          \
+            ch[nch++] = (struct change){label, cur.field, in.field};    \
+        cur.field = in.field;                                           \
+    }
+    MERGE(morning, "morning")
+    MERGE(stiffness_min, "stiffness")
+    MERGE(during, "during")
+    MERGE(after, "after")
+    MERGE(hop_pain, "hop pain")
+#undef MERGE
+    if (in.side[0])
+        snprintf(cur.side, sizeof cur.side, "%s", in.side);
+    if (in.location[0])
+        snprintf(cur.location, sizeof cur.location, "%s", in.location);
+    if (flags_given)
+        cur.flags = set_flags;
+    cur.flags |= add_flags;
+
+    if ((rc = tendo_db_begin(c->db, &e)) ||
+        (rc = tendo_check_put(c->db, &cur, c->today, &e)) ||
+        (rc = tendo_db_commit(c->db, &e))) {
+        tendo_db_rollback(c->db);
+        return cli_error(c, &e);
+    }
+    if (c->json) {
+        json_t *o = tendo_check_json(&cur), *changes = json_array();
+        for (size_t k = 0; k < nch; k++)
+            json_array_append_new(changes,
+                                  json_pack("{s:s,s:i,s:i}", "field",
+                                            ch[k].name, "was", ch[k].before,
+                                            "now", ch[k].after));
+        json_object_set_new(o, "updated", json_boolean(found));
+        json_object_set_new(o, "changes", changes);
+        return cli_print_json(c, o);
+    }
+    if (!c->quiet) {
+        char d[TENDO_DAY_STRLEN], fl[160];
+        printf("check %s %s:", tendo_day_format(cur.date, d),
+               found ? "updated" : "recorded");
+        if (cur.morning != TENDO_UNSET)
+            printf(" morning %d/10", cur.morning);
+        if (cur.stiffness_min != TENDO_UNSET)
+            printf(", stiffness %d min", cur.stiffness_min);
+        if (cur.during != TENDO_UNSET)
+            printf(", during %d/10", cur.during);
+        if (cur.after != TENDO_UNSET)
+            printf(", after %d/10", cur.after);
+        if (cur.hop_pain != TENDO_UNSET)
+            printf(", hop pain %d/10", cur.hop_pain);
+        if (cur.side[0])
+            printf(", %s", cur.side);
+        if (cur.location[0])
+            printf(", %s", cur.location);
+        putchar('\n');
+        for (size_t k = 0; k < nch; k++)
+            printf("  %s was %d, now %d\n", ch[k].name, ch[k].before,
+                   ch[k].after);
+        if (found && before.flags != cur.flags) {
+            flags_text(before.flags, fl, sizeof fl);
+            printf("  red flags were: %s\n", fl);
+        }
+    }
+    if (cur.flags && !c->json) {
+        char fl[160];
+        flags_text(cur.flags, fl, sizeof fl);
+        /* domain.md §2: red flags override everything, so say so at once */
+        fprintf(stderr,
+                "red flag recorded (%s): please have it checked by a "
+                "clinician before you run again\n",
+                fl);
+    }
+    return EXIT_OK;
+}

@@ -1,0 +1,190 @@
+/*
+ * cli/cmd-import.c - `tendo import PATH...`: files and folders (recursive).
+ * Each file lands whole or not at all (its own transaction); a rejected
+ * file does not stop the others; exit status 2 if any was rejected.
+ */
+#include "cli.h"
+
+#include <dirent.h>
+#include <strings.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char help[] =
+    "usage: tendo import PATH...\n\n"
+    "Imports files, and folders recursively. Formats: the diary CSV\n"
+    "(see 'man tendo' or docs/formats.md). A file imported before is\n"
+    "recognised by its content and skipped; records already stored are\n"
+    "skipped too, and a day's check merges into the stored one. Prints one\n"
+    "line per file and a summary (--json: one JSON object per file, then a\n"
+    "summary object). Exit status 2 if any file was rejected.\n";
+
+struct files {
+    char **v;
+    size_t n, cap;
+};
+
+static int push(struct files *f, const char *path)
+{
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 64;
+        char **v = realloc(f->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        f->v = v;
+        f->cap = cap;
+    }
+    if (!(f->v[f->n] = strdup(path)))
+        return -1;
+    f->n++;
+    return 0;
+}
+
+static int importable(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcasecmp(name + n - 4, ".csv") == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the importable files below `dir`, sorted, depth first. */
+static int walk(const char *dir, struct files *f, int depth)
+{
+    DIR *d;
+    struct dirent *de;
+    struct files here = {0};
+    int rc = 0;
+    if (depth > 32)
+        return 0;
+    if (!(d = opendir(dir)))
+        return push(f, dir); /* reported as unreadable when imported */
+    while ((de = readdir(d))) {
+        char path[4096];
+        struct stat st;
+        if (de->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        if (lstat(path, &st) != 0 || S_ISLNK(st.st_mode))
+            continue;
+        if ((S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) &&
+                                     importable(de->d_name))) &&
+            push(&here, path)) {
+            rc = -1;
+            break;
+        }
+    }
+    closedir(d);
+    if (here.n)
+        qsort(here.v, here.n, sizeof *here.v, cmp_str);
+    for (size_t i = 0; i < here.n; i++) {
+        struct stat st;
+        if (!rc && stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode))
+            rc = walk(here.v[i], f, depth + 1);
+        else if (!rc)
+            rc = push(f, here.v[i]);
+        free(here.v[i]);
+    }
+    free(here.v);
+    return rc;
+}
+
+int cmd_import(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
+    struct files f = {0};
+    int opt, rc, progress;
+    int counts[3] = {0, 0, 0};
+
+    cli_getopt_reset();
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+        if (opt == 'h')
+            return fputs(help, stdout), EXIT_OK;
+        if (opt == '?' || opt == ':')
+            return cli_bad_option(c, "import", argv, opt);
+        if (cli_global(c, opt, optarg) < 0)
+            return EXIT_USAGE;
+    }
+    if (optind >= argc)
+        return cli_usage(c, "import", "import needs at least one PATH");
+    for (int i = optind; i < argc; i++) {
+        struct stat st;
+        int r = stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)
+                    ? walk(argv[i], &f, 0)
+                    : push(&f, argv[i]);
+        if (r) {
+            rc = cli_errorf(c, EXIT_INTERNAL, "out of memory");
+            goto out;
+        }
+    }
+    if ((rc = cli_open(c, 1)))
+        goto out;
+    progress = !c->json && !c->quiet && f.n > 1 && isatty(STDERR_FILENO);
+    for (size_t i = 0; i < f.n; i++) {
+        struct tendo_import_result r;
+        char line[TENDO_ERRMSG_MAX + TENDO_ERRFILE_MAX + 32];
+        if (progress) {
+            fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, f.n, f.v[i]);
+            fflush(stderr);
+        }
+        tendo_import_file(c->db, f.v[i], c->today, c->now_utc, &r);
+        counts[r.status]++;
+        if (progress)
+            fprintf(stderr, "\r\033[K");
+        if (c->json) {
+            json_t *o = json_pack("{s:s,s:s,s:s?}", "file", f.v[i], "status",
+                                  r.status == TENDO_IMPORT_IMPORTED ? "imported"
+                                  : r.status == TENDO_IMPORT_DUPLICATE
+                                      ? "duplicate"
+                                      : "rejected",
+                                  "format", r.format[0] ? r.format : NULL);
+            if (r.status == TENDO_IMPORT_REJECTED) {
+                json_object_set_new(o, "error", json_string(r.err.msg));
+                json_object_set_new(o, "line", r.err.line
+                                                   ? json_integer(r.err.line)
+                                                   : json_null());
+                json_object_set_new(o, "field", r.err.field[0]
+                                                    ? json_string(r.err.field)
+                                                    : json_null());
+            } else {
+                json_object_set_new(o, "sessions", json_integer(r.sessions));
+                json_object_set_new(o, "checks", json_integer(r.checks));
+                json_object_set_new(o, "rehab", json_integer(r.rehab));
+                json_object_set_new(o, "wellness", json_integer(r.wellness));
+                json_object_set_new(o, "skipped", json_integer(r.skipped));
+            }
+            cli_print_json(c, o);
+        } else if (r.status == TENDO_IMPORT_REJECTED) {
+            fprintf(stderr, "rejected   %s\n",
+                    tendo_error_format(&r.err, line, sizeof line));
+        } else if (!c->quiet && r.status == TENDO_IMPORT_DUPLICATE) {
+            printf("duplicate  %s (imported before)\n", f.v[i]);
+        } else if (!c->quiet) {
+            printf("imported   %s: %d sessions, %d checks, %d rehab, %d "
+                   "wellness",
+                   f.v[i], r.sessions, r.checks, r.rehab, r.wellness);
+            if (r.skipped)
+                printf(" (%d already stored)", r.skipped);
+            putchar('\n');
+        }
+    }
+    if (c->json)
+        cli_print_json(c, json_pack("{s:{s:i,s:i,s:i,s:i}}", "summary",
+                                    "files", (int)f.n, "imported", counts[0],
+                                    "duplicate", counts[1], "rejected",
+                                    counts[2]));
+    else if (!c->quiet)
+        printf("%zu file%s: %d imported, %d duplicate, %d rejected\n", f.n,
+               f.n == 1 ? "" : "s", counts[0], counts[1], counts[2]);
+    rc = counts[2] ? EXIT_DATA : EXIT_OK;
+out:
+    for (size_t i = 0; i < f.n; i++)
+        free(f.v[i]);
+    free(f.v);
+    return rc;
+}

@@ -1,0 +1,53 @@
+/*
+ * tendo/import.h - bring files into the database, whole or not at all.
+ *
+ * tendo_import_file() reads one file, recognises its format, checks the
+ * import ledger (a file whose SHA-256 was imported before is a duplicate and
+ * changes nothing), parses it and stores its records inside one transaction:
+ * any error rolls everything of that file back. Records equal to ones
+ * already stored (the same session on the same day, ...) are skipped and
+ * counted. Daily checks and wellness rows merge into the day's record.
+ *
+ * Formats so far: the diary CSV (tendo/diary.h).
+ */
+#ifndef TENDO_IMPORT_H
+#define TENDO_IMPORT_H
+
+#include "common.h"
+#include "error.h"
+#include "store.h"
+
+enum tendo_import_status {
+    TENDO_IMPORT_IMPORTED = 0,
+    TENDO_IMPORT_DUPLICATE = 1,
+    TENDO_IMPORT_REJECTED = 2
+};
+
+struct tendo_import_result {
+    int status;             /* enum tendo_import_status */
+    char format[16];        /* "diary-csv", or "" if unknown */
+    char sha256[65];        /* hex digest of the file */
+    int sessions, checks, rehab, wellness; /* records stored or merged */
+    int skipped;            /* records equal to stored ones */
+    struct tendo_error err; /* why it was rejected */
+};
+
+/* Imports the file at `path`. `now_utc` stamps the ledger; `today` bounds
+ * the days accepted. Returns TENDO_OK for imported and duplicate files, the
+ * error code for rejected ones (details in r->err). */
+TENDO_API int tendo_import_file(tendo_db *db, const char *path,
+                                tendo_day today, int64_t now_utc,
+                                struct tendo_import_result *r);
+/* The same for bytes already in memory; `name` is used in messages and the
+ * ledger and to recognise the format by its extension. */
+TENDO_API int tendo_import_memory(tendo_db *db, const uint8_t *data,
+                                  size_t len, const char *name,
+                                  tendo_day today, int64_t now_utc,
+                                  struct tendo_import_result *r);
+
+/* Reads a whole file into memory (caller frees *data with free(3)),
+ * refusing files larger than `max` bytes with TENDO_ELIMIT. */
+TENDO_API int tendo_read_file(const char *path, size_t max, uint8_t **data,
+                              size_t *len, struct tendo_error *err);
+
+#endif

@@ -1,0 +1,136 @@
+/*
+ * tendo/model.h - the records tendo keeps, as plain structs, and the names
+ * of their enumerated values.
+ *
+ * All strings are NUL-terminated and live inside the structs (fixed sizes,
+ * checked on input), so records are copied by assignment and own nothing.
+ * Unknown integers are TENDO_UNSET, unknown reals NAN, unknown strings "",
+ * unknown days TENDO_DAY_NONE (see tendo/common.h). Distances are metres.
+ */
+#ifndef TENDO_MODEL_H
+#define TENDO_MODEL_H
+
+#include "common.h"
+#include "date.h"
+
+#define TENDO_NOTES_MAX 1000   /* bytes of notes accepted */
+#define TENDO_NAME_MAX 63      /* bytes of a shoe name or brand */
+
+/* NULL-terminated lists of the accepted spellings. */
+TENDO_API extern const char *const tendo_session_types[];   /* run, bike, ... */
+TENDO_API extern const char *const tendo_surfaces[];        /* road, trail, ... */
+TENDO_API extern const char *const tendo_sides[];           /* left, right, both */
+TENDO_API extern const char *const tendo_locations[];       /* midportion, ... */
+TENDO_API extern const char *const tendo_rehab_exercises[]; /* heel-drop, ... */
+TENDO_API extern const char *const tendo_rehab_surfaces[];  /* flat, step, decline */
+TENDO_API extern const char *const tendo_flag_names[];      /* pop, ... (bit order) */
+
+/* Red flags of the daily check (product.md §3, domain.md §2), as bits. */
+enum tendo_flag {
+    TENDO_FLAG_POP = 1u << 0,
+    TENDO_FLAG_CANNOT_RAISE = 1u << 1,
+    TENDO_FLAG_SWELLING = 1u << 2,
+    TENDO_FLAG_SHARP = 1u << 3,
+    TENDO_FLAG_NIGHT = 1u << 4,
+    TENDO_FLAG_CALF = 1u << 5,
+    TENDO_FLAG_FLUOROQUINOLONE = 1u << 6,
+    TENDO_FLAG_ALL = (1u << 7) - 1
+};
+
+enum tendo_units { TENDO_UNITS_KM = 0, TENDO_UNITS_MI = 1 };
+#define TENDO_M_PER_MI 1609.344
+
+/* One training session: a run, a ride, a swim, ... */
+struct tendo_session {
+    int64_t id;                 /* 0 until stored */
+    tendo_day date;             /* local day it took place */
+    int64_t start_utc;          /* start instant, INT64_MIN if unknown */
+    char type[16];              /* one of tendo_session_types */
+    double minutes;             /* duration, NAN if unknown */
+    double distance_m;          /* metres, NAN if unknown */
+    int rpe;                    /* session RPE 0-10 (CR-10), or TENDO_UNSET */
+    char surface[16];           /* one of tendo_surfaces, or "" */
+    int64_t shoe_id;            /* 0 for none */
+    char shoe[TENDO_NAME_MAX + 1]; /* the shoe's name (filled on read) */
+    int pain_during;            /* worst pain 0-10 during it, or TENDO_UNSET */
+    char source[16];            /* manual, csv, ... */
+    int64_t import_id;          /* import ledger entry, 0 for none */
+    char notes[TENDO_NOTES_MAX + 1];
+};
+
+/* The daily symptom check: one per local day (product.md §3). */
+struct tendo_check {
+    tendo_day date;
+    int morning;                /* first-steps pain 0-10 */
+    int stiffness_min;          /* minutes of morning stiffness, 0-1440 */
+    int during;                 /* worst pain during the day's run 0-10 */
+    int after;                  /* worst pain after activity / evening 0-10 */
+    int hop_pain;               /* pain on 10 single-leg hops 0-10 */
+    char side[8];               /* left, right, both or "" */
+    char location[16];          /* midportion, insertion, unsure or "" */
+    unsigned flags;             /* enum tendo_flag bits */
+};
+
+/* One rehab session (heel drops and friends). */
+struct tendo_rehab {
+    int64_t id;
+    tendo_day date;
+    char exercise[24];          /* one of tendo_rehab_exercises */
+    int sets;                   /* 1-20 */
+    int reps;                   /* per set, 1-200 */
+    double load_kg;             /* added load, 0 for body weight, NAN unknown */
+    char tempo[16];             /* e.g. "3-1-1" (down-pause-up seconds), or "" */
+    char surface[16];           /* flat, step, decline, or "" */
+    int pain;                   /* worst pain 0-10, or TENDO_UNSET */
+    char source[16];
+    int64_t import_id;
+    char notes[TENDO_NOTES_MAX + 1];
+};
+
+/* Sleep and wellness for one local day; scores 1 (best) to 5 (worst),
+ * except sleep_quality, 1 (poor) to 5 (excellent). */
+struct tendo_wellness {
+    tendo_day date;
+    double sleep_h;             /* 0-24, NAN if unknown */
+    int sleep_quality, stress, fatigue, soreness; /* 1-5 or TENDO_UNSET */
+};
+
+/* A pair of shoes. */
+struct tendo_shoe {
+    int64_t id;
+    char name[TENDO_NAME_MAX + 1];  /* unique */
+    char brand[TENDO_NAME_MAX + 1];
+    double drop_mm;             /* heel-to-toe drop, NAN if unknown */
+    double start_m;             /* distance it had before tendo knew it */
+    tendo_day added;            /* day it was added */
+    tendo_day retired;          /* TENDO_DAY_NONE while in use */
+    int is_default;             /* assigned to runs logged without a shoe */
+    double distance_m;          /* start_m + its sessions (filled on read) */
+    int sessions;               /* number of its sessions (filled on read) */
+};
+
+/* Resets a record to "everything unknown" (ids 0, strings ""). */
+TENDO_API void tendo_session_init(struct tendo_session *s);
+TENDO_API void tendo_check_init(struct tendo_check *c);
+TENDO_API void tendo_rehab_init(struct tendo_rehab *r);
+TENDO_API void tendo_wellness_init(struct tendo_wellness *w);
+TENDO_API void tendo_shoe_init(struct tendo_shoe *s);
+
+/* True when the check / wellness record holds at least one value. */
+TENDO_API int tendo_check_is_empty(const struct tendo_check *c);
+TENDO_API int tendo_wellness_is_empty(const struct tendo_wellness *w);
+
+/* Record-level validation, beyond what each field's parser checks: ranges,
+ * enumerations, string lengths, and that the day is neither before
+ * 1970-01-01 nor after `today` + 1 (no far-future entries). The failure
+ * names the field. */
+TENDO_API int tendo_session_validate(const struct tendo_session *s,
+                                     tendo_day today, struct tendo_error *err);
+TENDO_API int tendo_check_validate(const struct tendo_check *c, tendo_day today,
+                                   struct tendo_error *err);
+TENDO_API int tendo_rehab_validate(const struct tendo_rehab *r, tendo_day today,
+                                   struct tendo_error *err);
+TENDO_API int tendo_wellness_validate(const struct tendo_wellness *w,
+                                      tendo_day today, struct tendo_error *err);
+
+#endif

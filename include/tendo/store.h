@@ -1,0 +1,196 @@
+/*
+ * tendo/store.h - the SQLite file that holds one athlete's data.
+ *
+ * A tendo_db is an open database handle (opaque). The schema is versioned
+ * and migrated forward on open; a file written by a newer tendo is refused
+ * with TENDO_ESCHEMA. The file runs in WAL mode with a busy timeout and
+ * foreign keys on; every table is STRICT.
+ *
+ * Transactions: callers wrap each command (or each imported file) in
+ * tendo_db_begin() ... tendo_db_commit(), and call tendo_db_rollback() on any
+ * failure, so nothing half-written lands. Functions that write validate their
+ * record first (see tendo/model.h) and fail without writing.
+ *
+ * Ownership: records are plain structs filled into caller memory; iteration
+ * callbacks receive a pointer valid only during the call. Errors come back as
+ * enum tendo_err with details in the caller's struct tendo_error.
+ */
+#ifndef TENDO_STORE_H
+#define TENDO_STORE_H
+
+#include "common.h"
+#include "date.h"
+#include "error.h"
+#include "model.h"
+
+typedef struct tendo_db tendo_db;
+
+#define TENDO_SCHEMA_VERSION 1   /* the schema this library writes */
+
+enum tendo_open_flags {
+    TENDO_OPEN_EXISTING = 0,     /* fail with TENDO_ENOTFOUND if absent */
+    TENDO_OPEN_CREATE = 1        /* create the file and its folders */
+};
+
+/* CONSTRUCTOR. Opens (or creates) the database at `path`, migrating its
+ * schema to TENDO_SCHEMA_VERSION. On failure *out is NULL. */
+TENDO_API int tendo_db_open(const char *path, int flags, tendo_db **out,
+                            struct tendo_error *err);
+/* CONSTRUCTOR for tests of migrations: opens without migrating past
+ * `version` (0 = an empty file). */
+TENDO_API int tendo_db_open_at(const char *path, int version, tendo_db **out,
+                               struct tendo_error *err);
+/* DESTRUCTOR. Rolls back an open transaction. NULL is a harmless no-op. */
+TENDO_API void tendo_db_close(tendo_db *db);
+/* METHOD. The schema version of the open file. */
+TENDO_API int tendo_db_schema_version(tendo_db *db);
+/* METHOD. Applies the forward migrations up to `version`, each in its own
+ * transaction. */
+TENDO_API int tendo_db_migrate(tendo_db *db, int version,
+                               struct tendo_error *err);
+/* METHOD. The file's path as opened. */
+TENDO_API const char *tendo_db_path(tendo_db *db);
+
+TENDO_API int tendo_db_begin(tendo_db *db, struct tendo_error *err);
+TENDO_API int tendo_db_commit(tendo_db *db, struct tendo_error *err);
+TENDO_API void tendo_db_rollback(tendo_db *db);
+
+/* ---- settings (store/settings.c) ------------------------------------- */
+
+/* A known setting: its key, default value (NULL = none) and description. */
+struct tendo_setting_def {
+    const char *key;
+    const char *def;
+    const char *help;
+};
+/* The table of known settings, in display order; *n receives its length. */
+TENDO_API const struct tendo_setting_def *tendo_settings(size_t *n);
+/* Checks `value` for `key` and writes its normal form into `norm` (n bytes).
+ * Unknown keys are TENDO_EUSAGE. */
+TENDO_API int tendo_setting_check(const char *key, const char *value,
+                                  char *norm, size_t n,
+                                  struct tendo_error *err);
+/* Reads a setting into `out` (n bytes): the stored value, else the default,
+ * else "". *is_set (may be NULL) says whether a value was stored. */
+TENDO_API int tendo_setting_get(tendo_db *db, const char *key, char *out,
+                                size_t n, int *is_set,
+                                struct tendo_error *err);
+/* Validates and stores a setting. */
+TENDO_API int tendo_setting_set(tendo_db *db, const char *key,
+                                const char *value, struct tendo_error *err);
+/* Removes a stored setting (back to its default). */
+TENDO_API int tendo_setting_unset(tendo_db *db, const char *key,
+                                  struct tendo_error *err);
+
+/* ---- sessions --------------------------------------------------------- */
+
+/* Stores a new session; sets s->id, and s->shoe_id from s->shoe when a
+ * name is given (the shoe must exist). */
+TENDO_API int tendo_session_add(tendo_db *db, struct tendo_session *s,
+                                tendo_day today, struct tendo_error *err);
+/* Replaces the stored session s->id with *s (after validation). */
+TENDO_API int tendo_session_update(tendo_db *db, struct tendo_session *s,
+                                   tendo_day today, struct tendo_error *err);
+TENDO_API int tendo_session_get(tendo_db *db, int64_t id,
+                                struct tendo_session *out,
+                                struct tendo_error *err);
+/* Sets *id to a stored session equal to `s` in day, type, minutes,
+ * distance, RPE, surface, shoe, pain and notes, or to 0. Sessions stored by
+ * the import `exclude_import` (0: none) do not count, so a file may hold
+ * two equal sessions. */
+TENDO_API int tendo_session_find_same(tendo_db *db,
+                                      const struct tendo_session *s,
+                                      int64_t exclude_import, int64_t *id,
+                                      struct tendo_error *err);
+
+typedef int (*tendo_session_fn)(const struct tendo_session *s, void *ctx);
+typedef int (*tendo_check_fn)(const struct tendo_check *c, void *ctx);
+typedef int (*tendo_rehab_fn)(const struct tendo_rehab *r, void *ctx);
+typedef int (*tendo_wellness_fn)(const struct tendo_wellness *w, void *ctx);
+typedef int (*tendo_shoe_fn)(const struct tendo_shoe *s, void *ctx);
+
+/* Calls `fn` for each record with from <= date <= to, in date order (then
+ * in the order they were stored). A non-zero return from `fn` stops the
+ * walk and is returned. Use TENDO_DAY_MIN / INT32_MAX for "all". */
+TENDO_API int tendo_sessions_each(tendo_db *db, tendo_day from, tendo_day to,
+                                  tendo_session_fn fn, void *ctx,
+                                  struct tendo_error *err);
+
+/* ---- daily checks (one per day) ---------------------------------------- */
+
+/* Reads the check of `day` into *out; *found says whether there is one
+ * (if not, *out is initialised empty for that day). */
+TENDO_API int tendo_check_get(tendo_db *db, tendo_day day,
+                              struct tendo_check *out, int *found,
+                              struct tendo_error *err);
+/* Stores the whole record for c->date, replacing the day's check. */
+TENDO_API int tendo_check_put(tendo_db *db, const struct tendo_check *c,
+                              tendo_day today, struct tendo_error *err);
+TENDO_API int tendo_checks_each(tendo_db *db, tendo_day from, tendo_day to,
+                                tendo_check_fn fn, void *ctx,
+                                struct tendo_error *err);
+
+/* ---- rehab ------------------------------------------------------------ */
+
+TENDO_API int tendo_rehab_add(tendo_db *db, struct tendo_rehab *r,
+                              tendo_day today, struct tendo_error *err);
+/* Sets *id to a stored rehab entry equal to `r` (day, exercise, sets, reps,
+ * load, tempo, surface, pain, notes), or to 0; `exclude_import` as for
+ * sessions. */
+TENDO_API int tendo_rehab_find_same(tendo_db *db, const struct tendo_rehab *r,
+                                    int64_t exclude_import, int64_t *id,
+                                    struct tendo_error *err);
+/* The most recent rehab entry on or before `day`; *found as above. */
+TENDO_API int tendo_rehab_last(tendo_db *db, tendo_day day,
+                               struct tendo_rehab *out, int *found,
+                               struct tendo_error *err);
+TENDO_API int tendo_rehab_each(tendo_db *db, tendo_day from, tendo_day to,
+                               tendo_rehab_fn fn, void *ctx,
+                               struct tendo_error *err);
+
+/* ---- wellness (one per day) ------------------------------------------- */
+
+TENDO_API int tendo_wellness_get(tendo_db *db, tendo_day day,
+                                 struct tendo_wellness *out, int *found,
+                                 struct tendo_error *err);
+TENDO_API int tendo_wellness_put(tendo_db *db, const struct tendo_wellness *w,
+                                 tendo_day today, struct tendo_error *err);
+TENDO_API int tendo_wellness_each(tendo_db *db, tendo_day from, tendo_day to,
+                                  tendo_wellness_fn fn, void *ctx,
+                                  struct tendo_error *err);
+
+/* ---- shoes ------------------------------------------------------------ */
+
+/* Stores a new shoe (name unique: TENDO_EEXIST otherwise); sets s->id. When
+ * s->is_default is set, it becomes the only default. */
+TENDO_API int tendo_shoe_add(tendo_db *db, struct tendo_shoe *s,
+                             struct tendo_error *err);
+/* Finds a shoe by name (case-insensitive); TENDO_ENOTFOUND if none. Fills
+ * distance_m and sessions. */
+TENDO_API int tendo_shoe_get(tendo_db *db, const char *name,
+                             struct tendo_shoe *out, struct tendo_error *err);
+/* Retires the shoe on `day` (it stays in the list, is no longer default). */
+TENDO_API int tendo_shoe_retire(tendo_db *db, const char *name, tendo_day day,
+                                struct tendo_error *err);
+/* Makes the shoe the default for runs logged without one. */
+TENDO_API int tendo_shoe_set_default(tendo_db *db, const char *name,
+                                     struct tendo_error *err);
+/* The default shoe, if any (*found). */
+TENDO_API int tendo_shoe_default(tendo_db *db, struct tendo_shoe *out,
+                                 int *found, struct tendo_error *err);
+/* All shoes, active first, then by name. */
+TENDO_API int tendo_shoes_each(tendo_db *db, tendo_shoe_fn fn, void *ctx,
+                               struct tendo_error *err);
+
+/* ---- import ledger ---------------------------------------------------- */
+
+/* Sets *id to the ledger entry of the file with this SHA-256 (hex), or 0. */
+TENDO_API int tendo_ledger_find(tendo_db *db, const char *sha256_hex,
+                                int64_t *id, struct tendo_error *err);
+/* Records an imported file; sets *id. `imported_utc` is when. */
+TENDO_API int tendo_ledger_add(tendo_db *db, const char *sha256_hex,
+                               const char *source, const char *format,
+                               int64_t imported_utc, int64_t *id,
+                               struct tendo_error *err);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * tendo/tendo.h - the whole public API of libtendo in one include.
+ *
+ * If a function, type or constant is not declared under include/tendo/, it
+ * is not part of the API and may change.
+ */
+#ifndef TENDO_TENDO_H
+#define TENDO_TENDO_H
+
+#include "common.h"
+#include "error.h"
+#include "buf.h"
+#include "date.h"
+#include "values.h"
+#include "model.h"
+#include "store.h"
+#include "diary.h"
+#include "import.h"
+#include "json.h"
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * store/internal.h - what the store's files share: the handle, a cache of
+ * prepared statements, and bind/column helpers that map tendo's "unknown"
+ * values (TENDO_UNSET, NAN, "", TENDO_DAY_NONE) to SQL NULL and back.
+ * Nothing outside src/store/ includes this file or sqlite3.h.
+ */
+#ifndef TENDO_STORE_INTERNAL_H
+#define TENDO_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include "tendo/store.h"
+
+#define STMT_CACHE 64
+
+struct tendo_db {
+    sqlite3 *sql;
+    char *path;
+    struct {
+        const char *text; /* the SQL, compared by address (string literals) */
+        sqlite3_stmt *stmt;
+    } cache[STMT_CACHE];
+    int ncache;
+};
+
+/* Returns a reset statement for `sql` (a string literal), preparing it once
+ * per handle; NULL with `err` filled on failure. */
+sqlite3_stmt *store_prep(tendo_db *db, const char *sql,
+                         struct tendo_error *err);
+/* Records SQLite's error message for `what` in err; returns TENDO_EDB. */
+int store_fail(tendo_db *db, struct tendo_error *err, const char *what);
+/* Runs a statement that returns no rows: TENDO_OK or TENDO_EDB. */
+int store_done(tendo_db *db, sqlite3_stmt *st, struct tendo_error *err,
+               const char *what);
+/* Runs SQL text without parameters (schema, PRAGMAs). */
+int store_exec(tendo_db *db, const char *sql, struct tendo_error *err);
+
+void bind_day(sqlite3_stmt *st, int i, tendo_day d);
+void bind_int(sqlite3_stmt *st, int i, int v);       /* TENDO_UNSET -> NULL */
+void bind_id(sqlite3_stmt *st, int i, int64_t v);    /* 0 -> NULL */
+void bind_real(sqlite3_stmt *st, int i, double v);   /* NAN -> NULL */
+void bind_text(sqlite3_stmt *st, int i, const char *s); /* "" -> NULL */
+void bind_str(sqlite3_stmt *st, int i, const char *s);  /* "" stays "" */
+
+tendo_day col_day(sqlite3_stmt *st, int i);
+int col_int(sqlite3_stmt *st, int i);
+int64_t col_id(sqlite3_stmt *st, int i);
+double col_real(sqlite3_stmt *st, int i);
+void col_text(sqlite3_stmt *st, int i, char *out, size_t cap);
+
+/* The schema migrations (store/schema.c): migrations[v - 1] takes a file
+ * from version v - 1 to v. */
+extern const char *const store_migrations[];
+extern const int store_migration_count;
+
+#endif

@@ -1,0 +1,146 @@
+/*
+ * store/settings.c - the settings table: known keys, their defaults and
+ * validation (product.md §2 `config`; every threshold a coach may change).
+ */
+#include "store/internal.h"
+#include "tendo/values.h"
+#include "tendo/model.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct tendo_setting_def defs[] = {
+    {"units", "km", "distance units for display and input: km or mi"},
+    {"timezone", NULL,
+     "the athlete's time zone (IANA name, e.g. Europe/Berlin); unset: $TZ"},
+    {"runs_per_week", "4", "usual number of runs a week (1-14)"},
+    {"max_hr", NULL, "maximum heart rate, beats/min (100-230)"},
+    {"rest_hr", NULL, "resting heart rate, beats/min (25-120)"},
+    {"sex", NULL, "male or female: picks the TRIMP weighting (domain.md §9)"},
+    {"protocol", "seed", "rehab protocol: seed, alfredson, hsr, silbernagel"},
+    {"ramp", "10", "largest weekly rise in running minutes, % (0-30)"},
+    {"shoe_retire_km", "600", "suggest retiring a shoe past this distance, km"},
+};
+
+static const char *const units_names[] = {"km", "mi", NULL};
+static const char *const sex_names[] = {"male", "female", NULL};
+static const char *const protocol_names[] = {"seed", "alfredson", "hsr",
+                                             "silbernagel", NULL};
+
+const struct tendo_setting_def *tendo_settings(size_t *n)
+{
+    *n = sizeof defs / sizeof *defs;
+    return defs;
+}
+
+static const struct tendo_setting_def *find(const char *key)
+{
+    for (size_t i = 0; i < sizeof defs / sizeof *defs; i++)
+        if (strcmp(defs[i].key, key) == 0)
+            return &defs[i];
+    return NULL;
+}
+
+int tendo_setting_check(const char *key, const char *value, char *norm,
+                        size_t n, struct tendo_error *err)
+{
+    int i, rc = TENDO_OK;
+    double d;
+    size_t len = strlen(value);
+
+    if (!find(key))
+        return tendo_fail(err, TENDO_EUSAGE,
+                          "unknown setting '%s' (see 'tendo config')", key);
+    if (strcmp(key, "units") == 0) {
+        if (!(rc = tendo_parse_enum(value, len, units_names, key, &i, err)))
+            snprintf(norm, n, "%s", units_names[i]);
+    } else if (strcmp(key, "sex") == 0) {
+        if (!(rc = tendo_parse_enum(value, len, sex_names, key, &i, err)))
+            snprintf(norm, n, "%s", sex_names[i]);
+    } else if (strcmp(key, "protocol") == 0) {
+        if (!(rc = tendo_parse_enum(value, len, protocol_names, key, &i, err)))
+            snprintf(norm, n, "%s", protocol_names[i]);
+    } else if (strcmp(key, "timezone") == 0) {
+        if (!(rc = tendo_tz_valid(value, err)))
+            snprintf(norm, n, "%s", value);
+    } else if (strcmp(key, "runs_per_week") == 0) {
+        if (!(rc = tendo_parse_int(value, len, 1, 14, key, &i, err)))
+            snprintf(norm, n, "%d", i);
+    } else if (strcmp(key, "max_hr") == 0) {
+        if (!(rc = tendo_parse_int(value, len, 100, 230, key, &i, err)))
+            snprintf(norm, n, "%d", i);
+    } else if (strcmp(key, "rest_hr") == 0) {
+        if (!(rc = tendo_parse_int(value, len, 25, 120, key, &i, err)))
+            snprintf(norm, n, "%d", i);
+    } else if (strcmp(key, "ramp") == 0) {
+        char txt[32];
+        if (!(rc = tendo_parse_real(value, len, 0, 30, key, &d, err)))
+            snprintf(norm, n, "%s", tendo_format_real(d, txt));
+    } else if (strcmp(key, "shoe_retire_km") == 0) {
+        char txt[32];
+        if (!(rc = tendo_parse_real(value, len, 100, 3000, key, &d, err)))
+            snprintf(norm, n, "%s", tendo_format_real(d, txt));
+    }
+    return rc;
+}
+
+int tendo_setting_get(tendo_db *db, const char *key, char *out, size_t n,
+                      int *is_set, struct tendo_error *err)
+{
+    const struct tendo_setting_def *def = find(key);
+    sqlite3_stmt *st;
+    int rc;
+    if (!def)
+        return tendo_fail(err, TENDO_EUSAGE, "unknown setting '%s'", key);
+    st = store_prep(db, "SELECT value FROM settings WHERE key = ?1", err);
+    if (!st)
+        return TENDO_EDB;
+    bind_str(st, 1, key);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        col_text(st, 0, out, n);
+        if (is_set)
+            *is_set = 1;
+    } else if (rc == SQLITE_DONE) {
+        snprintf(out, n, "%s", def->def ? def->def : "");
+        if (is_set)
+            *is_set = 0;
+    } else {
+        sqlite3_reset(st);
+        return store_fail(db, err, "cannot read a setting");
+    }
+    sqlite3_reset(st);
+    return TENDO_OK;
+}
+
+int tendo_setting_set(tendo_db *db, const char *key, const char *value,
+                      struct tendo_error *err)
+{
+    char norm[128];
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = tendo_setting_check(key, value, norm, sizeof norm, err)))
+        return rc;
+    st = store_prep(db,
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    err);
+    if (!st)
+        return TENDO_EDB;
+    bind_str(st, 1, key);
+    bind_str(st, 2, norm);
+    return store_done(db, st, err, "cannot store a setting");
+}
+
+int tendo_setting_unset(tendo_db *db, const char *key,
+                        struct tendo_error *err)
+{
+    sqlite3_stmt *st;
+    if (!find(key))
+        return tendo_fail(err, TENDO_EUSAGE, "unknown setting '%s'", key);
+    st = store_prep(db, "DELETE FROM settings WHERE key = ?1", err);
+    if (!st)
+        return TENDO_EDB;
+    bind_str(st, 1, key);
+    return store_done(db, st, err, "cannot remove a setting");
+}

@@ -1,0 +1,371 @@
+/*
+ * store/store.c - opening the file, migrations, transactions, and the
+ * statement cache and bind helpers every store file uses.
+ */
+#include "store/internal.h"
+#include "core/alloc.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define APPLICATION_ID 0x54454e44 /* "TEND" */
+
+int store_fail(tendo_db *db, struct tendo_error *err, const char *what)
+{
+    int ext = sqlite3_extended_errcode(db->sql);
+    if ((ext & 0xff) == SQLITE_CONSTRAINT)
+        return tendo_fail(err, TENDO_EDB, "%s: %s", what,
+                          sqlite3_errmsg(db->sql));
+    return tendo_fail(err, TENDO_EDB, "%s in '%s': %s", what, db->path,
+                      sqlite3_errmsg(db->sql));
+}
+
+sqlite3_stmt *store_prep(tendo_db *db, const char *sql,
+                         struct tendo_error *err)
+{
+    sqlite3_stmt *st;
+    for (int i = 0; i < db->ncache; i++) {
+        if (db->cache[i].text == sql) {
+            st = db->cache[i].stmt;
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            return st;
+        }
+    }
+    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+        store_fail(db, err, "cannot prepare a query");
+        return NULL;
+    }
+    if (db->ncache < STMT_CACHE) {
+        db->cache[db->ncache].text = sql;
+        db->cache[db->ncache].stmt = st;
+        db->ncache++;
+    } else {
+        /* the cache is sized for every statement the store has; this is a
+         * programming error, so keep working with an uncached statement */
+        sqlite3_finalize(db->cache[STMT_CACHE - 1].stmt);
+        db->cache[STMT_CACHE - 1].text = sql;
+        db->cache[STMT_CACHE - 1].stmt = st;
+    }
+    return st;
+}
+
+int store_done(tendo_db *db, sqlite3_stmt *st, struct tendo_error *err,
+               const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_fail(db, err, what);
+    return TENDO_OK;
+}
+
+int store_exec(tendo_db *db, const char *sql, struct tendo_error *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        int ext = sqlite3_errcode(db->sql);
+        tendo_fail(err, TENDO_EDB, "%s: %s",
+                   ext == SQLITE_NOTADB ? "not a database" : "database error",
+                   msg ? msg : sqlite3_errmsg(db->sql));
+        sqlite3_free(msg);
+        return TENDO_EDB;
+    }
+    return TENDO_OK;
+}
+
+void bind_day(sqlite3_stmt *st, int i, tendo_day d)
+{
+    char txt[TENDO_DAY_STRLEN];
+    if (d == TENDO_DAY_NONE)
+        sqlite3_bind_null(st, i);
+    else
+        sqlite3_bind_text(st, i, tendo_day_format(d, txt), 10,
+                          SQLITE_TRANSIENT);
+}
+
+void bind_int(sqlite3_stmt *st, int i, int v)
+{
+    if (v == TENDO_UNSET)
+        sqlite3_bind_null(st, i);
+    else
+        sqlite3_bind_int(st, i, v);
+}
+
+void bind_id(sqlite3_stmt *st, int i, int64_t v)
+{
+    if (v == 0)
+        sqlite3_bind_null(st, i);
+    else
+        sqlite3_bind_int64(st, i, v);
+}
+
+void bind_real(sqlite3_stmt *st, int i, double v)
+{
+    if (isnan(v))
+        sqlite3_bind_null(st, i);
+    else
+        sqlite3_bind_double(st, i, v);
+}
+
+void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (!s || !*s)
+        sqlite3_bind_null(st, i);
+    else
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void bind_str(sqlite3_stmt *st, int i, const char *s)
+{
+    sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+tendo_day col_day(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    tendo_day d;
+    if (!t || tendo_day_parse((const char *)t, strlen((const char *)t), &d))
+        return TENDO_DAY_NONE;
+    return d;
+}
+
+int col_int(sqlite3_stmt *st, int i)
+{
+    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+        return TENDO_UNSET;
+    return sqlite3_column_int(st, i);
+}
+
+int64_t col_id(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_int64(st, i); /* NULL reads as 0 */
+}
+
+double col_real(sqlite3_stmt *st, int i)
+{
+    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+        return NAN;
+    return sqlite3_column_double(st, i);
+}
+
+void col_text(sqlite3_stmt *st, int i, char *out, size_t cap)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    snprintf(out, cap, "%s", t ? (const char *)t : "");
+}
+
+/* mkdir -p for the folders above `path`. */
+static int make_parents(const char *path, struct tendo_error *err)
+{
+    char tmp[4096];
+    size_t n = strlen(path);
+    if (n >= sizeof tmp)
+        return tendo_fail(err, TENDO_EIO, "path '%s' is too long", path);
+    memcpy(tmp, path, n + 1);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+            return tendo_fail(err, TENDO_EIO, "cannot create folder '%s': %s",
+                              tmp, strerror(errno));
+        *p = '/';
+    }
+    return TENDO_OK;
+}
+
+static int read_version(tendo_db *db, int *version, struct tendo_error *err)
+{
+    sqlite3_stmt *st;
+    int rc, has_table = 0, app_id = 0, user_tables = 0;
+
+    st = store_prep(db, "PRAGMA application_id", err);
+    if (!st)
+        return TENDO_EDB;
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        app_id = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) {
+        if (sqlite3_errcode(db->sql) == SQLITE_NOTADB)
+            return tendo_fail(err, TENDO_EFORMAT,
+                              "'%s' is not a tendo database (not an SQLite "
+                              "file)",
+                              db->path);
+        return store_fail(db, err, "cannot read the schema");
+    }
+    st = store_prep(db,
+                    "SELECT count(*), sum(name = 'schema_version') "
+                    "FROM sqlite_schema WHERE type = 'table'",
+                    err);
+    if (!st)
+        return TENDO_EDB;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        user_tables = sqlite3_column_int(st, 0);
+        has_table = sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+    if (user_tables && (!has_table || app_id != APPLICATION_ID))
+        return tendo_fail(err, TENDO_EFORMAT,
+                          "'%s' is an SQLite file but not a tendo database",
+                          db->path);
+    *version = 0;
+    if (!has_table)
+        return TENDO_OK;
+    st = store_prep(db, "SELECT version FROM schema_version", err);
+    if (!st)
+        return TENDO_EDB;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *version = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return TENDO_OK;
+}
+
+int tendo_db_schema_version(tendo_db *db)
+{
+    int v = -1;
+    struct tendo_error e = {0};
+    if (read_version(db, &v, &e))
+        return -1;
+    return v;
+}
+
+int tendo_db_migrate(tendo_db *db, int version, struct tendo_error *err)
+{
+    int cur, rc;
+    char sql[96];
+    if ((rc = read_version(db, &cur, err)))
+        return rc;
+    if (cur > store_migration_count)
+        return tendo_fail(err, TENDO_ESCHEMA,
+                          "'%s' has schema version %d, newer than this "
+                          "tendo's %d: upgrade tendo",
+                          db->path, cur, store_migration_count);
+    if (version > store_migration_count)
+        return tendo_fail(err, TENDO_EUSAGE, "no schema version %d", version);
+    while (cur < version) {
+        if ((rc = store_exec(db, "BEGIN IMMEDIATE", err)))
+            return rc;
+        snprintf(sql, sizeof sql,
+                 "UPDATE schema_version SET version = %d;"
+                 "PRAGMA application_id = %d;",
+                 cur + 1, APPLICATION_ID);
+        if ((rc = store_exec(db, store_migrations[cur], err)) ||
+            (rc = store_exec(db, sql, err)) ||
+            (rc = store_exec(db, "COMMIT", err))) {
+            store_exec(db, "ROLLBACK", NULL);
+            return rc;
+        }
+        cur++;
+    }
+    return TENDO_OK;
+}
+
+static int open_at(const char *path, int flags, int version, tendo_db **out,
+                   struct tendo_error *err)
+{
+    tendo_db *db;
+    struct stat st;
+    int rc;
+
+    *out = NULL;
+    if (!path || !*path)
+        return tendo_fail(err, TENDO_EUSAGE, "no database path given");
+    if (stat(path, &st) != 0) {
+        if (!(flags & TENDO_OPEN_CREATE))
+            return tendo_fail(err, TENDO_ENOTFOUND,
+                              "no database at '%s' (run 'tendo init' or log "
+                              "something first)",
+                              path);
+        if ((rc = make_parents(path, err)))
+            return rc;
+    } else if (!S_ISREG(st.st_mode)) {
+        return tendo_fail(err, TENDO_EIO, "'%s' is not a regular file", path);
+    }
+    db = tendo_calloc(1, sizeof *db);
+    if (!db || !(db->path = tendo_strndup(path, strlen(path)))) {
+        tendo_free(db);
+        return tendo_fail(err, TENDO_ENOMEM, "out of memory");
+    }
+    if (sqlite3_open_v2(path, &db->sql,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                            SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
+        rc = tendo_fail(err, TENDO_EIO, "cannot open database '%s': %s", path,
+                        db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+        tendo_db_close(db);
+        return rc;
+    }
+    sqlite3_extended_result_codes(db->sql, 1);
+    sqlite3_busy_timeout(db->sql, 5000);
+    if ((rc = store_exec(db,
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = NORMAL;",
+                         err)) ||
+        (rc = tendo_db_migrate(db, version, err))) {
+        if (rc == TENDO_EDB && strstr(err ? err->msg : "", "not a database")) {
+            tendo_error_clear(err);
+            rc = tendo_fail(err, TENDO_EFORMAT,
+                            "'%s' is not a tendo database (not an SQLite "
+                            "file)",
+                            path);
+        }
+        tendo_db_close(db);
+        return rc;
+    }
+    *out = db;
+    return TENDO_OK;
+}
+
+int tendo_db_open(const char *path, int flags, tendo_db **out,
+                  struct tendo_error *err)
+{
+    return open_at(path, flags, TENDO_SCHEMA_VERSION, out, err);
+}
+
+int tendo_db_open_at(const char *path, int version, tendo_db **out,
+                     struct tendo_error *err)
+{
+    return open_at(path, TENDO_OPEN_CREATE, version, out, err);
+}
+
+void tendo_db_close(tendo_db *db)
+{
+    if (!db)
+        return;
+    for (int i = 0; i < db->ncache; i++)
+        sqlite3_finalize(db->cache[i].stmt);
+    if (db->sql) {
+        if (!sqlite3_get_autocommit(db->sql))
+            sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_close(db->sql);
+    }
+    tendo_free(db->path);
+    tendo_free(db);
+}
+
+const char *tendo_db_path(tendo_db *db)
+{
+    return db->path;
+}
+
+int tendo_db_begin(tendo_db *db, struct tendo_error *err)
+{
+    return store_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+int tendo_db_commit(tendo_db *db, struct tendo_error *err)
+{
+    return store_exec(db, "COMMIT", err);
+}
+
+void tendo_db_rollback(tendo_db *db)
+{
+    if (db && db->sql && !sqlite3_get_autocommit(db->sql))
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}

@@ -1,0 +1,92 @@
+# tests/cli/lib.sh - a tiny harness for CLI tests through the real binary.
+# Usage in a test: source lib.sh "$@"; then `run ARGS...` and the expect_*
+# helpers; end with `finish`. Each test gets a fresh folder and database,
+# lives on a fixed day (TENDO_NOW), and prints "N passed, M failed".
+set -u
+TENDO_BIN=$(realpath "$1")
+GEN_BIN=${2:+$(realpath "$2")}
+WORK=$(mktemp -d /tmp/tendo-cli-XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+export TENDO_DB="$WORK/tendo.db"
+export TENDO_NOW=2026-11-24T08:00:00Z
+export TZ=UTC
+unset XDG_DATA_HOME
+cd "$WORK" || exit 1
+passed=0
+failed=0
+OUT= ERR= STATUS=
+
+# run ARGS...: runs tendo, keeping stdout, stderr and the exit status.
+run() {
+  "$TENDO_BIN" "$@" >"$WORK/.out" 2>"$WORK/.err" </dev/null
+  STATUS=$?
+  OUT=$(cat "$WORK/.out")
+  ERR=$(cat "$WORK/.err")
+}
+
+# run_in INPUT ARGS...: the same with INPUT on standard input.
+run_in() {
+  local input=$1
+  shift
+  printf '%s' "$input" | "$TENDO_BIN" "$@" >"$WORK/.out" 2>"$WORK/.err"
+  STATUS=$?
+  OUT=$(cat "$WORK/.out")
+  ERR=$(cat "$WORK/.err")
+}
+
+ok() { passed=$((passed + 1)); }
+bad() {
+  failed=$((failed + 1))
+  echo "FAIL ($1): $2"
+  echo "  status: $STATUS"
+  echo "  stdout: ${OUT:0:600}"
+  echo "  stderr: ${ERR:0:600}"
+}
+
+expect_status() { [ "$STATUS" -eq "$1" ] && ok || bad "$2" "exit status $STATUS, wanted $1"; }
+expect_out() { [[ "$OUT" == *"$1"* ]] && ok || bad "$2" "stdout lacks '$1'"; }
+expect_no_out() { [[ "$OUT" != *"$1"* ]] && ok || bad "$2" "stdout has '$1'"; }
+expect_err() { [[ "$ERR" == *"$1"* ]] && ok || bad "$2" "stderr lacks '$1'"; }
+expect_err_lines() {
+  local n
+  n=$(printf '%s\n' "$ERR" | grep -c .)
+  [ "$n" -eq "$1" ] && ok || bad "$2" "stderr has $n lines, wanted $1"
+}
+expect_eq() { [ "$1" == "$2" ] && ok || bad "$3" "'$1' != '$2'"; }
+
+# A fingerprint of the whole database, to prove a rejection wrote nothing.
+db_hash() {
+  if [ -f "$TENDO_DB" ]; then
+    sqlite3 "$TENDO_DB" .dump | sha256sum | cut -c1-64
+  else
+    echo none
+  fi
+}
+
+# json_get FILE PATH: a value out of a JSON document (SQLite's JSON1).
+json_get() { sqlite3 :memory: "SELECT json_extract(readfile('$1'), '$2')"; }
+json_valid() { sqlite3 :memory: "SELECT json_valid(readfile('$1'))"; }
+
+# expect_rejected NAME STATUS MESSAGE ARGS...: the command fails with that
+# status and message on one stderr line, and the database is unchanged.
+expect_rejected() {
+  local name=$1 status=$2 msg=$3 before after
+  shift 3
+  before=$(db_hash)
+  run "$@"
+  after=$(db_hash)
+  expect_status "$status" "$name"
+  expect_err "$msg" "$name"
+  # a data error is one line; a usage error may add "see 'tendo X --help'"
+  if [ "$status" -eq 1 ] && [ "$(printf '%s\n' "$ERR" | grep -c .)" -eq 2 ]; then
+    expect_err "--help" "$name"
+  else
+    expect_err_lines 1 "$name"
+  fi
+  expect_eq "$after" "$before" "$name: database unchanged"
+}
+
+finish() {
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
