@@ -29,7 +29,7 @@ static const char help[] =
     "With no values on a terminal, or with -i, it asks the questions.\n";
 
 enum { O_MORNING = 1, O_STIFF, O_DURING, O_AFTER, O_HOP, O_SIDE, O_LOC,
-       O_FLAGS, O_FLAG0 = 100 };
+       O_FLAGS, O_FLAG0 = 2000 };
 
 static int parse_flags(const char *arg, unsigned *out, struct tendo_error *e)
 {

@@ -36,8 +36,8 @@ static int print_shoe(const struct tendo_shoe *s, void *p)
     if (l->arr)
         return json_array_append_new(l->arr,
                                      tendo_shoe_json(s, c->units, l->retire_km));
-    printf("%-20s %8.1f %s %4d runs", s->name, cli_dist(c, s->distance_m),
-           cli_unit(c), s->sessions);
+    printf("%-20s %8.1f %s %4d %s", s->name, cli_dist(c, s->distance_m),
+           cli_unit(c), s->sessions, s->sessions == 1 ? "run " : "runs");
     if (!isnan(s->drop_mm))
         printf("  drop %g mm", s->drop_mm);
     if (s->brand[0])

@@ -22,6 +22,7 @@ run() {
   STATUS=$?
   OUT=$(cat "$WORK/.out")
   ERR=$(cat "$WORK/.err")
+  sanitizer_check
 }
 
 # run_in INPUT ARGS...: the same with INPUT on standard input.
@@ -32,6 +33,15 @@ run_in() {
   STATUS=$?
   OUT=$(cat "$WORK/.out")
   ERR=$(cat "$WORK/.err")
+  sanitizer_check
+}
+
+# Any sanitizer report fails the test, whatever the command returned.
+sanitizer_check() {
+  if [[ "$ERR" == *"Sanitizer"* || "$ERR" == *"runtime error:"* ]]; then
+    failed=$((failed + 1))
+    echo "FAIL (sanitizer): $ERR"
+  fi
 }
 
 ok() { passed=$((passed + 1)); }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The daily check: flags, merging a second entry, prompts, red flags,
+# rehab's prescribed dose, wellness.
+source "$(dirname "$0")/lib.sh" "$@"
+
+run check --morning 2 --stiffness 10 --side left --location midportion
+expect_status 0 "check"; expect_out "check 2026-11-24 recorded: morning 2/10, stiffness 10 min, left, midportion" check
+run check --morning 4 --after 3
+expect_status 0 "check again"; expect_out "check 2026-11-24 updated: morning 4/10, stiffness 10 min, after 3/10" "check merge"
+expect_out "morning was 2, now 4" "says what changed"
+run --json check --pop --swelling
+expect_status 0 "red flags"; echo "$OUT" > c.json
+expect_eq "$(json_get c.json '$.red_flags')" '["pop","swelling"]' "flags stored"
+expect_eq "$(json_get c.json '$.morning')" 4 "other values kept"
+expect_eq "$(json_get c.json '$.updated')" 1 "updated"
+run check --night
+expect_err "red flag recorded (pop, swelling, night)" "red flag warning"
+run check --flags none
+expect_status 0 "clear flags"; expect_out "red flags were: pop, swelling, night" "old flags shown"
+run --date 2026-11-23 check --hop-pain 3 --during 5
+expect_status 0 "check another day"
+run --json list --what checks --from 2026-11-23
+echo "$OUT" > l.json
+expect_eq "$(json_get l.json '$.checks[0].hop_pain')" 3 "hop pain"
+expect_eq "$(json_get l.json '$.checks[1].red_flags')" '[]' "flags cleared"
+run check
+expect_status 1 "check without values off a terminal"; expect_err "check needs at least one value" "check empty"
+
+# prompts: -i reads answers from stdin; a bad answer is asked again
+run_in $'3\n\n2\nx\n1\nright\ninsertion\nnight\n' --date 2026-11-22 check -i
+expect_status 0 "interactive"
+expect_err "First-steps pain this morning" "prompt shown"
+expect_err "after 'x' is not a whole number" "bad answer explained"
+expect_out "check 2026-11-22 recorded: morning 3/10, during 2/10, after 1/10, right, insertion" "interactive values"
+expect_err "red flag recorded (night)" "interactive flags"
+run_in $'5\n' --date 2026-11-21 check -i
+expect_status 0 "interactive ends early"; expect_out "morning 5/10" "partial answers kept"
+
+# rehab: the prescribed dose, then given values, then the last dose
+run rehab
+expect_status 0 rehab; expect_out "heel-drop 3 x 10, flat, tempo 3-1-1 (the starting dose)" "starting dose"
+run rehab --sets 3 --reps 15 --load 5 --pain 2 --surface step
+expect_status 0 "rehab values"; expect_out "heel-drop 3 x 15 + 5 kg, step, tempo 3-1-1, pain 2/10" "rehab values"
+run rehab --exercise isometric --sets 5 --reps 1 --tempo 45-0-0
+expect_status 2 "rehab bad tempo"
+run rehab --exercise isometric --sets 5 --reps 1
+expect_status 0 "other exercise"; expect_out "isometric 5 x 1" "other exercise"
+run rehab --exercise seated-raise
+expect_status 1 "new exercise needs a dose"
+run --json rehab
+expect_status 0 "last dose"; echo "$OUT" > r.json
+expect_eq "$(json_get r.json '$.exercise')" isometric "last dose repeated"
+expect_eq "$(json_get r.json '$.pain')" "" "pain not carried over"
+
+run wellness --sleep 5.5 --stress 4
+expect_status 0 wellness; expect_out "wellness 2026-11-24 recorded: sleep 5.5 h, stress 4/5" wellness
+run wellness --fatigue 2
+expect_out "updated: sleep 5.5 h, stress 4/5, fatigue 2/5" "wellness merge"
+run wellness
+expect_status 1 "wellness needs a value"
+finish
