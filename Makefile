@@ -4,12 +4,13 @@
 #                 12-week diary into a fresh database, show it
 #   make check    build twice (gcc -Werror; clang ASan+UBSan+libFuzzer) and
 #                 run every test through ctest
+#   make bench    time a generated 10-year diary: parse, import, export
 #   make install  PREFIX=/usr/local DESTDIR=
 BUILD  ?= build
 PREFIX ?= /usr/local
 JOBS   ?= 2
 
-.PHONY: all build deps demo check install clean
+.PHONY: all build deps demo check bench install clean
 
 all: build
 
@@ -30,6 +31,11 @@ check: deps
 	  -DTENDO_SANITIZE=ON -DTENDO_FUZZ=ON -DTENDO_TEST_PREFIX=asan:
 	cmake --build $(BUILD)/asan -j $(JOBS)
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+bench: build
+	@cmake --build $(BUILD) --target bench_diary >/dev/null
+	@$(BUILD)/tendo-gen-diary --end $$(date +%Y-%m-%d) --weeks 522 > $(BUILD)/diary-10y.csv
+	$(BUILD)/bench_diary $(BUILD)/diary-10y.csv 7
 
 install: build
 	DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)

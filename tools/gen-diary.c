@@ -68,8 +68,8 @@ int main(int argc, char **argv)
             i++;
         } else if (strcmp(argv[i], "--weeks") == 0 && i + 1 < argc) {
             weeks = atoi(argv[++i]);
-            if (weeks < 8 || weeks > 520) {
-                fprintf(stderr, "gen-diary: --weeks must be 8-520\n");
+            if (weeks < 8 || weeks > 1040) {
+                fprintf(stderr, "gen-diary: --weeks must be 8-1040\n");
                 return 1;
             }
         } else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
@@ -96,7 +96,10 @@ int main(int argc, char **argv)
     for (tendo_day d = start; d <= end; d++) {
         int week = (int)((d - start) / 7), dow = tendo_day_weekday(d);
         int since_flare = (int)(d - (start + flare_week * 7 + 2));
-        double wk_min = base * pow(1.07, week);
+        /* long histories repeat 12-week blocks; the last 12 weeks build
+         * up to the flare */
+        int phase = week < weeks - 12 ? week % 12 : week - (weeks - 12);
+        double wk_min = base * pow(1.07, phase);
         struct day_plan p = {NULL, 0, 0, 0, NULL, NULL};
         int morning, stiff, after = -1, during = -1;
         char ds[TENDO_DAY_STRLEN];

@@ -169,6 +169,11 @@ TENDO_API int tendo_shoe_add(tendo_db *db, struct tendo_shoe *s,
  * distance_m and sessions. */
 TENDO_API int tendo_shoe_get(tendo_db *db, const char *name,
                              struct tendo_shoe *out, struct tendo_error *err);
+/* Looks a shoe up by name (case-insensitive) without computing its
+ * distance: sets *id, or returns TENDO_ENOTFOUND. `name_out` (may be NULL,
+ * TENDO_NAME_MAX + 1 bytes) receives the stored spelling. */
+TENDO_API int tendo_shoe_id(tendo_db *db, const char *name, int64_t *id,
+                            char *name_out, struct tendo_error *err);
 /* Retires the shoe on `day` (it stays in the list, is no longer default). */
 TENDO_API int tendo_shoe_retire(tendo_db *db, const char *name, tendo_day day,
                                 struct tendo_error *err);

@@ -95,7 +95,8 @@ static int ensure_shoe(struct apply *a, const char *name, tendo_day day,
 {
     struct tendo_shoe shoe;
     struct tendo_error ignore = {0};
-    if (tendo_shoe_get(a->db, name, &shoe, &ignore) == TENDO_OK)
+    int64_t id;
+    if (tendo_shoe_id(a->db, name, &id, NULL, &ignore) == TENDO_OK)
         return TENDO_OK;
     tendo_shoe_init(&shoe);
     snprintf(shoe.name, sizeof shoe.name, "%s", name);

@@ -68,19 +68,16 @@ static void read_session(sqlite3_stmt *st, struct tendo_session *s)
 static int resolve_shoe(tendo_db *db, struct tendo_session *s,
                         struct tendo_error *err)
 {
-    struct tendo_shoe shoe;
     int rc;
     if (!s->shoe[0]) {
         s->shoe_id = 0;
         return TENDO_OK;
     }
-    if ((rc = tendo_shoe_get(db, s->shoe, &shoe, err))) {
+    if ((rc = tendo_shoe_id(db, s->shoe, &s->shoe_id, s->shoe, err))) {
         if (rc == TENDO_ENOTFOUND)
             tendo_error_where(err, NULL, 0, "shoe");
         return rc;
     }
-    s->shoe_id = shoe.id;
-    snprintf(s->shoe, sizeof s->shoe, "%s", shoe.name);
     return TENDO_OK;
 }
 
@@ -185,17 +182,19 @@ int tendo_session_find_same(tendo_db *db, const struct tendo_session *s,
     int rc;
     *id = 0;
     if (tmp.shoe[0]) {
-        struct tendo_shoe shoe;
         struct tendo_error ignore = {0};
-        if (tendo_shoe_get(db, tmp.shoe, &shoe, &ignore) != TENDO_OK)
+        if (tendo_shoe_id(db, tmp.shoe, &tmp.shoe_id, NULL, &ignore) !=
+            TENDO_OK)
             return TENDO_OK; /* an unknown shoe: no stored session has it */
-        tmp.shoe_id = shoe.id;
     }
     st = store_prep(db,
+                    /* unary + keeps the planner on the date index (the
+                     * shoe index would visit all of a shoe's sessions) */
                     "SELECT id FROM sessions WHERE date = ?1 AND type = ?2 "
                     "AND minutes IS ?3 AND distance_m IS ?4 AND rpe IS ?5 "
-                    "AND surface IS ?6 AND shoe_id IS ?7 AND pain_during IS ?8 "
-                    "AND notes = ?9 AND import_id IS NOT ?10 ORDER BY id LIMIT 1",
+                    "AND surface IS ?6 AND +shoe_id IS ?7 "
+                    "AND pain_during IS ?8 AND notes = ?9 "
+                    "AND +import_id IS NOT ?10 ORDER BY id LIMIT 1",
                     err);
     if (!st)
         return TENDO_EDB;
@@ -609,7 +608,7 @@ int tendo_shoe_add(tendo_db *db, struct tendo_shoe *s, struct tendo_error *err)
 
     if (!s->name[0])
         return tendo_fail(err, TENDO_EINVAL, "a shoe needs a name");
-    if (tendo_shoe_get(db, s->name, &old, &ignore) == TENDO_OK)
+    if (tendo_shoe_id(db, s->name, &old.id, old.name, &ignore) == TENDO_OK)
         return tendo_fail(err, TENDO_EEXIST, "shoe '%s' exists already",
                           old.name);
     if (!isnan(s->drop_mm) && (s->drop_mm < 0 || s->drop_mm > 30))
@@ -653,6 +652,32 @@ int tendo_shoe_get(tendo_db *db, const char *name, struct tendo_shoe *out,
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         read_shoe(st, out);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return tendo_fail(err, TENDO_ENOTFOUND,
+                          "shoe '%s' is not known (add it with 'tendo shoe "
+                          "add')",
+                          name);
+    if (rc != SQLITE_ROW)
+        return store_fail(db, err, "cannot read shoes");
+    return TENDO_OK;
+}
+
+int tendo_shoe_id(tendo_db *db, const char *name, int64_t *id,
+                  char *name_out, struct tendo_error *err)
+{
+    sqlite3_stmt *st = store_prep(db, "SELECT id, name FROM shoes WHERE name = ?1",
+                                  err);
+    int rc;
+    if (!st)
+        return TENDO_EDB;
+    bind_str(st, 1, name);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        if (name_out)
+            col_text(st, 1, name_out, TENDO_NAME_MAX + 1);
+    }
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
         return tendo_fail(err, TENDO_ENOTFOUND,
