@@ -87,25 +87,29 @@ int main(int argc, char **argv)
     start = tendo_day_week_start(end - weeks * 7 + 1);
     if (start + weeks * 7 - 1 > end)
         start += 7;
-    flare = start + (weeks - 6) * 7 + 2; /* Wednesday of week 7 of 12 */
+    flare = start + (weeks - 6) * 7 + 3; /* Thursday of week 7 of 12 */
     (void)flare;
 
     puts(tendo_diary_header);
-    double base = 170; /* weekly running minutes in week 1 */
+    double base = 150; /* weekly running minutes in week 1 */
     int flare_week = weeks - 6, baseline = 1;
     for (tendo_day d = start; d <= end; d++) {
         int week = (int)((d - start) / 7), dow = tendo_day_weekday(d);
-        int since_flare = (int)(d - (start + flare_week * 7 + 2));
+        int since_flare = (int)(d - (start + flare_week * 7 + 3));
         /* long histories repeat 12-week blocks; the last 12 weeks build
-         * up to the flare */
+         * 5 % a week up to the flare, with a 30 % jump the week before it;
+         * after re-entry the runner resumes at the pre-flare level */
         int phase = week < weeks - 12 ? week % 12 : week - (weeks - 12);
-        double wk_min = base * pow(1.07, phase);
+        int pre = flare_week - (weeks - 12) - 2; /* the last normal week */
+        double wk_min = base * pow(1.05, phase);
+        if (week == flare_week - 1)
+            wk_min = base * pow(1.05, pre) * 1.3;
+        else if (week >= flare_week)
+            wk_min = base * pow(1.05, pre + (since_flare >= 28));
         struct day_plan p = {NULL, 0, 0, 0, NULL, NULL};
         int morning, stiff, after = -1, during = -1;
         char ds[TENDO_DAY_STRLEN];
 
-        if (week == flare_week - 1)
-            wk_min *= 1.25; /* the too-steep build before the flare */
         /* the running week: Tue easy, Thu moderate, Sat long, Sun easy */
         if (dow == 1)
             p = (struct day_plan){"run", wk_min * 0.22, 5.9, 3, "road",
@@ -130,31 +134,41 @@ int main(int argc, char **argv)
         }
         if (since_flare >= 0 && since_flare < 28) {
             /* flare, pause, reassess, re-enter (domain.md §4) */
-            double ladder = since_flare < 4    ? 0
+            double ladder = since_flare == 0   ? 1
+                            : since_flare < 4  ? 0
                             : since_flare < 10 ? 0.5
                             : since_flare < 17 ? 0.7
                             : since_flare < 24 ? 0.85
                                                : 1.0;
             if (since_flare == 0) {
-                morning = 5;
-                stiff = 35;
+                morning = 3; /* the niggle of the days before */
+                stiff = 15;
             } else if (since_flare < 4) {
-                morning = 4 - since_flare / 2;
-                stiff = 25 - since_flare * 4;
+                /* the next morning: a flare (domain.md §4), then settling */
+                morning = 6 - since_flare;
+                stiff = 45 - since_flare * 10;
             } else {
                 morning = since_flare < 14 ? 2 : 1 + (rnd() < 0.3);
                 stiff = since_flare < 14 ? 12 : 5 + irand(0, 5);
             }
-            if (p.type && strcmp(p.type, "run") == 0) {
+            if (since_flare == 0) {
+                /* the run that flared it: cut short at 8 km */
+                p.minutes = 45;
+            } else if (p.type && strcmp(p.type, "run") == 0) {
                 if (ladder == 0) {
                     p = (struct day_plan){"pool-run", 40, 0, 4, NULL, NULL};
                 } else {
-                    p.minutes = 40 * ladder;
+                    /* the ladder's share of the pre-flare typical run */
+                    p.minutes = base * pow(1.05, pre) * 0.25 * ladder;
                     p.rpe = 3;
                     p.surface = "grass";
                     p.pace = 6.2;
-                    if (dow == 3 && since_flare < 17) /* non-consecutive */
+                    /* re-entry runs on non-consecutive days */
+                    if (dow == 3 && since_flare < 17)
                         p = (struct day_plan){"bike", 40, 0, 4, NULL, NULL};
+                    if (dow == 6 && since_flare < 24)
+                        p = (struct day_plan){"walk", 30, 11.5, 2, "road",
+                                              NULL};
                 }
             }
             if (since_flare == 0) {
@@ -199,7 +213,8 @@ int main(int argc, char **argv)
         }
         if (since_flare == 0 && p.type)
             printf("\"sharp twinge at 8 km, stopped, walked home\"");
-        else if (p.type && strcmp(p.type, "run") == 0 && dow == 5)
+        else if (p.type && strcmp(p.type, "run") == 0 && dow == 5 &&
+                 !(since_flare >= 0 && since_flare < 28))
             printf("long run");
         putchar('\n');
     }

@@ -34,7 +34,7 @@ expect_eq "$(json_valid all.json)" 1 "json export valid"
 expect_eq "$(json_get all.json '$.schema')" 1 "json schema"
 expect_eq "$(sqlite3 :memory: "SELECT json_array_length(readfile('all.json'), '\$.sessions')")" 61 "json sessions"
 expect_eq "$(sqlite3 :memory: "SELECT json_array_length(readfile('all.json'), '\$.shoes')")" 3 "json shoes"
-expect_eq "$(sqlite3 "$TENDO_DB" "SELECT morning FROM checks WHERE date = '2026-10-14'")" 5 "the flare's morning"
+expect_eq "$(sqlite3 "$TENDO_DB" "SELECT morning FROM checks WHERE date = '2026-10-16'")" 5 "the flare's morning"
 
 # a folder, recursively, with --json lines; non-CSV files are left alone
 mkdir -p box/a/b
