@@ -36,6 +36,15 @@ expect_err "red flag recorded (night)" "interactive flags"
 run_in $'5\n' --date 2026-11-21 check -i
 expect_status 0 "interactive ends early"; expect_out "morning 5/10" "partial answers kept"
 
+# on a real terminal (script(1) gives it one) no values means: ask
+if command -v script >/dev/null 2>&1; then
+  printf '2\n10\n\n\nleft\n\n\n' | TENDO_DB="$WORK/tty.db" \
+    script -qec "$TENDO_BIN check" /dev/null > tty.out 2>&1
+  OUT=$(cat tty.out) ERR=
+  expect_out "First-steps pain this morning" "terminal prompts"
+  expect_out "check 2026-11-24 recorded: morning 2/10, stiffness 10 min, left" "terminal answers"
+fi
+
 # rehab: the prescribed dose, then given values, then the last dose
 run rehab
 expect_status 0 rehab; expect_out "heel-drop 3 x 10, flat, tempo 3-1-1 (the starting dose)" "starting dose"
