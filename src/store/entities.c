@@ -35,6 +35,44 @@ static int each_row(tendo_db *db, sqlite3_stmt *st,
     return TENDO_OK;
 }
 
+typedef void (*read_fn)(sqlite3_stmt *st, void *out);
+
+/* Steps `st` once. With a row, `read` (if any) copies it into `out` and
+ * *found (if any) is 1; without one *found is 0. Resets the statement. */
+static int step_one(tendo_db *db, sqlite3_stmt *st, read_fn read, void *out,
+                    int *found, struct tendo_error *err, const char *what)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && read)
+        read(st, out);
+    if (found)
+        *found = rc == SQLITE_ROW;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(db, err, what);
+    return TENDO_OK;
+}
+
+static void read_id(sqlite3_stmt *st, void *out)
+{
+    *(int64_t *)out = sqlite3_column_int64(st, 0);
+}
+
+/* A walk over the rows of one day range: `sql` takes the first and last day
+ * as ?1 and ?2; `row` turns each row into a record and calls the user's
+ * callback. Days are clamped to 1970-01-01 .. 9999-12-31. */
+static int each_in_range(tendo_db *db, const char *sql, tendo_day from,
+                         tendo_day to, int (*row)(sqlite3_stmt *, void *),
+                         void *walk, struct tendo_error *err)
+{
+    sqlite3_stmt *st = store_prep(db, sql, err);
+    if (!st)
+        return TENDO_EDB;
+    bind_day(st, 1, from < TENDO_DAY_MIN ? TENDO_DAY_MIN : from);
+    bind_day(st, 2, to > 2932896 ? 2932896 : to);
+    return each_row(db, st, row, walk, err);
+}
+
 /* ---- sessions ---------------------------------------------------------- */
 
 #define SESSION_COLS                                                       \
@@ -42,8 +80,9 @@ static int each_row(tendo_db *db, sqlite3_stmt *st,
     "s.surface, s.shoe_id, sh.name, s.pain_during, s.source, s.import_id, " \
     "s.notes FROM sessions s LEFT JOIN shoes sh ON sh.id = s.shoe_id "
 
-static void read_session(sqlite3_stmt *st, struct tendo_session *s)
+static void read_session(sqlite3_stmt *st, void *out)
 {
+    struct tendo_session *s = out;
     char utc[32];
     tendo_session_init(s);
     s->id = col_id(st, 0);
@@ -157,19 +196,16 @@ int tendo_session_get(tendo_db *db, int64_t id, struct tendo_session *out,
 {
     sqlite3_stmt *st = store_prep(db, "SELECT " SESSION_COLS "WHERE s.id = ?1",
                                   err);
-    int rc;
+    int rc, found;
     if (!st)
         return TENDO_EDB;
     sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        read_session(st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
+    if ((rc = step_one(db, st, read_session, out, &found, err,
+                       "cannot read the session")))
+        return rc;
+    if (!found)
         return tendo_fail(err, TENDO_ENOTFOUND, "no session with id %lld",
                           (long long)id);
-    if (rc != SQLITE_ROW)
-        return store_fail(db, err, "cannot read the session");
     return TENDO_OK;
 }
 
@@ -179,7 +215,6 @@ int tendo_session_find_same(tendo_db *db, const struct tendo_session *s,
 {
     struct tendo_session tmp = *s;
     sqlite3_stmt *st;
-    int rc;
     *id = 0;
     if (tmp.shoe[0]) {
         struct tendo_error ignore = {0};
@@ -208,13 +243,7 @@ int tendo_session_find_same(tendo_db *db, const struct tendo_session *s,
     bind_id(st, 7, tmp.shoe_id);
     bind_int(st, 8, tmp.pain_during);
     bind_str(st, 9, tmp.notes);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(db, err, "cannot look up sessions");
-    return TENDO_OK;
+    return step_one(db, st, read_id, id, NULL, err, "cannot look up sessions");
 }
 
 struct walk {
@@ -235,16 +264,10 @@ int tendo_sessions_each(tendo_db *db, tendo_day from, tendo_day to,
                         struct tendo_error *err)
 {
     struct walk w = {(void *)fn, ctx};
-    sqlite3_stmt *st = store_prep(db,
-                                  "SELECT " SESSION_COLS
-                                  "WHERE s.date BETWEEN ?1 AND ?2 "
-                                  "ORDER BY s.date, s.id",
-                                  err);
-    if (!st)
-        return TENDO_EDB;
-    bind_day(st, 1, from < TENDO_DAY_MIN ? TENDO_DAY_MIN : from);
-    bind_day(st, 2, to > 2932896 ? 2932896 : to); /* 9999-12-31 */
-    return each_row(db, st, session_row, &w, err);
+    return each_in_range(db,
+                         "SELECT " SESSION_COLS
+                         "WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.date, s.id",
+                         from, to, session_row, &w, err);
 }
 
 /* ---- checks ------------------------------------------------------------ */
@@ -253,8 +276,9 @@ int tendo_sessions_each(tendo_db *db, tendo_day from, tendo_day to,
     "date, morning, stiffness_min, during, after, hop_pain, side, location, " \
     "flags FROM checks "
 
-static void read_check(sqlite3_stmt *st, struct tendo_check *c)
+static void read_check(sqlite3_stmt *st, void *out)
 {
+    struct tendo_check *c = out;
     tendo_check_init(c);
     c->date = col_day(st, 0);
     c->morning = col_int(st, 1);
@@ -276,17 +300,12 @@ int tendo_check_get(tendo_db *db, tendo_day day, struct tendo_check *out,
     if (!st)
         return TENDO_EDB;
     bind_day(st, 1, day);
-    rc = sqlite3_step(st);
-    *found = rc == SQLITE_ROW;
-    if (*found) {
-        read_check(st, out);
-    } else {
+    if ((rc = step_one(db, st, read_check, out, found, err, "cannot read the check")))
+        return rc;
+    if (!*found) {
         tendo_check_init(out);
         out->date = day;
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(db, err, "cannot read the check");
     return TENDO_OK;
 }
 
@@ -333,15 +352,10 @@ int tendo_checks_each(tendo_db *db, tendo_day from, tendo_day to,
                       tendo_check_fn fn, void *ctx, struct tendo_error *err)
 {
     struct walk w = {(void *)fn, ctx};
-    sqlite3_stmt *st = store_prep(db,
-                                  "SELECT " CHECK_COLS
-                                  "WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
-                                  err);
-    if (!st)
-        return TENDO_EDB;
-    bind_day(st, 1, from < TENDO_DAY_MIN ? TENDO_DAY_MIN : from);
-    bind_day(st, 2, to > 2932896 ? 2932896 : to);
-    return each_row(db, st, check_row, &w, err);
+    return each_in_range(db,
+                         "SELECT " CHECK_COLS
+                         "WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
+                         from, to, check_row, &w, err);
 }
 
 /* ---- rehab --------------------------------------------------------------- */
@@ -350,8 +364,9 @@ int tendo_checks_each(tendo_db *db, tendo_day from, tendo_day to,
     "id, date, exercise, sets, reps, load_kg, tempo, surface, pain, source, " \
     "import_id, notes FROM rehab "
 
-static void read_rehab(sqlite3_stmt *st, struct tendo_rehab *r)
+static void read_rehab(sqlite3_stmt *st, void *out)
 {
+    struct tendo_rehab *r = out;
     tendo_rehab_init(r);
     r->id = col_id(st, 0);
     r->date = col_day(st, 1);
@@ -411,7 +426,6 @@ int tendo_rehab_find_same(tendo_db *db, const struct tendo_rehab *r,
         "AND pain IS ?8 AND notes = ?9 AND import_id IS NOT ?10 "
         "ORDER BY id LIMIT 1",
         err);
-    int rc;
     *id = 0;
     if (!st)
         return TENDO_EDB;
@@ -425,13 +439,8 @@ int tendo_rehab_find_same(tendo_db *db, const struct tendo_rehab *r,
     bind_text(st, 7, r->surface);
     bind_int(st, 8, r->pain);
     bind_str(st, 9, r->notes);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(db, err, "cannot look up rehab entries");
-    return TENDO_OK;
+    return step_one(db, st, read_id, id, NULL, err,
+                    "cannot look up rehab entries");
 }
 
 int tendo_rehab_last(tendo_db *db, tendo_day day, struct tendo_rehab *out,
@@ -442,18 +451,11 @@ int tendo_rehab_last(tendo_db *db, tendo_day day, struct tendo_rehab *out,
                                   "WHERE date <= ?1 ORDER BY date DESC, id "
                                   "DESC LIMIT 1",
                                   err);
-    int rc;
     if (!st)
         return TENDO_EDB;
     bind_day(st, 1, day);
-    rc = sqlite3_step(st);
-    *found = rc == SQLITE_ROW;
-    if (*found)
-        read_rehab(st, out);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(db, err, "cannot read rehab entries");
-    return TENDO_OK;
+    return step_one(db, st, read_rehab, out, found, err,
+                    "cannot read rehab entries");
 }
 
 static int rehab_row(sqlite3_stmt *st, void *p)
@@ -468,16 +470,10 @@ int tendo_rehab_each(tendo_db *db, tendo_day from, tendo_day to,
                      tendo_rehab_fn fn, void *ctx, struct tendo_error *err)
 {
     struct walk w = {(void *)fn, ctx};
-    sqlite3_stmt *st = store_prep(db,
-                                  "SELECT " REHAB_COLS
-                                  "WHERE date BETWEEN ?1 AND ?2 "
-                                  "ORDER BY date, id",
-                                  err);
-    if (!st)
-        return TENDO_EDB;
-    bind_day(st, 1, from < TENDO_DAY_MIN ? TENDO_DAY_MIN : from);
-    bind_day(st, 2, to > 2932896 ? 2932896 : to);
-    return each_row(db, st, rehab_row, &w, err);
+    return each_in_range(db,
+                         "SELECT " REHAB_COLS
+                         "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
+                         from, to, rehab_row, &w, err);
 }
 
 /* ---- wellness ------------------------------------------------------------ */
@@ -485,8 +481,9 @@ int tendo_rehab_each(tendo_db *db, tendo_day from, tendo_day to,
 #define WELLNESS_COLS \
     "date, sleep_h, sleep_quality, stress, fatigue, soreness FROM wellness "
 
-static void read_wellness(sqlite3_stmt *st, struct tendo_wellness *w)
+static void read_wellness(sqlite3_stmt *st, void *out)
 {
+    struct tendo_wellness *w = out;
     tendo_wellness_init(w);
     w->date = col_day(st, 0);
     w->sleep_h = col_real(st, 1);
@@ -497,7 +494,7 @@ static void read_wellness(sqlite3_stmt *st, struct tendo_wellness *w)
 }
 
 int tendo_wellness_get(tendo_db *db, tendo_day day, struct tendo_wellness *out,
-                       int *found, struct tendo_error *err)
+                    int *found, struct tendo_error *err)
 {
     sqlite3_stmt *st = store_prep(db, "SELECT " WELLNESS_COLS "WHERE date = ?1",
                                   err);
@@ -505,17 +502,12 @@ int tendo_wellness_get(tendo_db *db, tendo_day day, struct tendo_wellness *out,
     if (!st)
         return TENDO_EDB;
     bind_day(st, 1, day);
-    rc = sqlite3_step(st);
-    *found = rc == SQLITE_ROW;
-    if (*found) {
-        read_wellness(st, out);
-    } else {
+    if ((rc = step_one(db, st, read_wellness, out, found, err, "cannot read wellness")))
+        return rc;
+    if (!*found) {
         tendo_wellness_init(out);
         out->date = day;
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(db, err, "cannot read wellness");
     return TENDO_OK;
 }
 
@@ -558,15 +550,10 @@ int tendo_wellness_each(tendo_db *db, tendo_day from, tendo_day to,
                         struct tendo_error *err)
 {
     struct walk w = {(void *)fn, ctx};
-    sqlite3_stmt *st = store_prep(db,
-                                  "SELECT " WELLNESS_COLS
-                                  "WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
-                                  err);
-    if (!st)
-        return TENDO_EDB;
-    bind_day(st, 1, from < TENDO_DAY_MIN ? TENDO_DAY_MIN : from);
-    bind_day(st, 2, to > 2932896 ? 2932896 : to);
-    return each_row(db, st, wellness_row, &w, err);
+    return each_in_range(db,
+                         "SELECT " WELLNESS_COLS
+                         "WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
+                         from, to, wellness_row, &w, err);
 }
 
 /* ---- shoes --------------------------------------------------------------- */
@@ -576,8 +563,9 @@ int tendo_wellness_each(tendo_db *db, tendo_day from, tendo_day to,
     " sh.is_default, sh.start_m + coalesce(sum(s.distance_m), 0), count(s.id)" \
     " FROM shoes sh LEFT JOIN sessions s ON s.shoe_id = sh.id "
 
-static void read_shoe(sqlite3_stmt *st, struct tendo_shoe *s)
+static void read_shoe(sqlite3_stmt *st, void *out)
 {
+    struct tendo_shoe *s = out;
     tendo_shoe_init(s);
     s->id = col_id(st, 0);
     col_text(st, 1, s->name, sizeof s->name);
@@ -645,21 +633,18 @@ int tendo_shoe_get(tendo_db *db, const char *name, struct tendo_shoe *out,
                                   "SELECT " SHOE_COLS
                                   "WHERE sh.name = ?1 GROUP BY sh.id",
                                   err);
-    int rc;
+    int rc, found;
     if (!st)
         return TENDO_EDB;
     bind_str(st, 1, name);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        read_shoe(st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
+    if ((rc = step_one(db, st, read_shoe, out, &found, err,
+                       "cannot read shoes")))
+        return rc;
+    if (!found)
         return tendo_fail(err, TENDO_ENOTFOUND,
                           "shoe '%s' is not known (add it with 'tendo shoe "
                           "add')",
                           name);
-    if (rc != SQLITE_ROW)
-        return store_fail(db, err, "cannot read shoes");
     return TENDO_OK;
 }
 
@@ -747,17 +732,9 @@ int tendo_shoe_default(tendo_db *db, struct tendo_shoe *out, int *found,
                                   "SELECT " SHOE_COLS
                                   "WHERE sh.is_default = 1 GROUP BY sh.id",
                                   err);
-    int rc;
     if (!st)
         return TENDO_EDB;
-    rc = sqlite3_step(st);
-    *found = rc == SQLITE_ROW;
-    if (*found)
-        read_shoe(st, out);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(db, err, "cannot read shoes");
-    return TENDO_OK;
+    return step_one(db, st, read_shoe, out, found, err, "cannot read shoes");
 }
 
 static int shoe_row(sqlite3_stmt *st, void *p)
@@ -789,18 +766,12 @@ int tendo_ledger_find(tendo_db *db, const char *sha256_hex, int64_t *id,
 {
     sqlite3_stmt *st = store_prep(db, "SELECT id FROM imports WHERE sha256 = ?1",
                                   err);
-    int rc;
     *id = 0;
     if (!st)
         return TENDO_EDB;
     bind_str(st, 1, sha256_hex);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(db, err, "cannot read the import ledger");
-    return TENDO_OK;
+    return step_one(db, st, read_id, id, NULL, err,
+                    "cannot read the import ledger");
 }
 
 int tendo_ledger_add(tendo_db *db, const char *sha256_hex, const char *source,
