@@ -134,5 +134,6 @@ int cmd_shoe(struct cli *c, int argc, char **argv);
 int cmd_list(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_inspect(struct cli *c, int argc, char **argv);
 
 #endif

@@ -10,7 +10,8 @@
 static const struct cmd commands[] = {
     {"init", "create or migrate the database", cmd_init},
     {"config", "show or change settings", cmd_config},
-    {"import", "import files (diary CSV)", cmd_import},
+    {"import", "import files (FIT, .fit.gz, diary CSV) and folders", cmd_import},
+    {"inspect", "decode activity files without storing them", cmd_inspect},
     {"log", "log a session by hand", cmd_log},
     {"edit", "change a stored session", cmd_edit},
     {"check", "the daily symptom check", cmd_check},

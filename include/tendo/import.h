@@ -13,8 +13,10 @@
 #ifndef TENDO_IMPORT_H
 #define TENDO_IMPORT_H
 
+#include "activity.h"
 #include "common.h"
 #include "error.h"
+#include "fit.h"
 #include "store.h"
 
 enum tendo_import_status {
@@ -44,6 +46,20 @@ TENDO_API int tendo_import_memory(tendo_db *db, const uint8_t *data,
                                   size_t len, const char *name,
                                   tendo_day today, int64_t now_utc,
                                   struct tendo_import_result *r);
+
+/* Reads an activity file - FIT, or FIT inside gzip (.fit.gz) - and
+ * summarises it into `out` (release with tendo_activity_release). When
+ * `fit` is not NULL it receives the decoded file (free with
+ * tendo_fit_free) for its records. Errors name the file and, for corrupt
+ * data, the byte offset (of the decompressed data for .gz). */
+TENDO_API int tendo_activity_read(const char *path, struct tendo_activity *out,
+                                  struct tendo_fit_activity **fit,
+                                  struct tendo_error *err);
+TENDO_API int tendo_activity_read_memory(const uint8_t *data, size_t len,
+                                         const char *name,
+                                         struct tendo_activity *out,
+                                         struct tendo_fit_activity **fit,
+                                         struct tendo_error *err);
 
 /* Reads a whole file into memory (caller frees *data with free(3)),
  * refusing files larger than `max` bytes with TENDO_ELIMIT. */

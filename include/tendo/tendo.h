@@ -17,5 +17,7 @@
 #include "diary.h"
 #include "import.h"
 #include "json.h"
+#include "fit.h"
+#include "activity.h"
 
 #endif

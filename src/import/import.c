@@ -8,6 +8,7 @@
 #include "tendo/diary.h"
 #include "core/alloc.h"
 #include "core/sha256.h"
+#include "parse/gz.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +19,7 @@
 #include <unistd.h>
 
 #define MAX_FILE (256u * 1024 * 1024)
+#define MAX_INFLATED (512u * 1024 * 1024)
 
 int tendo_read_file(const char *path, size_t max, uint8_t **data, size_t *len,
                     struct tendo_error *err)
@@ -255,6 +257,69 @@ int tendo_import_file(tendo_db *db, const char *path, tendo_day today,
     if ((rc = tendo_read_file(path, MAX_FILE, &data, &len, &r->err)))
         return rc;
     rc = tendo_import_memory(db, data, len, path, today, now_utc, r);
+    tendo_free(data);
+    return rc;
+}
+
+static int is_fit(const uint8_t *data, size_t len)
+{
+    return len >= 12 && data[0] >= 12 && memcmp(data + 8, ".FIT", 4) == 0;
+}
+
+int tendo_activity_read_memory(const uint8_t *data, size_t len,
+                               const char *name, struct tendo_activity *out,
+                               struct tendo_fit_activity **fit,
+                               struct tendo_error *err)
+{
+    uint8_t *raw = NULL;
+    size_t raw_len = 0;
+    struct tendo_fit_activity *f = NULL;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (fit)
+        *fit = NULL;
+    if (gz_is_gzip(data, len)) {
+        if ((rc = gz_inflate(data, len, MAX_INFLATED, &raw, &raw_len, err)))
+            goto out;
+        data = raw;
+        len = raw_len;
+    }
+    if (!is_fit(data, len)) {
+        rc = tendo_fail(err, len == 0 ? TENDO_EFORMAT : TENDO_EUNSUPPORTED,
+                        len == 0 ? "the file is empty"
+                                 : "not an activity file tendo reads (FIT, "
+                                   "or FIT in gzip)");
+        goto out;
+    }
+    if ((rc = tendo_fit_decode(data, len, &f, err)) ||
+        (rc = tendo_activity_from_fit(f, out, err)))
+        goto out;
+    if (fit) {
+        *fit = f;
+        f = NULL;
+    }
+out:
+    if (rc)
+        tendo_error_where(err, name, 0, NULL);
+    tendo_fit_free(f);
+    tendo_free(raw);
+    return rc;
+}
+
+int tendo_activity_read(const char *path, struct tendo_activity *out,
+                        struct tendo_fit_activity **fit,
+                        struct tendo_error *err)
+{
+    uint8_t *data;
+    size_t len;
+    int rc;
+    memset(out, 0, sizeof *out);
+    if (fit)
+        *fit = NULL;
+    if ((rc = tendo_read_file(path, MAX_FILE, &data, &len, err)))
+        return rc;
+    rc = tendo_activity_read_memory(data, len, path, out, fit, err);
     tendo_free(data);
     return rc;
 }
