@@ -86,7 +86,8 @@ int main(int argc, char **argv)
             return 1;
         }
         t0 = now_s();
-        if (tendo_import_memory(db, data, len, argv[1], today, 0, &r)) {
+        struct tendo_import_opts o = {today, 0, "UTC"};
+        if (tendo_import_memory(db, data, len, argv[1], &o, &r)) {
             fprintf(stderr, "bench: %s\n", r.err.msg);
             return 1;
         }

@@ -14,10 +14,13 @@
 
 static const char help[] =
     "usage: tendo import PATH...\n\n"
-    "Imports files, and folders recursively. Formats: the diary CSV\n"
-    "(see 'man tendo' or docs/formats.md). A file imported before is\n"
-    "recognised by its content and skipped; records already stored are\n"
-    "skipped too, and a day's check merges into the stored one. Prints one\n"
+    "Imports files, and folders recursively: FIT activities from a watch\n"
+    "(.fit, .fit.gz) and the diary CSV (see docs/formats.md). A file\n"
+    "imported before is recognised by its content and skipped, as is the\n"
+    "same recording from another file (device serial and creation time)\n"
+    "and an activity of the same type starting within 60 s of a stored\n"
+    "one. Diary records already stored are skipped too, and a day's check\n"
+    "merges into the stored one. Prints one\n"
     "line per file and a summary (--json: one JSON object per file, then a\n"
     "summary object). Exit status 2 if any file was rejected.\n";
 
@@ -40,12 +43,6 @@ static int push(struct files *f, const char *path)
         return -1;
     f->n++;
     return 0;
-}
-
-static int importable(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 4 && strcasecmp(name + n - 4, ".csv") == 0;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -73,7 +70,7 @@ static int walk(const char *dir, struct files *f, int depth)
         if (lstat(path, &st) != 0 || S_ISLNK(st.st_mode))
             continue;
         if ((S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) &&
-                                     importable(de->d_name))) &&
+                                     tendo_import_wants(de->d_name))) &&
             push(&here, path)) {
             rc = -1;
             break;
@@ -100,6 +97,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
     struct files f = {0};
     int opt, rc, progress;
     int counts[3] = {0, 0, 0};
+    struct tendo_import_opts io;
 
     cli_getopt_reset();
     while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
@@ -114,6 +112,9 @@ int cmd_import(struct cli *c, int argc, char **argv)
         return cli_usage(c, "import", "import needs at least one PATH");
     for (int i = optind; i < argc; i++) {
         struct stat st;
+        size_t n = strlen(argv[i]);
+        while (n > 1 && argv[i][n - 1] == '/')
+            argv[i][--n] = '\0'; /* "folder/" lists as "folder/x.fit" */
         int r = stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)
                     ? walk(argv[i], &f, 0)
                     : push(&f, argv[i]);
@@ -124,6 +125,9 @@ int cmd_import(struct cli *c, int argc, char **argv)
     }
     if ((rc = cli_open(c, 1)))
         goto out;
+    io.today = c->today;
+    io.now_utc = c->now_utc;
+    io.tz = c->tz;
     progress = !c->json && !c->quiet && f.n > 1 && isatty(STDERR_FILENO);
     for (size_t i = 0; i < f.n; i++) {
         struct tendo_import_result r;
@@ -132,17 +136,18 @@ int cmd_import(struct cli *c, int argc, char **argv)
             fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, f.n, f.v[i]);
             fflush(stderr);
         }
-        tendo_import_file(c->db, f.v[i], c->today, c->now_utc, &r);
+        tendo_import_file(c->db, f.v[i], &io, &r);
         counts[r.status]++;
         if (progress)
             fprintf(stderr, "\r\033[K");
         if (c->json) {
-            json_t *o = json_pack("{s:s,s:s,s:s?}", "file", f.v[i], "status",
+            json_t *o = json_pack("{s:s,s:s,s:s?,s:s?}", "file", f.v[i], "status",
                                   r.status == TENDO_IMPORT_IMPORTED ? "imported"
                                   : r.status == TENDO_IMPORT_DUPLICATE
                                       ? "duplicate"
                                       : "rejected",
-                                  "format", r.format[0] ? r.format : NULL);
+                                  "format", r.format[0] ? r.format : NULL,
+                                  "note", r.note[0] ? r.note : NULL);
             if (r.status == TENDO_IMPORT_REJECTED) {
                 json_object_set_new(o, "error", json_string(r.err.msg));
                 json_object_set_new(o, "line", r.err.line
@@ -163,7 +168,14 @@ int cmd_import(struct cli *c, int argc, char **argv)
             fprintf(stderr, "rejected   %s\n",
                     tendo_error_format(&r.err, line, sizeof line));
         } else if (!c->quiet && r.status == TENDO_IMPORT_DUPLICATE) {
-            printf("duplicate  %s (imported before)\n", f.v[i]);
+            printf("duplicate  %s (%s)\n", f.v[i], r.note);
+        } else if (!c->quiet && strcmp(r.format, "diary-csv") != 0) {
+            printf("imported   %s: %s", f.v[i], r.note);
+            if (r.sessions > 1)
+                printf(" (+%d more sessions)", r.sessions - 1);
+            if (r.skipped)
+                printf(" (%d already stored)", r.skipped);
+            putchar('\n');
         } else if (!c->quiet) {
             printf("imported   %s: %d sessions, %d checks, %d rehab, %d "
                    "wellness",

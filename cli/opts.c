@@ -16,7 +16,7 @@ int cli_session_opt(struct cli *c, int opt, const char *arg,
     int i, rc = 0;
     switch (opt) {
     case 'm':
-        rc = tendo_parse_real(arg, strlen(arg), 0, 1440, "--minutes",
+        rc = tendo_parse_real(arg, strlen(arg), 0, TENDO_MAX_MINUTES, "--minutes",
                               &s->minutes, &e);
         if (!rc && !(s->minutes > 0))
             rc = tendo_fail(&e, TENDO_ERANGE,

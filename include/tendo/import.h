@@ -8,7 +8,15 @@
  * already stored (the same session on the same day, ...) are skipped and
  * counted. Daily checks and wellness rows merge into the day's record.
  *
- * Formats so far: the diary CSV (tendo/diary.h).
+ * Formats: FIT and FIT in gzip (.fit, .fit.gz: watch activities) and the
+ * diary CSV (tendo/diary.h).
+ *
+ * An activity file is a duplicate, and changes nothing, when its bytes
+ * were imported before (SHA-256), when the same recording (device serial
+ * number and creation time) came in another file, or when a session of
+ * the same type starting within 60 s is stored already (the same run from
+ * another source). Each session of a multisport file becomes a session
+ * (transitions are left out), with its records as a compact stream.
  */
 #ifndef TENDO_IMPORT_H
 #define TENDO_IMPORT_H
@@ -25,27 +33,38 @@ enum tendo_import_status {
     TENDO_IMPORT_REJECTED = 2
 };
 
+/* What an import needs to know about the athlete's day. */
+struct tendo_import_opts {
+    tendo_day today;        /* days after today + 1 are refused */
+    int64_t now_utc;        /* stamps the ledger */
+    const char *tz;         /* the athlete's zone for activities whose file
+                               gives no UTC offset; NULL or "" = $TZ */
+};
+
 struct tendo_import_result {
     int status;             /* enum tendo_import_status */
     char format[16];        /* "diary-csv", or "" if unknown */
     char sha256[65];        /* hex digest of the file */
     int sessions, checks, rehab, wellness; /* records stored or merged */
     int skipped;            /* records equal to stored ones */
+    char note[200];         /* what was stored, or why it is a duplicate */
     struct tendo_error err; /* why it was rejected */
 };
 
-/* Imports the file at `path`. `now_utc` stamps the ledger; `today` bounds
- * the days accepted. Returns TENDO_OK for imported and duplicate files, the
- * error code for rejected ones (details in r->err). */
+/* Imports the file at `path`. Returns TENDO_OK for imported and
+ * duplicate files, the error code for rejected ones (details in r->err). */
 TENDO_API int tendo_import_file(tendo_db *db, const char *path,
-                                tendo_day today, int64_t now_utc,
+                                const struct tendo_import_opts *o,
                                 struct tendo_import_result *r);
 /* The same for bytes already in memory; `name` is used in messages and the
  * ledger and to recognise the format by its extension. */
 TENDO_API int tendo_import_memory(tendo_db *db, const uint8_t *data,
                                   size_t len, const char *name,
-                                  tendo_day today, int64_t now_utc,
+                                  const struct tendo_import_opts *o,
                                   struct tendo_import_result *r);
+/* True when tendo imports files with this name (by extension: .csv,
+ * .fit, .fit.gz), for walking folders. */
+TENDO_API int tendo_import_wants(const char *name);
 
 /* Reads an activity file - FIT, or FIT inside gzip (.fit.gz) - and
  * summarises it into `out` (release with tendo_activity_release). When

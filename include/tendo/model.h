@@ -14,6 +14,7 @@
 #include "date.h"
 
 #define TENDO_NOTES_MAX 1000   /* bytes of notes accepted */
+#define TENDO_MAX_MINUTES 10080 /* a session lasts at most a week (ultras, multi-day events) */
 #define TENDO_NAME_MAX 63      /* bytes of a shoe name or brand */
 
 /* NULL-terminated lists of the accepted spellings. */
@@ -56,6 +57,13 @@ struct tendo_session {
     char source[16];            /* manual, csv, ... */
     int64_t import_id;          /* import ledger entry, 0 for none */
     char notes[TENDO_NOTES_MAX + 1];
+    /* what a watch file adds (unknown for sessions entered by hand) */
+    double elapsed_s;           /* pauses included, NAN if unknown */
+    int avg_hr, max_hr;         /* beats/min, TENDO_UNSET if unknown */
+    double cadence_spm;         /* running steps/min, NAN if unknown */
+    double ascent_m;            /* NAN if unknown */
+    int32_t utc_offset_s;       /* local time - UTC, INT32_MIN if unknown */
+    char device[96];            /* "garmin fr945", "" if unknown */
 };
 
 /* The daily symptom check: one per local day (product.md §3). */

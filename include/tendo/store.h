@@ -21,11 +21,12 @@
 #include "common.h"
 #include "date.h"
 #include "error.h"
+#include "fit.h"
 #include "model.h"
 
 typedef struct tendo_db tendo_db;
 
-#define TENDO_SCHEMA_VERSION 1   /* the schema this library writes */
+#define TENDO_SCHEMA_VERSION 2   /* the schema this library writes */
 
 enum tendo_open_flags {
     TENDO_OPEN_EXISTING = 0,     /* fail with TENDO_ENOTFOUND if absent */
@@ -116,6 +117,24 @@ TENDO_API int tendo_sessions_each(tendo_db *db, tendo_day from, tendo_day to,
                                   tendo_session_fn fn, void *ctx,
                                   struct tendo_error *err);
 
+/* Sets *id to a stored session of `type` that started within `window_s`
+ * seconds of `start_utc`, or to 0 (the same activity from another
+ * source). */
+TENDO_API int tendo_session_find_start(tendo_db *db, const char *type,
+                                       int64_t start_utc, int window_s,
+                                       int64_t *id, struct tendo_error *err);
+
+/* Stores the records of session `id` as one compact stream (replacing any
+ * stored before). */
+TENDO_API int tendo_stream_put(tendo_db *db, int64_t id,
+                               const struct tendo_fit_record *r, size_t n,
+                               struct tendo_error *err);
+/* Reads the stream of session `id` into a new array (*out, free with
+ * free(3)); *n is 0 and *out NULL when the session has none. */
+TENDO_API int tendo_stream_get(tendo_db *db, int64_t id,
+                               struct tendo_fit_record **out, size_t *n,
+                               struct tendo_error *err);
+
 /* ---- daily checks (one per day) ---------------------------------------- */
 
 /* Reads the check of `day` into *out; *found says whether there is one
@@ -197,5 +216,16 @@ TENDO_API int tendo_ledger_add(tendo_db *db, const char *sha256_hex,
                                const char *source, const char *format,
                                int64_t imported_utc, int64_t *id,
                                struct tendo_error *err);
+
+/* Records the device identity of ledger entry `id` (a FIT file's serial
+ * number and creation time), and finds a ledger entry by it (*id 0 if
+ * none). */
+TENDO_API int tendo_ledger_set_device(tendo_db *db, int64_t id,
+                                      uint32_t serial, int64_t time_created,
+                                      struct tendo_error *err);
+TENDO_API int tendo_ledger_find_device(tendo_db *db, uint32_t serial,
+                                       int64_t time_created, int64_t *id,
+                                       char *source, size_t cap,
+                                       struct tendo_error *err);
 
 #endif

@@ -218,6 +218,9 @@ void tendo_session_init(struct tendo_session *s)
     s->distance_m = NAN;
     s->rpe = TENDO_UNSET;
     s->pain_during = TENDO_UNSET;
+    s->elapsed_s = s->cadence_spm = s->ascent_m = NAN;
+    s->avg_hr = s->max_hr = TENDO_UNSET;
+    s->utc_offset_s = INT32_MIN;
 }
 
 void tendo_check_init(struct tendo_check *c)
@@ -338,13 +341,18 @@ int tendo_session_validate(const struct tendo_session *s, tendo_day today,
                    s->minutes < 0 ? "must not be negative"
                                   : "must be more than 0");
     }
-    if ((rc = real_range(s->minutes, 0, 1440, "minutes", err)) ||
+    if ((rc = real_range(s->minutes, 0, TENDO_MAX_MINUTES, "minutes", err)) ||
         (rc = real_range(s->distance_m, 0, 1000000, "distance", err)) ||
         (rc = int_range(s->rpe, 0, 10, "rpe", err)) ||
         (rc = int_range(s->pain_during, 0, 10, "pain_during", err)) ||
         (rc = enum_ok(s->surface, tendo_surfaces, "surface", err)) ||
         (rc = text_ok(s->shoe, TENDO_NAME_MAX, "shoe", err)) ||
-        (rc = text_ok(s->notes, TENDO_NOTES_MAX, "notes", err)))
+        (rc = text_ok(s->notes, TENDO_NOTES_MAX, "notes", err)) ||
+        (rc = real_range(s->elapsed_s, 0, 400 * 86400.0, "elapsed_s", err)) ||
+        (rc = int_range(s->avg_hr, 20, 255, "avg_hr", err)) ||
+        (rc = int_range(s->max_hr, 20, 255, "max_hr", err)) ||
+        (rc = real_range(s->cadence_spm, 0, 400, "cadence_spm", err)) ||
+        (rc = real_range(s->ascent_m, 0, 100000, "ascent_m", err)))
         return rc;
     return TENDO_OK;
 }

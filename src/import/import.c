@@ -186,10 +186,14 @@ static const char *basename_of(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* Recognises the format: by extension first, then by content. */
+/* Recognises the format: by content first, then by extension. */
 static const char *sniff(const uint8_t *data, size_t len, const char *name)
 {
     const char *p = (const char *)data;
+    if (len >= 12 && data[0] >= 12 && memcmp(data + 8, ".FIT", 4) == 0)
+        return "fit";
+    if (len >= 2 && data[0] == 0x1f && data[1] == 0x8b)
+        return ends_with(name, ".csv.gz") ? NULL : "fit.gz";
     if (ends_with(name, ".csv"))
         return "diary-csv";
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
@@ -201,11 +205,218 @@ static const char *sniff(const uint8_t *data, size_t len, const char *name)
     return NULL;
 }
 
+int tendo_import_wants(const char *name)
+{
+    return ends_with(name, ".csv") || ends_with(name, ".fit") ||
+           ends_with(name, ".fit.gz");
+}
+
+/* The tendo session type of a FIT sport (and sub-sport), or NULL for
+ * legs tendo does not keep (transitions). */
+static const char *type_of(const char *sport, const char *sub)
+{
+    if (strcmp(sport, "transition") == 0)
+        return NULL;
+    if (strcmp(sport, "running") == 0)
+        return "run";
+    if (strcmp(sport, "cycling") == 0 || strcmp(sport, "e_biking") == 0)
+        return "bike";
+    if (strcmp(sport, "swimming") == 0)
+        return "swim";
+    if (strcmp(sport, "walking") == 0 || strcmp(sport, "hiking") == 0)
+        return "walk";
+    if (strcmp(sport, "fitness_equipment") == 0 && strcmp(sub, "elliptical") == 0)
+        return "elliptical";
+    if (strcmp(sport, "training") == 0 && strcmp(sub, "strength_training") == 0)
+        return "strength";
+    return "other";
+}
+
+static const char *surface_of(const char *type, const char *sub)
+{
+    if (strcmp(type, "run") != 0)
+        return "";
+    if (strcmp(sub, "treadmill") == 0 || strcmp(sub, "indoor_running") == 0)
+        return "treadmill";
+    if (strcmp(sub, "trail") == 0)
+        return "trail";
+    if (strcmp(sub, "track") == 0)
+        return "track";
+    if (strcmp(sub, "street") == 0)
+        return "road";
+    return "";
+}
+
+/* Stores one leg of an activity; *stored says whether it was new. */
+static int store_leg(tendo_db *db, const struct tendo_activity *act,
+                     const struct tendo_leg *leg, const char *type,
+                     const struct tendo_fit_activity *fit,
+                     const struct tendo_import_opts *o, int64_t import_id,
+                     struct tendo_import_result *r, struct tendo_error *err)
+{
+    struct tendo_session s;
+    size_t first = 0, count = fit->nrecords;
+    int rc;
+
+    tendo_session_init(&s);
+    snprintf(s.type, sizeof s.type, "%s", type);
+    snprintf(s.source, sizeof s.source, "%s", act->format);
+    snprintf(s.surface, sizeof s.surface, "%s", surface_of(type, leg->sub_sport));
+    snprintf(s.device, sizeof s.device, "%s", act->device);
+    s.start_utc = leg->start_utc;
+    s.minutes = isnan(leg->timer_s) ? leg->elapsed_s / 60.0 : leg->timer_s / 60.0;
+    if (!(s.minutes > 0))
+        s.minutes = NAN;
+    s.distance_m = leg->distance_m;
+    s.elapsed_s = leg->elapsed_s;
+    s.avg_hr = leg->avg_hr >= 20 ? leg->avg_hr : TENDO_UNSET;
+    s.max_hr = leg->max_hr >= 20 ? leg->max_hr : TENDO_UNSET;
+    s.cadence_spm = leg->avg_cadence_spm;
+    s.ascent_m = leg->ascent_m;
+    s.rpe = act->nlegs > 1 ? TENDO_UNSET : act->rpe;
+    s.utc_offset_s = act->utc_offset_s;
+    s.import_id = import_id;
+    if (isnan(s.minutes) && isnan(s.distance_m))
+        s.minutes = 1.0 / 60.0; /* a recording of a second or so */
+    if (s.start_utc == INT64_MIN)
+        return tendo_fail(err, TENDO_EFORMAT,
+                          "the activity has no start time");
+    if (act->utc_offset_s != INT32_MIN) {
+        int64_t local = s.start_utc + act->utc_offset_s;
+        s.date = (tendo_day)((local - ((local % 86400) + 86400) % 86400) / 86400);
+    } else if ((rc = tendo_tz_local(o->tz, s.start_utc, &s.date,
+                                    &s.utc_offset_s, err))) {
+        return rc;
+    }
+    if (strcmp(type, "run") == 0) {
+        struct tendo_shoe def;
+        int found;
+        if ((rc = tendo_shoe_default(db, &def, &found, err)))
+            return rc;
+        if (found)
+            snprintf(s.shoe, sizeof s.shoe, "%s", def.name);
+    }
+    if ((rc = tendo_session_add(db, &s, o->today, err)))
+        return rc;
+    /* the leg's records: those within its time span */
+    if (act->nlegs > 1 && leg->start_utc != INT64_MIN && !isnan(leg->elapsed_s)) {
+        int64_t end = leg->start_utc + (int64_t)ceil(leg->elapsed_s);
+        while (first < fit->nrecords &&
+               (fit->records[first].time == INT64_MIN ||
+                fit->records[first].time < leg->start_utc))
+            first++;
+        count = 0;
+        while (first + count < fit->nrecords &&
+               (fit->records[first + count].time == INT64_MIN ||
+                fit->records[first + count].time <= end))
+            count++;
+    }
+    if (count && (rc = tendo_stream_put(db, s.id, fit->records + first, count,
+                                        err)))
+        return rc;
+    r->sessions++;
+    if (!r->note[0]) {
+        char d[TENDO_DAY_STRLEN];
+        snprintf(r->note, sizeof r->note, "%s %s, %.0f min%s", type,
+                 tendo_day_format(s.date, d), s.minutes, "");
+        if (!isnan(s.distance_m))
+            snprintf(r->note + strlen(r->note), sizeof r->note - strlen(r->note),
+                     ", %.2f km", s.distance_m / 1000.0);
+    }
+    return TENDO_OK;
+}
+
+static int import_activity(tendo_db *db, const uint8_t *data, size_t len,
+                           const char *name, const struct tendo_import_opts *o,
+                           struct tendo_import_result *r)
+{
+    struct tendo_activity act;
+    struct tendo_fit_activity *fit = NULL;
+    int64_t seen, import_id;
+    const struct tendo_leg *legs;
+    size_t nlegs, fresh = 0;
+    char src[128];
+    int rc;
+    int64_t dup_session = 0;
+    unsigned char keep[64];
+
+    if ((rc = tendo_activity_read_memory(data, len, name, &act, &fit, &r->err)))
+        return rc;
+    if ((rc = tendo_ledger_find_device(db, act.serial, act.time_created, &seen,
+                                       src, sizeof src, &r->err)))
+        goto out;
+    if (seen) {
+        r->status = TENDO_IMPORT_DUPLICATE;
+        snprintf(r->note, sizeof r->note,
+                 "the same recording (device %u) came in '%s'", act.serial,
+                 src);
+        goto out;
+    }
+    legs = act.nlegs > 1 ? act.legs : &act.total;
+    nlegs = act.nlegs > 1 ? act.nlegs : 1;
+    if (nlegs > sizeof keep)
+        nlegs = sizeof keep;
+    for (size_t i = 0; i < nlegs; i++) {
+        const char *type = type_of(legs[i].sport, legs[i].sub_sport);
+        int64_t id = 0;
+        keep[i] = 0;
+        if (!type)
+            continue;
+        if (legs[i].start_utc != INT64_MIN &&
+            (rc = tendo_session_find_start(db, type, legs[i].start_utc, 60, &id,
+                                           &r->err)))
+            goto out;
+        if (id) {
+            dup_session = id;
+            r->skipped++;
+            continue;
+        }
+        keep[i] = 1;
+        fresh++;
+    }
+    if (!fresh) {
+        r->status = TENDO_IMPORT_DUPLICATE;
+        snprintf(r->note, sizeof r->note,
+                 dup_session ? "session #%lld, starting within 60 s, is "
+                               "stored already"
+                             : "nothing in it to store",
+                 (long long)dup_session);
+        goto out;
+    }
+    if ((rc = tendo_db_begin(db, &r->err)))
+        goto out;
+    if ((rc = tendo_ledger_add(db, r->sha256, basename_of(name), r->format,
+                               o->now_utc, &import_id, &r->err)) ||
+        (rc = tendo_ledger_set_device(db, import_id, act.serial,
+                                      act.time_created, &r->err)))
+        goto rollback;
+    for (size_t i = 0; i < nlegs; i++) {
+        if (keep[i] &&
+            (rc = store_leg(db, &act, &legs[i],
+                            type_of(legs[i].sport, legs[i].sub_sport), fit, o,
+                            import_id, r, &r->err)))
+            goto rollback;
+    }
+    if ((rc = tendo_db_commit(db, &r->err)))
+        goto rollback;
+    r->status = TENDO_IMPORT_IMPORTED;
+    goto out;
+rollback:
+    tendo_db_rollback(db);
+    r->sessions = 0;
+    r->note[0] = '\0';
+out:
+    tendo_error_where(&r->err, name, 0, NULL);
+    tendo_activity_release(&act);
+    tendo_fit_free(fit);
+    return rc;
+}
+
 int tendo_import_memory(tendo_db *db, const uint8_t *data, size_t len,
-                        const char *name, tendo_day today, int64_t now_utc,
+                        const char *name, const struct tendo_import_opts *o,
                         struct tendo_import_result *r)
 {
-    struct apply a = {db, today, 0, r};
+    struct apply a = {db, o->today, 0, r};
     const char *format;
     int64_t seen;
     int rc;
@@ -215,9 +426,10 @@ int tendo_import_memory(tendo_db *db, const uint8_t *data, size_t len,
     sha256_hex(data, len, r->sha256);
     format = sniff(data, len, name);
     if (!format) {
-        rc = tendo_fail(&r->err, TENDO_EUNSUPPORTED,
-                        "not a file tendo can import (expected a diary "
-                        "CSV with a header row starting 'date')");
+        rc = tendo_fail(&r->err, len ? TENDO_EUNSUPPORTED : TENDO_EFORMAT,
+                        len ? "not a file tendo can import (FIT, .fit.gz, or "
+                              "a diary CSV with a header row starting 'date')"
+                            : "the file is empty");
         tendo_error_where(&r->err, name, 0, NULL);
         return rc;
     }
@@ -226,13 +438,16 @@ int tendo_import_memory(tendo_db *db, const uint8_t *data, size_t len,
         goto fail;
     if (seen) {
         r->status = TENDO_IMPORT_DUPLICATE;
+        snprintf(r->note, sizeof r->note, "imported before");
         return TENDO_OK;
     }
+    if (strcmp(format, "diary-csv") != 0)
+        return import_activity(db, data, len, name, o, r);
     if ((rc = tendo_db_begin(db, &r->err)))
         goto fail;
     if ((rc = tendo_ledger_add(db, r->sha256, basename_of(name), format,
-                               now_utc, &a.import_id, &r->err)) ||
-        (rc = tendo_diary_parse(data, len, name, today, apply_row, &a,
+                               o->now_utc, &a.import_id, &r->err)) ||
+        (rc = tendo_diary_parse(data, len, name, o->today, apply_row, &a,
                                 &r->err)) ||
         (rc = tendo_db_commit(db, &r->err))) {
         tendo_db_rollback(db);
@@ -246,8 +461,9 @@ fail:
     return rc;
 }
 
-int tendo_import_file(tendo_db *db, const char *path, tendo_day today,
-                      int64_t now_utc, struct tendo_import_result *r)
+int tendo_import_file(tendo_db *db, const char *path,
+                      const struct tendo_import_opts *o,
+                      struct tendo_import_result *r)
 {
     uint8_t *data;
     size_t len;
@@ -256,7 +472,7 @@ int tendo_import_file(tendo_db *db, const char *path, tendo_day today,
     r->status = TENDO_IMPORT_REJECTED;
     if ((rc = tendo_read_file(path, MAX_FILE, &data, &len, &r->err)))
         return rc;
-    rc = tendo_import_memory(db, data, len, path, today, now_utc, r);
+    rc = tendo_import_memory(db, data, len, path, o, r);
     tendo_free(data);
     return rc;
 }

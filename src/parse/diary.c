@@ -141,7 +141,7 @@ static int parse_row(const struct cells *c, tendo_day today,
         struct tendo_session *s = &row->session;
         if ((rc = opt_enum(c, COL_TYPE, tendo_session_types, s->type,
                            sizeof s->type, err)) ||
-            (rc = opt_real(c, COL_MINUTES, 0, 1440, &s->minutes, err)) ||
+            (rc = opt_real(c, COL_MINUTES, 0, TENDO_MAX_MINUTES, &s->minutes, err)) ||
             (rc = opt_real(c, COL_KM, 0, 1000, &km, err)) ||
             (rc = opt_int(c, COL_RPE, 0, 10, &s->rpe, err)) ||
             (rc = opt_enum(c, COL_SURFACE, tendo_surfaces, s->surface,

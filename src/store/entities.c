@@ -6,8 +6,12 @@
 #include "store/internal.h"
 #include "tendo/model.h"
 
+#include "parse/stream.h"
+#include "core/alloc.h"
+
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *day_txt(tendo_day d, char buf[TENDO_DAY_STRLEN])
@@ -78,7 +82,9 @@ static int each_in_range(tendo_db *db, const char *sql, tendo_day from,
 #define SESSION_COLS                                                       \
     "s.id, s.date, s.start_utc, s.type, s.minutes, s.distance_m, s.rpe, " \
     "s.surface, s.shoe_id, sh.name, s.pain_during, s.source, s.import_id, " \
-    "s.notes FROM sessions s LEFT JOIN shoes sh ON sh.id = s.shoe_id "
+    "s.notes, s.elapsed_s, s.avg_hr, s.max_hr, s.cadence_spm, s.ascent_m, " \
+    "s.utc_offset_s, s.device "                                           \
+    "FROM sessions s LEFT JOIN shoes sh ON sh.id = s.shoe_id "
 
 static void read_session(sqlite3_stmt *st, void *out)
 {
@@ -101,6 +107,15 @@ static void read_session(sqlite3_stmt *st, void *out)
     col_text(st, 11, s->source, sizeof s->source);
     s->import_id = col_id(st, 12);
     col_text(st, 13, s->notes, sizeof s->notes);
+    s->elapsed_s = col_real(st, 14);
+    s->avg_hr = col_int(st, 15);
+    s->max_hr = col_int(st, 16);
+    s->cadence_spm = col_real(st, 17);
+    s->ascent_m = col_real(st, 18);
+    s->utc_offset_s = sqlite3_column_type(st, 19) == SQLITE_NULL
+                          ? INT32_MIN
+                          : sqlite3_column_int(st, 19);
+    col_text(st, 20, s->device, sizeof s->device);
 }
 
 /* Sets s->shoe_id from s->shoe (a name), if one is given. */
@@ -138,6 +153,16 @@ static void bind_session(sqlite3_stmt *st, const struct tendo_session *s)
     bind_str(st, 10, s->source[0] ? s->source : "manual");
     bind_id(st, 11, s->import_id);
     bind_str(st, 12, s->notes);
+    bind_real(st, 13, s->elapsed_s);
+    bind_int(st, 14, s->avg_hr);
+    bind_int(st, 15, s->max_hr);
+    bind_real(st, 16, s->cadence_spm);
+    bind_real(st, 17, s->ascent_m);
+    if (s->utc_offset_s == INT32_MIN)
+        sqlite3_bind_null(st, 18);
+    else
+        sqlite3_bind_int(st, 18, s->utc_offset_s);
+    bind_text(st, 19, s->device);
 }
 
 int tendo_session_add(tendo_db *db, struct tendo_session *s, tendo_day today,
@@ -151,8 +176,10 @@ int tendo_session_add(tendo_db *db, struct tendo_session *s, tendo_day today,
     st = store_prep(db,
                     "INSERT INTO sessions (date, start_utc, type, minutes, "
                     "distance_m, rpe, surface, shoe_id, pain_during, source, "
-                    "import_id, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                    "?8, ?9, ?10, ?11, ?12)",
+                    "import_id, notes, elapsed_s, avg_hr, max_hr, cadence_spm,"
+                    " ascent_m, utc_offset_s, device) VALUES (?1, ?2, ?3, ?4,"
+                    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                    " ?17, ?18, ?19)",
                     err);
     if (!st)
         return TENDO_EDB;
@@ -177,12 +204,15 @@ int tendo_session_update(tendo_db *db, struct tendo_session *s,
                     "UPDATE sessions SET date = ?1, start_utc = ?2, type = ?3,"
                     " minutes = ?4, distance_m = ?5, rpe = ?6, surface = ?7,"
                     " shoe_id = ?8, pain_during = ?9, source = ?10,"
-                    " import_id = ?11, notes = ?12 WHERE id = ?13",
+                    " import_id = ?11, notes = ?12, elapsed_s = ?13,"
+                    " avg_hr = ?14, max_hr = ?15, cadence_spm = ?16,"
+                    " ascent_m = ?17, utc_offset_s = ?18, device = ?19"
+                    " WHERE id = ?20",
                     err);
     if (!st)
         return TENDO_EDB;
     bind_session(st, s);
-    sqlite3_bind_int64(st, 13, s->id);
+    sqlite3_bind_int64(st, 20, s->id);
     if ((rc = store_done(db, st, err, "cannot update the session")))
         return rc;
     if (sqlite3_changes(db->sql) == 0)
@@ -244,6 +274,83 @@ int tendo_session_find_same(tendo_db *db, const struct tendo_session *s,
     bind_int(st, 8, tmp.pain_during);
     bind_str(st, 9, tmp.notes);
     return step_one(db, st, read_id, id, NULL, err, "cannot look up sessions");
+}
+
+int tendo_session_find_start(tendo_db *db, const char *type,
+                             int64_t start_utc, int window_s, int64_t *id,
+                             struct tendo_error *err)
+{
+    char lo[21], hi[21];
+    sqlite3_stmt *st = store_prep(db,
+                                  "SELECT id FROM sessions WHERE start_utc "
+                                  "BETWEEN ?1 AND ?2 AND type = ?3 "
+                                  "ORDER BY id LIMIT 1",
+                                  err);
+    *id = 0;
+    if (!st)
+        return TENDO_EDB;
+    bind_str(st, 1, tendo_utc_format(start_utc - window_s, lo));
+    bind_str(st, 2, tendo_utc_format(start_utc + window_s, hi));
+    bind_str(st, 3, type);
+    return step_one(db, st, read_id, id, NULL, err,
+                    "cannot look up sessions");
+}
+
+int tendo_stream_put(tendo_db *db, int64_t id,
+                     const struct tendo_fit_record *r, size_t n,
+                     struct tendo_error *err)
+{
+    struct tendo_buf b;
+    sqlite3_stmt *st;
+    int rc;
+    tendo_buf_init(&b, 0);
+    stream_encode(r, n, &b);
+    if (b.err) {
+        tendo_buf_release(&b);
+        return tendo_fail(err, b.err, "cannot encode the stream: %s",
+                          tendo_strerror(b.err));
+    }
+    st = store_prep(db,
+                    "INSERT OR REPLACE INTO streams (session_id, samples, "
+                    "data) VALUES (?1, ?2, ?3)",
+                    err);
+    if (!st) {
+        tendo_buf_release(&b);
+        return TENDO_EDB;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)n);
+    sqlite3_bind_blob(st, 3, b.data, (int)b.len, SQLITE_STATIC);
+    rc = store_done(db, st, err, "cannot store the stream");
+    sqlite3_clear_bindings(st);
+    tendo_buf_release(&b);
+    return rc;
+}
+
+int tendo_stream_get(tendo_db *db, int64_t id, struct tendo_fit_record **out,
+                     size_t *n, struct tendo_error *err)
+{
+    sqlite3_stmt *st = store_prep(
+        db, "SELECT data FROM streams WHERE session_id = ?1", err);
+    int rc = TENDO_OK, step;
+    *out = NULL;
+    *n = 0;
+    if (!st)
+        return TENDO_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        const void *p = sqlite3_column_blob(st, 0);
+        int len = sqlite3_column_bytes(st, 0);
+        rc = stream_decode(p, (size_t)len, out, n);
+        if (rc)
+            tendo_fail(err, rc, "the stream of session %lld is damaged",
+                       (long long)id);
+    } else if (step != SQLITE_DONE) {
+        rc = store_fail(db, err, "cannot read the stream");
+    }
+    sqlite3_reset(st);
+    return rc;
 }
 
 struct walk {
@@ -794,4 +901,65 @@ int tendo_ledger_add(tendo_db *db, const char *sha256_hex, const char *source,
         return rc;
     *id = sqlite3_last_insert_rowid(db->sql);
     return TENDO_OK;
+}
+
+int tendo_ledger_set_device(tendo_db *db, int64_t id, uint32_t serial,
+                            int64_t time_created, struct tendo_error *err)
+{
+    char utc[21];
+    sqlite3_stmt *st = store_prep(db,
+                                  "UPDATE imports SET serial = ?1, "
+                                  "time_created = ?2 WHERE id = ?3",
+                                  err);
+    if (!st)
+        return TENDO_EDB;
+    if (serial)
+        sqlite3_bind_int64(st, 1, serial);
+    else
+        sqlite3_bind_null(st, 1);
+    if (time_created == INT64_MIN)
+        sqlite3_bind_null(st, 2);
+    else
+        bind_str(st, 2, tendo_utc_format(time_created, utc));
+    sqlite3_bind_int64(st, 3, id);
+    return store_done(db, st, err, "cannot record the import");
+}
+
+struct device_hit {
+    int64_t id;
+    char *source;
+    size_t cap;
+};
+
+static void read_device_hit(sqlite3_stmt *st, void *out)
+{
+    struct device_hit *h = out;
+    h->id = sqlite3_column_int64(st, 0);
+    if (h->source && h->cap)
+        col_text(st, 1, h->source, h->cap);
+}
+
+int tendo_ledger_find_device(tendo_db *db, uint32_t serial,
+                             int64_t time_created, int64_t *id, char *source,
+                             size_t cap, struct tendo_error *err)
+{
+    char utc[21];
+    struct device_hit h = {0, source, cap};
+    sqlite3_stmt *st;
+    int rc;
+    *id = 0;
+    if (!serial || time_created == INT64_MIN)
+        return TENDO_OK;
+    st = store_prep(db,
+                    "SELECT id, source FROM imports WHERE serial = ?1 AND "
+                    "time_created = ?2 LIMIT 1",
+                    err);
+    if (!st)
+        return TENDO_EDB;
+    sqlite3_bind_int64(st, 1, serial);
+    bind_str(st, 2, tendo_utc_format(time_created, utc));
+    rc = step_one(db, st, read_device_hit, &h, NULL, err,
+                  "cannot read the import ledger");
+    *id = h.id;
+    return rc;
 }

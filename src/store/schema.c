@@ -38,7 +38,7 @@ static const char v1[] =
     "  date TEXT NOT NULL " DAY_CHECK("date") ","
     "  start_utc TEXT,"
     "  type TEXT NOT NULL,"
-    "  minutes REAL CHECK (minutes > 0 AND minutes <= 1440),"
+    "  minutes REAL CHECK (minutes > 0 AND minutes <= 10080),"
     "  distance_m REAL CHECK (distance_m >= 0),"
     "  rpe INTEGER CHECK (rpe BETWEEN 0 AND 10),"
     "  surface TEXT,"
@@ -92,6 +92,27 @@ static const char v1[] =
     "  notes TEXT NOT NULL DEFAULT '') STRICT;"
     "CREATE INDEX assessments_by_date ON assessments(date);";
 
-const char *const store_migrations[] = {v1};
+/* v2: what watch files bring - summary columns on sessions, per-second
+ * streams, and the device identity of imported files for dedupe. */
+static const char v2[] =
+    "ALTER TABLE sessions ADD COLUMN elapsed_s REAL;"
+    "ALTER TABLE sessions ADD COLUMN avg_hr INTEGER"
+    "  CHECK (avg_hr BETWEEN 20 AND 255);"
+    "ALTER TABLE sessions ADD COLUMN max_hr INTEGER"
+    "  CHECK (max_hr BETWEEN 20 AND 255);"
+    "ALTER TABLE sessions ADD COLUMN cadence_spm REAL;"
+    "ALTER TABLE sessions ADD COLUMN ascent_m REAL;"
+    "ALTER TABLE sessions ADD COLUMN utc_offset_s INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN device TEXT;"
+    "CREATE INDEX sessions_by_start ON sessions(start_utc);"
+    "CREATE TABLE streams ("
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  samples INTEGER NOT NULL,"
+    "  data BLOB NOT NULL) STRICT;"
+    "ALTER TABLE imports ADD COLUMN serial INTEGER;"
+    "ALTER TABLE imports ADD COLUMN time_created TEXT;"
+    "CREATE INDEX imports_by_device ON imports(serial, time_created);";
+
+const char *const store_migrations[] = {v1, v2};
 const int store_migration_count =
     (int)(sizeof store_migrations / sizeof *store_migrations);

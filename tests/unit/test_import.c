@@ -20,8 +20,9 @@ static tendo_db *fresh(const char *name)
 static int import_text(tendo_db *db, const char *name, const char *csv,
                        struct tendo_import_result *r)
 {
+    struct tendo_import_opts o = {TODAY, NOW, "UTC"};
     return tendo_import_memory(db, (const uint8_t *)csv, strlen(csv), name,
-                               TODAY, NOW, r);
+                               &o, r);
 }
 
 static int count(tendo_db *db, const char *table)
