@@ -105,6 +105,10 @@ void cli_session_print(const struct cli *c, const struct tendo_session *s,
         fprintf(f, " %.0f min", s->minutes);
     if (!isnan(s->distance_m))
         fprintf(f, " %.2f %s", cli_dist(c, s->distance_m), cli_unit(c));
+    if (s->avg_hr != TENDO_UNSET)
+        fprintf(f, " HR %d", s->avg_hr);
+    if (!isnan(s->cadence_spm))
+        fprintf(f, " %.0f spm", s->cadence_spm);
     if (s->rpe != TENDO_UNSET)
         fprintf(f, " RPE %d", s->rpe);
     if (s->pain_during != TENDO_UNSET)

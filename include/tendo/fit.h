@@ -118,7 +118,11 @@ TENDO_API void tendo_fit_free(struct tendo_fit_activity *a);
  * unknown are written as the protocol's invalid values, so decoding the
  * result gives back `a` (to the precision of the FIT scales: ms, cm,
  * mm/s, 0.2 m, 1/128 cycle). */
-TENDO_API int tendo_fit_encode(const struct tendo_fit_activity *a,
+enum tendo_fit_encode_flags {
+    TENDO_FIT_ENC_COMPRESSED_TS = 1, /* records use compressed timestamps */
+    TENDO_FIT_ENC_BIG_ENDIAN = 2     /* big-endian definitions */
+};
+TENDO_API int tendo_fit_encode(const struct tendo_fit_activity *a, int flags,
                                struct tendo_buf *out, struct tendo_error *err);
 
 /* Allocates an empty activity for encoding (everything unknown). */

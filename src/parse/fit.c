@@ -144,8 +144,22 @@ static int num(const struct fdef *df, int i, const uint8_t *msg, double *out)
     } else {
         *out = (double)v;
     }
-    return 1;
+    /* every field tendo reads fits 32 bits; anything else is damage */
+    return *out >= -2147483648.0 && *out <= 4294967295.0;
 }
+
+/* num() limited to [lo, hi], so conversions to narrower integers are
+ * defined whatever a damaged file holds. */
+static int num_in(const struct fdef *df, int i, const uint8_t *msg,
+                  double lo, double hi, double *out)
+{
+    return num(df, i, msg, out) && *out >= lo && *out <= hi;
+}
+
+#define U8 0, 255
+#define U16 0, 65535
+#define U32 0, 4294967295.0
+#define S32 -2147483648.0, 2147483647.0
 
 static int64_t fit_time(double v)
 {
@@ -270,15 +284,15 @@ static int on_record(struct dec *d, const struct fdef *df, const uint8_t *m,
         const uint8_t *fp = m + df->f[i].off;
         switch (df->f[i].num) {
         case 253:
-            if (num(df, i, m, &v))
+            if (num_in(df, i, m, U32, &v))
                 r.time = fit_time(v);
             break;
         case 0:
-            if (num(df, i, m, &v))
+            if (num_in(df, i, m, S32, &v))
                 r.lat = (int32_t)v;
             break;
         case 1:
-            if (num(df, i, m, &v))
+            if (num_in(df, i, m, S32, &v))
                 r.lon = (int32_t)v;
             break;
         case 2:
@@ -290,7 +304,7 @@ static int on_record(struct dec *d, const struct fdef *df, const uint8_t *m,
                 ealt = v / 5.0 - 500.0;
             break;
         case 3:
-            if (num(df, i, m, &v))
+            if (num_in(df, i, m, U8, &v))
                 r.hr = (int16_t)v;
             break;
         case 4:
@@ -348,8 +362,11 @@ static void on_summary(const struct fdef *df, const uint8_t *m, int lap,
     tendo_fit_summary_init(s);
     for (int i = 0; i < df->nfields; i++) {
         int n = df->f[i].num;
-        if (!num(df, i, m, &v))
+        if (!num_in(df, i, m, U32, &v))
             continue;
+        if (v > 255 && n != 253 && n != 2 && n != 7 && n != 8 && n != 9 &&
+            n != (lap ? 21 : 22))
+            continue; /* the one-byte fields: damage */
         if (n == 253)
             s->timestamp = fit_time(v);
         else if (n == 2)
@@ -394,7 +411,7 @@ static int on_data(struct dec *d, const struct fdef *df, const uint8_t *m,
     double v;
     /* every message's timestamp (field 253) feeds compressed headers */
     for (int i = 0; i < df->nfields; i++) {
-        if (df->f[i].num == 253 && num(df, i, m, &v)) {
+        if (df->f[i].num == 253 && num_in(df, i, m, U32, &v)) {
             d->last_ts = (uint32_t)v;
             d->have_ts = 1;
         }
@@ -418,13 +435,13 @@ static int on_data(struct dec *d, const struct fdef *df, const uint8_t *m,
                 a->product_name[k] = '\0';
                 continue;
             }
-            if (!num(df, i, m, &v))
+            if (!num_in(df, i, m, U32, &v))
                 continue;
-            if (n == 0)
+            if (n == 0 && v <= 255)
                 a->file_type = (int)v;
-            else if (n == 1)
+            else if (n == 1 && v <= 65535)
                 a->manufacturer = (int)v;
-            else if (n == 2)
+            else if (n == 2 && v <= 65535)
                 a->product = (int)v;
             else if (n == 3)
                 a->serial = (uint32_t)v;
@@ -449,13 +466,13 @@ static int on_data(struct dec *d, const struct fdef *df, const uint8_t *m,
     case 21: { /* event */
         struct tendo_fit_event e = {ts, TENDO_UNSET, TENDO_UNSET};
         for (int i = 0; i < df->nfields; i++) {
-            if (!num(df, i, m, &v))
+            if (!num_in(df, i, m, U32, &v))
                 continue;
             if (df->f[i].num == 253)
                 e.time = fit_time(v);
-            else if (df->f[i].num == 0)
+            else if (df->f[i].num == 0 && v <= 255)
                 e.event = (int)v;
-            else if (df->f[i].num == 1)
+            else if (df->f[i].num == 1 && v <= 255)
                 e.type = (int)v;
         }
         if (e.event == 0) /* timer events only */
@@ -465,9 +482,9 @@ static int on_data(struct dec *d, const struct fdef *df, const uint8_t *m,
     case 34: { /* activity: local_timestamp - timestamp = UTC offset */
         double t = NAN, local = NAN;
         for (int i = 0; i < df->nfields; i++) {
-            if (df->f[i].num == 253 && num(df, i, m, &v))
+            if (df->f[i].num == 253 && num_in(df, i, m, U32, &v))
                 t = v;
-            else if (df->f[i].num == 5 && num(df, i, m, &v))
+            else if (df->f[i].num == 5 && num_in(df, i, m, U32, &v))
                 local = v;
         }
         if (!isnan(t) && !isnan(local) && fabs(local - t) <= 16 * 3600)
@@ -476,9 +493,9 @@ static int on_data(struct dec *d, const struct fdef *df, const uint8_t *m,
     }
     case 12: /* sport */
         for (int i = 0; i < df->nfields; i++) {
-            if (df->f[i].num == 0 && num(df, i, m, &v))
+            if (df->f[i].num == 0 && num_in(df, i, m, U8, &v))
                 a->sport_msg = (int)v;
-            else if (df->f[i].num == 1 && num(df, i, m, &v))
+            else if (df->f[i].num == 1 && num_in(df, i, m, U8, &v))
                 a->sub_sport_msg = (int)v;
         }
         break;

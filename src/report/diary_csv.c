@@ -261,7 +261,8 @@ int tendo_diary_export(struct tendo_db *db, tendo_day from, tendo_day to,
             c = &d.c[ic++];
         if (iw < d.nw && d.w[iw].date == day)
             w = &d.w[iw++];
-        write_day(out, day, d.s + s0, is - s0, d.r + r0, ir - r0, c, w);
+        write_day(out, day, is > s0 ? d.s + s0 : NULL, is - s0,
+                  ir > r0 ? d.r + r0 : NULL, ir - r0, c, w);
     }
     if (out->err)
         rc = tendo_fail(err, out->err, "cannot write the diary: %s",

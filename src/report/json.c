@@ -66,6 +66,15 @@ json_t *tendo_session_json(const struct tendo_session *s, int units)
     bad |= set(o, "pain_during", int_or_null(s->pain_during));
     bad |= set(o, "source", str_or_null(s->source));
     bad |= set(o, "notes", json_string(s->notes));
+    bad |= set(o, "elapsed_s", num_or_null(s->elapsed_s));
+    bad |= set(o, "avg_hr", int_or_null(s->avg_hr));
+    bad |= set(o, "max_hr", int_or_null(s->max_hr));
+    bad |= set(o, "cadence_spm", num_or_null(s->cadence_spm));
+    bad |= set(o, "ascent_m", num_or_null(s->ascent_m));
+    bad |= set(o, "utc_offset_s", s->utc_offset_s == INT32_MIN
+                                      ? json_null()
+                                      : json_integer(s->utc_offset_s));
+    bad |= set(o, "device", str_or_null(s->device));
     if (bad) {
         json_decref(o);
         return NULL;

@@ -4,6 +4,7 @@
 # lives on a fixed day (TENDO_NOW), and prints "N passed, M failed".
 set -u
 TENDO_BIN=$(realpath "$1")
+TENDO_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)   # the project
 GEN_BIN=${2:+$(realpath "$2")}
 WORK=$(mktemp -d /tmp/tendo-cli-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT

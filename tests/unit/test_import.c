@@ -252,6 +252,199 @@ static void json_export_has_everything(void **state)
     tendo_db_close(db);
 }
 
+/* ---- FIT files ---------------------------------------------------------- */
+
+#define FIT_T0 ((int64_t)1763967600) /* 2025-11-24T07:00:00Z */
+
+static struct tendo_fit_activity *fit_run(int64_t start, uint32_t serial,
+                                          size_t n)
+{
+    struct tendo_fit_activity *a = tendo_fit_new();
+    struct tendo_fit_summary s;
+    a->file_type = TENDO_FIT_FILE_ACTIVITY;
+    a->manufacturer = 1;
+    a->product = 3113;
+    a->serial = serial;
+    a->time_created = start;
+    a->utc_offset_s = -8 * 3600; /* local day is the day before in UTC+0 */
+    for (size_t i = 0; i < n; i++) {
+        struct tendo_fit_record r;
+        tendo_fit_record_init(&r);
+        r.time = start + (int64_t)i;
+        r.distance_m = (double)i * 3;
+        r.hr = (int16_t)(130 + i % 10);
+        r.cadence = 85;
+        assert_int_equal(tendo_fit_add_record(a, &r), 0);
+    }
+    tendo_fit_summary_init(&s);
+    s.start = start;
+    s.timestamp = start + (int64_t)n;
+    s.sport = TENDO_FIT_SPORT_RUNNING;
+    s.sub_sport = 3; /* trail */
+    s.elapsed_s = (double)n;
+    s.timer_s = (double)n - 30;
+    s.distance_m = (double)(n - 1) * 3;
+    s.avg_hr = 134;
+    s.max_hr = 139;
+    s.avg_cadence = 85;
+    s.rpe = 5;
+    assert_int_equal(tendo_fit_add_session(a, &s), 0);
+    return a;
+}
+
+static int import_fit(tendo_db *db, const char *name,
+                      const struct tendo_fit_activity *a,
+                      struct tendo_import_result *r)
+{
+    struct tendo_buf b;
+    struct tendo_error e = {0};
+    struct tendo_import_opts o = {TODAY, NOW, "UTC"};
+    int rc;
+    tendo_buf_init(&b, 0);
+    assert_int_equal(tendo_fit_encode(a, 0, &b, &e), 0);
+    rc = tendo_import_memory(db, (const uint8_t *)b.data, b.len, name, &o, r);
+    tendo_buf_release(&b);
+    return rc;
+}
+
+static void fit_import_and_dedupe(void **state)
+{
+    tendo_db *db = fresh("fit.db");
+    struct tendo_fit_activity *a = fit_run(FIT_T0, 3900000001u, 600);
+    struct tendo_import_result r;
+    struct tendo_session s;
+    struct tendo_error e = {0};
+    struct tendo_fit_record *rec;
+    size_t n;
+    (void)state;
+    assert_int_equal(import_fit(db, "a.fit", a, &r), TENDO_OK);
+    assert_int_equal(r.status, TENDO_IMPORT_IMPORTED);
+    assert_string_equal(r.format, "fit");
+    assert_int_equal(r.sessions, 1);
+    assert_int_equal(tendo_session_get(db, 1, &s, &e), 0);
+    assert_string_equal(s.type, "run");
+    assert_string_equal(s.surface, "trail");
+    assert_string_equal(s.source, "fit");
+    assert_int_equal(s.date, D("2025-11-23")); /* local day, UTC-8 */
+    assert_true(s.start_utc == FIT_T0);
+    assert_true(fabs(s.minutes - 9.5) < 1e-9); /* timer time */
+    assert_true(fabs(s.elapsed_s - 600) < 1e-9);
+    assert_true(fabs(s.distance_m - 1797) < 1e-9);
+    assert_int_equal(s.avg_hr, 134);
+    assert_int_equal(s.max_hr, 139);
+    assert_true(fabs(s.cadence_spm - 170) < 1e-9);
+    assert_int_equal(s.rpe, 5);
+    assert_int_equal(s.utc_offset_s, -8 * 3600);
+    assert_string_equal(s.device, "garmin fr945");
+    assert_int_equal(tendo_stream_get(db, 1, &rec, &n, &e), 0);
+    assert_int_equal(n, 600);
+    assert_true(rec[599].time == FIT_T0 + 599);
+    assert_true(fabs(rec[599].distance_m - 1797) < 1e-9);
+    assert_int_equal(rec[3].hr, 133);
+    assert_true(fabs(rec[3].cadence - 85) < 1e-9);
+    free(rec);
+
+    /* the same bytes */
+    assert_int_equal(import_fit(db, "copy.fit", a, &r), TENDO_OK);
+    assert_int_equal(r.status, TENDO_IMPORT_DUPLICATE);
+    assert_string_equal(r.note, "imported before");
+    /* the same recording in other bytes (another export of it) */
+    snprintf(a->product_name, sizeof a->product_name, "re-exported");
+    assert_int_equal(import_fit(db, "export.fit", a, &r), TENDO_OK);
+    assert_int_equal(r.status, TENDO_IMPORT_DUPLICATE);
+    assert_non_null(strstr(r.note, "the same recording (device 3900000001) "
+                                   "came in 'a.fit'"));
+    tendo_fit_free(a);
+    /* another device, 30 s later: the same run from another source */
+    a = fit_run(FIT_T0 + 30, 12345, 600);
+    assert_int_equal(import_fit(db, "strava.fit", a, &r), TENDO_OK);
+    assert_int_equal(r.status, TENDO_IMPORT_DUPLICATE);
+    assert_non_null(strstr(r.note, "session #1, starting within 60 s"));
+    tendo_fit_free(a);
+    /* two hours later: another run */
+    a = fit_run(FIT_T0 + 7200, 12345, 600);
+    assert_int_equal(import_fit(db, "later.fit", a, &r), TENDO_OK);
+    assert_int_equal(r.status, TENDO_IMPORT_IMPORTED);
+    assert_int_equal(count(db, "sessions"), 2);
+    assert_int_equal(count(db, "streams"), 2);
+    assert_int_equal(count(db, "imports"), 2);
+    tendo_fit_free(a);
+    tendo_db_close(db);
+}
+
+static void fit_multisport_legs(void **state)
+{
+    tendo_db *db = fresh("tri.db");
+    struct tendo_fit_activity *a = fit_run(FIT_T0, 77, 900);
+    static const int sports[3] = {TENDO_FIT_SPORT_SWIMMING,
+                                  TENDO_FIT_SPORT_TRANSITION,
+                                  TENDO_FIT_SPORT_RUNNING};
+    struct tendo_import_result r;
+    struct tendo_fit_record *rec;
+    struct tendo_error e = {0};
+    struct tendo_session s;
+    size_t n;
+    (void)state;
+    a->nsessions = 0;
+    for (int i = 0; i < 3; i++) {
+        struct tendo_fit_summary x;
+        tendo_fit_summary_init(&x);
+        x.sport = sports[i];
+        x.start = FIT_T0 + i * 300;
+        x.timer_s = x.elapsed_s = 299;
+        x.distance_m = 500;
+        assert_int_equal(tendo_fit_add_session(a, &x), 0);
+    }
+    assert_int_equal(import_fit(db, "tri.fit", a, &r), TENDO_OK);
+    assert_int_equal(r.sessions, 2); /* the transition is left out */
+    assert_int_equal(tendo_session_get(db, 2, &s, &e), 0);
+    assert_string_equal(s.type, "run");
+    assert_true(s.start_utc == FIT_T0 + 600);
+    assert_int_equal(tendo_stream_get(db, 2, &rec, &n, &e), 0);
+    assert_int_equal(n, 300); /* 600 .. 899 s */
+    assert_true(rec[0].time == FIT_T0 + 600);
+    free(rec);
+    tendo_fit_free(a);
+    tendo_db_close(db);
+}
+
+static void fit_truncated_files_change_nothing(void **state)
+{
+    tendo_db *db = fresh("cut.db");
+    struct tendo_fit_activity *a = fit_run(FIT_T0, 99, 40);
+    struct tendo_buf b;
+    struct tendo_error e = {0};
+    struct tendo_import_opts o = {TODAY, NOW, "UTC"};
+    struct tendo_import_result r;
+    (void)state;
+    assert_int_equal(import_text(db, "d.csv", diary, &r), TENDO_OK);
+    tendo_buf_init(&b, 0);
+    assert_int_equal(tendo_fit_encode(a, TENDO_FIT_ENC_COMPRESSED_TS, &b, &e),
+                     0);
+    for (size_t cut = 0; cut < b.len; cut++) {
+        uint8_t *copy = malloc(cut ? cut : 1);
+        memcpy(copy, b.data, cut);
+        if (tendo_import_memory(db, copy, cut, "cut.fit", &o, &r) ==
+            TENDO_OK)
+            fail_msg("cut at %zu imported", cut);
+        assert_int_equal(r.status, TENDO_IMPORT_REJECTED);
+        assert_string_equal(r.err.file, "cut.fit");
+        assert_true(r.err.msg[0] != '\0');
+        free(copy);
+    }
+    assert_int_equal(count(db, "sessions"), 2);
+    assert_int_equal(count(db, "streams"), 0);
+    assert_int_equal(count(db, "imports"), 1);
+    /* and the whole file lands */
+    assert_int_equal(tendo_import_memory(db, (const uint8_t *)b.data, b.len,
+                                         "whole.fit", &o, &r),
+                     TENDO_OK);
+    assert_int_equal(count(db, "sessions"), 3);
+    tendo_buf_release(&b);
+    tendo_fit_free(a);
+    tendo_db_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +452,9 @@ int main(void)
         cmocka_unit_test(a_bad_file_lands_not_at_all),
         cmocka_unit_test(export_import_export_is_byte_identical),
         cmocka_unit_test(json_export_has_everything),
+        cmocka_unit_test(fit_import_and_dedupe),
+        cmocka_unit_test(fit_multisport_legs),
+        cmocka_unit_test(fit_truncated_files_change_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
