@@ -4,7 +4,8 @@
 #                 12-week diary into a fresh database, show it
 #   make check    build twice (gcc -Werror; clang ASan+UBSan+libFuzzer) and
 #                 run every test through ctest
-#   make bench    time a generated 10-year diary: parse, import, export
+#   make bench    FIT decoding/import against fit-file-parser and gpsbabel,
+#                 and a 10-year diary: parse, import, export
 #   make install  PREFIX=/usr/local DESTDIR=
 BUILD  ?= build
 PREFIX ?= /usr/local
@@ -33,6 +34,7 @@ check: deps
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 bench: build
+	bench/fit.sh $(BUILD)
 	@cmake --build $(BUILD) --target bench_diary >/dev/null
 	@$(BUILD)/tendo-gen-diary --end $$(date +%Y-%m-%d) --weeks 522 > $(BUILD)/diary-10y.csv
 	$(BUILD)/bench_diary $(BUILD)/diary-10y.csv 7

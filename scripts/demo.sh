@@ -11,10 +11,22 @@ mkdir -p "$demo"
 export TENDO_DB="$demo/tendo.db"
 today=$(date +%Y-%m-%d)
 
-echo "== generating a 12-week diary ending $today ($demo/diary.csv)"
-"$build/tendo-gen-diary" --end "$today" > "$demo/diary.csv"
+watch_from=$(date -d '-13 days' +%Y-%m-%d)
+echo "== generating a 12-week diary ending $today ($demo/diary.csv);"
+echo "   from $watch_from the runner's runs come from a watch instead"
+"$build/tendo-gen-diary" --end "$today" --watch-from "$watch_from" > "$demo/diary.csv"
 echo "== tendo import $demo/diary.csv"
 "$tendo" import "$demo/diary.csv"
+echo
+echo "== two weeks of watch files from tendo's own FIT encoder ($demo/watch)"
+"$build/tendo-gen-fit" --out "$demo/watch" --end "$today" --days 14 --gzip-every 3
+"$tendo" inspect "$(ls "$demo/watch"/*.fit | tail -1)"
+echo "== tendo shoe default 'Ghost 15'   (imported runs get it)"
+"$tendo" shoe default "Ghost 15"
+echo "== tendo import $demo/watch"
+"$tendo" import "$demo/watch"
+echo "== tendo import $demo/watch   (again: nothing changes)"
+"$tendo" -q import "$demo/watch" && "$tendo" import "$demo/watch" | tail -1
 echo
 echo "== tendo shoe list"
 "$tendo" shoe list

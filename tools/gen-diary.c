@@ -5,6 +5,9 @@
  * then pauses, cross-trains and re-enters gradually (domain.md §4).
  *
  * usage: tendo-gen-diary [--end YYYY-MM-DD] [--weeks N] [--seed N]
+ *                        [--watch-from YYYY-MM-DD]
+ * From --watch-from on, runs are left out of the diary (a watch records
+ * them; see tendo-gen-fit): their pain goes into the day's check instead.
  * Writes CSV (product.md §4) to stdout. Deterministic for a given seed and
  * end day, so tests can rely on it.
  */
@@ -56,12 +59,19 @@ struct day_plan {
 
 int main(int argc, char **argv)
 {
-    tendo_day end = TENDO_DAY_NONE, start, flare;
+    tendo_day end = TENDO_DAY_NONE, start, flare, watch_from = INT32_MAX;
     int weeks = 12;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--end") == 0 && i + 1 < argc) {
             if (tendo_day_parse(argv[i + 1], strlen(argv[i + 1]), &end)) {
                 fprintf(stderr, "gen-diary: --end '%s' is not YYYY-MM-DD\n",
+                        argv[i + 1]);
+                return 1;
+            }
+            i++;
+        } else if (strcmp(argv[i], "--watch-from") == 0 && i + 1 < argc) {
+            if (tendo_day_parse(argv[i + 1], strlen(argv[i + 1]), &watch_from)) {
+                fprintf(stderr, "gen-diary: --watch-from '%s' is not a date\n",
                         argv[i + 1]);
                 return 1;
             }
@@ -77,7 +87,7 @@ int main(int argc, char **argv)
         } else {
             fprintf(stderr,
                     "usage: tendo-gen-diary [--end YYYY-MM-DD] [--weeks N] "
-                    "[--seed N]\n");
+                    "[--seed N] [--watch-from YYYY-MM-DD]\n");
             return 1;
         }
     }
@@ -177,6 +187,12 @@ int main(int argc, char **argv)
             }
         }
         printf("%s,", tendo_day_format(d, ds));
+        if (p.type && strcmp(p.type, "run") == 0 && d >= watch_from) {
+            /* the watch has this run; the diary keeps the pain */
+            if (during < 0)
+                during = morning > 2 ? 3 : irand(0, 2);
+            p.type = NULL;
+        }
         if (p.type) {
             double minutes = round(p.minutes + irand(-2, 2));
             double km = p.pace > 0 ? minutes / (p.pace + (rnd() - 0.5) * 0.3)

@@ -32,6 +32,10 @@ TENDO_API void tendo_buf_reset(struct tendo_buf *b);
  * failed or on out of memory; the buffer is re-initialised either way. */
 TENDO_API char *tendo_buf_detach(struct tendo_buf *b, size_t *len);
 
+/* Makes room for `n` more bytes (len unchanged), so a writer can fill
+ * data + len directly and then advance len itself. Returns TENDO_OK or the
+ * buffer's (sticky) error. */
+TENDO_API int tendo_buf_reserve(struct tendo_buf *b, size_t n);
 TENDO_API void tendo_buf_add(struct tendo_buf *b, const void *p, size_t n);
 TENDO_API void tendo_buf_puts(struct tendo_buf *b, const char *s);
 TENDO_API void tendo_buf_putc(struct tendo_buf *b, char c);

@@ -92,6 +92,7 @@ struct tendo_fit_activity {
     struct tendo_fit_event *events;
     size_t nevents;
 
+    size_t cap_sessions, cap_laps, cap_records, cap_events; /* allocated */
     size_t developer_data_ids;     /* developer_data_id messages seen */
     size_t chained;                /* further FIT files appended */
     int header_crc_ok, file_crc_ok;/* 1 ok, 0 wrong, -1 not present */

@@ -80,6 +80,11 @@ static int grow(struct tendo_buf *b, size_t extra)
     return 1;
 }
 
+int tendo_buf_reserve(struct tendo_buf *b, size_t n)
+{
+    return grow(b, n) ? TENDO_OK : b->err;
+}
+
 void tendo_buf_add(struct tendo_buf *b, const void *p, size_t n)
 {
     if (!n || !grow(b, n))

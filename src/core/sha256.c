@@ -5,6 +5,12 @@
 
 #include <string.h>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_SHA_NI 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
     0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
@@ -47,6 +53,108 @@ static void compress(uint32_t h[8], const uint8_t p[64])
     h[4] += e; h[5] += f; h[6] += g; h[7] += k;
 }
 
+/* Runs `compress` over n consecutive 64-byte blocks. */
+static void compress_portable(uint32_t h[8], const uint8_t *p, size_t n)
+{
+    for (; n; n--, p += 64)
+        compress(h, p);
+}
+
+#ifdef HAVE_SHA_NI
+/* Unaligned 16-byte loads and stores without pointer casts. */
+__attribute__((target("sse4.1"))) static inline __m128i load128(const void *p)
+{
+    __m128i x;
+    memcpy(&x, p, 16);
+    return x;
+}
+
+__attribute__((target("sse4.1"))) static inline void store128(void *p,
+                                                               __m128i x)
+{
+    memcpy(p, &x, 16);
+}
+
+/* The same with the x86 SHA extensions (Intel's SHA-NI): four rounds per
+ * two sha256rnds2, the message schedule by sha256msg1/msg2. */
+__attribute__((target("sha,sse4.1,ssse3"))) static void
+compress_ni(uint32_t h[8], const uint8_t *p, size_t n)
+{
+    const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bll,
+                                        0x0405060700010203ll);
+    __m128i tmp = load128(&h[0]);
+    __m128i s1 = load128(&h[4]);
+    __m128i s0;
+    tmp = _mm_shuffle_epi32(tmp, 0xB1);       /* CDAB */
+    s1 = _mm_shuffle_epi32(s1, 0x1B);         /* EFGH */
+    s0 = _mm_alignr_epi8(tmp, s1, 8);         /* ABEF */
+    s1 = _mm_blend_epi16(s1, tmp, 0xF0);      /* CDGH */
+    for (; n; n--, p += 64) {
+        __m128i abef = s0, cdgh = s1, m[4], msg;
+        for (int i = 0; i < 16; i++) {
+            __m128i w;
+            if (i < 4) {
+                w = _mm_shuffle_epi8(
+                    load128(p + 16 * i), swap);
+            } else {
+                /* W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16] */
+                w = _mm_sha256msg1_epu32(m[i & 3], m[(i + 1) & 3]);
+                w = _mm_add_epi32(w, _mm_alignr_epi8(m[(i + 3) & 3],
+                                                     m[(i + 2) & 3], 4));
+                w = _mm_sha256msg2_epu32(w, m[(i + 3) & 3]);
+            }
+            m[i & 3] = w;
+            msg = _mm_add_epi32(w, load128(&K[4 * i]));
+            s1 = _mm_sha256rnds2_epu32(s1, s0, msg);
+            msg = _mm_shuffle_epi32(msg, 0x0E);
+            s0 = _mm_sha256rnds2_epu32(s0, s1, msg);
+        }
+        s0 = _mm_add_epi32(s0, abef);
+        s1 = _mm_add_epi32(s1, cdgh);
+    }
+    tmp = _mm_shuffle_epi32(s0, 0x1B);        /* FEBA */
+    s1 = _mm_shuffle_epi32(s1, 0xB1);         /* DCHG */
+    s0 = _mm_blend_epi16(tmp, s1, 0xF0);      /* DCBA */
+    s1 = _mm_alignr_epi8(s1, tmp, 8);         /* ABEF -> HGFE */
+    store128(&h[0], s0);
+    store128(&h[4], s1);
+}
+
+static int cpu_has_sha(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) ||
+        !(c & bit_SSSE3))
+        return 0;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
+        return 0;
+    return (b >> 29) & 1;
+}
+#endif
+
+/* Which compression function this CPU runs; chosen once (a benign race:
+ * every thread computes the same answer). */
+static void (*blocks_fn)(uint32_t *, const uint8_t *, size_t);
+static int portable_only;
+
+void sha256_portable_only(int on)
+{
+    portable_only = on;
+    blocks_fn = NULL;
+}
+
+static void compress_blocks(uint32_t h[8], const uint8_t *p, size_t n)
+{
+    if (!blocks_fn) {
+        blocks_fn = compress_portable;
+#ifdef HAVE_SHA_NI
+        if (cpu_has_sha() && !portable_only)
+            blocks_fn = compress_ni;
+#endif
+    }
+    blocks_fn(h, p, n);
+}
+
 void sha256_init(struct sha256 *c)
 {
     static const uint32_t iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372,
@@ -69,11 +177,14 @@ void sha256_update(struct sha256 *c, const void *data, size_t n)
         n -= take;
         if (c->fill < 64)
             return;
-        compress(c->h, c->block);
+        compress_blocks(c->h, c->block, 1);
         c->fill = 0;
     }
-    for (; n >= 64; p += 64, n -= 64)
-        compress(c->h, p);
+    if (n >= 64) {
+        compress_blocks(c->h, p, n / 64);
+        p += n / 64 * 64;
+        n %= 64;
+    }
     memcpy(c->block, p, n);
     c->fill = n;
 }

@@ -18,6 +18,9 @@ struct sha256 {
 void sha256_init(struct sha256 *c);
 void sha256_update(struct sha256 *c, const void *data, size_t n);
 void sha256_final(struct sha256 *c, uint8_t out[32]);
+/* Tests only: 1 forces the portable code even where the CPU has SHA
+ * extensions, 0 goes back to choosing. */
+void sha256_portable_only(int on);
 /* One call: the lower-case hex digest of `n` bytes into `hex` (65 bytes). */
 void sha256_hex(const void *data, size_t n, char hex[65]);
 

@@ -15,6 +15,7 @@
  */
 #include "tendo/fit.h"
 #include "core/alloc.h"
+#include "parse/fit_crc_table.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -22,6 +23,23 @@
 #include <string.h>
 
 #define MAX_FIELDS 255
+
+/* The record fields the fast path reads. */
+enum {
+    R_TS, R_LAT, R_LON, R_ALT, R_EALT, R_HR, R_CAD, R_FRAC, R_DIST, R_SPEED,
+    R_ESPEED, R_CSD, R_COUNT
+};
+
+/* A record definition's decoding plan, built once per definition: for
+ * each field tendo reads, where it is (-1: absent), its size, signedness
+ * and invalid value. Decoding a record is then straight-line code with one
+ * well-predicted branch per field. */
+struct plan {
+    int32_t at[R_COUNT];
+    uint32_t inv[R_COUNT];
+    uint8_t sz[R_COUNT];
+    uint8_t sg[R_COUNT];
+};
 
 struct fdef {
     int valid;
@@ -33,6 +51,7 @@ struct fdef {
         uint8_t num, size, base;
         uint32_t off;
     } f[MAX_FIELDS];
+    struct plan plan;        /* record messages: how to decode them */
 };
 
 struct dec {
@@ -76,12 +95,19 @@ static const struct {
 
 uint16_t tendo_fit_crc(uint16_t crc, const uint8_t *p, size_t n)
 {
-    /* CRC-16 with the reflected polynomial 0xA001, as FIT defines it */
-    for (size_t i = 0; i < n; i++) {
-        crc ^= p[i];
-        for (int b = 0; b < 8; b++)
-            crc = (uint16_t)((crc >> 1) ^ ((crc & 1) ? 0xA001 : 0));
+    /* CRC-16 with the reflected polynomial 0xA001, as FIT defines it,
+     * eight bytes per step (slice-by-8), then byte by byte */
+    const uint16_t(*t)[256] = fit_crc_table;
+    while (n >= 8) {
+        crc = (uint16_t)(t[7][(p[0] ^ crc) & 0xFF] ^
+                         t[6][(p[1] ^ (crc >> 8)) & 0xFF] ^ t[5][p[2]] ^
+                         t[4][p[3]] ^ t[3][p[4]] ^ t[2][p[5]] ^ t[1][p[6]] ^
+                         t[0][p[7]]);
+        p += 8;
+        n -= 8;
     }
+    while (n--)
+        crc = (uint16_t)((crc >> 8) ^ t[0][(crc ^ *p++) & 0xFF]);
     return crc;
 }
 
@@ -166,19 +192,23 @@ static int64_t fit_time(double v)
     return (int64_t)v + TENDO_FIT_EPOCH;
 }
 
-static int grow(void **arr, size_t *n, size_t elem, size_t cap_limit)
+/* Makes room for one more element; `want` is the capacity to start with. */
+static int grow(void **arr, size_t n, size_t *cap, size_t elem,
+                size_t cap_limit, size_t want)
 {
-    /* capacity doubles at powers of two: n is the count so far */
-    size_t cnt = *n;
-    if (cnt >= cap_limit)
+    void *p;
+    size_t ncap;
+    if (n >= cap_limit)
         return TENDO_ELIMIT;
-    if (cnt == 0 || (cnt >= 16 && (cnt & (cnt - 1)) == 0)) {
-        size_t cap = cnt ? cnt * 2 : 16;
-        void *p = tendo_realloc(*arr, cap * elem);
-        if (!p)
-            return TENDO_ENOMEM;
-        *arr = p;
-    }
+    if (n < *cap)
+        return TENDO_OK;
+    ncap = *cap ? *cap * 2 : (want > 16 ? want : 16);
+    if (ncap > cap_limit)
+        ncap = cap_limit;
+    if (!(p = tendo_realloc(*arr, ncap * elem)))
+        return TENDO_ENOMEM;
+    *arr = p;
+    *cap = ncap;
     return TENDO_OK;
 }
 
@@ -203,8 +233,8 @@ void tendo_fit_summary_init(struct tendo_fit_summary *s)
 int tendo_fit_add_record(struct tendo_fit_activity *a,
                          const struct tendo_fit_record *r)
 {
-    int rc = grow((void **)&a->records, &a->nrecords, sizeof *a->records,
-                  TENDO_FIT_MAX_RECORDS);
+    int rc = grow((void **)&a->records, a->nrecords, &a->cap_records, sizeof *a->records,
+                  TENDO_FIT_MAX_RECORDS, 0);
     if (rc)
         return rc;
     a->records[a->nrecords++] = *r;
@@ -214,8 +244,8 @@ int tendo_fit_add_record(struct tendo_fit_activity *a,
 int tendo_fit_add_session(struct tendo_fit_activity *a,
                           const struct tendo_fit_summary *s)
 {
-    int rc = grow((void **)&a->sessions, &a->nsessions, sizeof *a->sessions,
-                  TENDO_FIT_MAX_SUMMARIES);
+    int rc = grow((void **)&a->sessions, a->nsessions, &a->cap_sessions, sizeof *a->sessions,
+                  TENDO_FIT_MAX_SUMMARIES, 0);
     if (rc)
         return rc;
     a->sessions[a->nsessions++] = *s;
@@ -225,8 +255,8 @@ int tendo_fit_add_session(struct tendo_fit_activity *a,
 int tendo_fit_add_lap(struct tendo_fit_activity *a,
                       const struct tendo_fit_summary *s)
 {
-    int rc = grow((void **)&a->laps, &a->nlaps, sizeof *a->laps,
-                  TENDO_FIT_MAX_SUMMARIES);
+    int rc = grow((void **)&a->laps, a->nlaps, &a->cap_laps, sizeof *a->laps,
+                  TENDO_FIT_MAX_SUMMARIES, 0);
     if (rc)
         return rc;
     a->laps[a->nlaps++] = *s;
@@ -236,8 +266,8 @@ int tendo_fit_add_lap(struct tendo_fit_activity *a,
 int tendo_fit_add_event(struct tendo_fit_activity *a,
                         const struct tendo_fit_event *e)
 {
-    int rc = grow((void **)&a->events, &a->nevents, sizeof *a->events,
-                  TENDO_FIT_MAX_SUMMARIES);
+    int rc = grow((void **)&a->events, a->nevents, &a->cap_events, sizeof *a->events,
+                  TENDO_FIT_MAX_SUMMARIES, 0);
     if (rc)
         return rc;
     a->events[a->nevents++] = *e;
@@ -272,88 +302,148 @@ void tendo_fit_free(struct tendo_fit_activity *a)
 
 /* ---- one data message per global message kind -------------------------- */
 
-static int on_record(struct dec *d, const struct fdef *df, const uint8_t *m,
-                     int64_t ts)
+/* Builds the plan of a record definition: the fields tendo reads, each
+ * an integer of its base type's size (anything else is skipped by size,
+ * as unknown fields are). */
+static void plan_record(struct fdef *df)
 {
-    struct tendo_fit_record r;
-    double v, alt = NAN, ealt = NAN, spd = NAN, espd = NAN, cad = NAN,
-              frac = 0;
-    tendo_fit_record_init(&r);
-    r.time = ts;
+    struct plan *pl = &df->plan;
+    for (int k = 0; k < R_COUNT; k++)
+        pl->at[k] = -1;
     for (int i = 0; i < df->nfields; i++) {
-        const uint8_t *fp = m + df->f[i].off;
+        unsigned bt = df->f[i].base & 0x1F;
+        int k;
         switch (df->f[i].num) {
-        case 253:
-            if (num_in(df, i, m, U32, &v))
-                r.time = fit_time(v);
-            break;
-        case 0:
-            if (num_in(df, i, m, S32, &v))
-                r.lat = (int32_t)v;
-            break;
-        case 1:
-            if (num_in(df, i, m, S32, &v))
-                r.lon = (int32_t)v;
-            break;
-        case 2:
-            if (num(df, i, m, &v))
-                alt = v / 5.0 - 500.0;
-            break;
-        case 78:
-            if (num(df, i, m, &v))
-                ealt = v / 5.0 - 500.0;
-            break;
-        case 3:
-            if (num_in(df, i, m, U8, &v))
-                r.hr = (int16_t)v;
-            break;
-        case 4:
-            if (num(df, i, m, &v))
-                cad = v;
-            break;
-        case 53:
-            if (num(df, i, m, &v))
-                frac = v / 128.0;
-            break;
-        case 5:
-            if (num(df, i, m, &v))
-                r.distance_m = v / 100.0;
-            break;
-        case 6:
-            if (num(df, i, m, &v))
-                spd = v / 1000.0;
-            break;
-        case 73:
-            if (num(df, i, m, &v))
-                espd = v / 1000.0;
-            break;
-        case 8:
-            /* compressed speed (12 bits, 1/100 m/s) and distance (12 bits,
-             * 1/16 m, rolling over: accumulate the differences) */
-            if (df->f[i].size >= 3 &&
-                !(fp[0] == 0xFF && fp[1] == 0xFF && fp[2] == 0xFF)) {
-                uint32_t s12 = (uint32_t)fp[0] | (uint32_t)(fp[1] & 0x0F) << 8;
-                uint32_t d12 = (uint32_t)fp[1] >> 4 | (uint32_t)fp[2] << 4;
-                spd = s12 / 100.0;
-                if (d->csd_have)
-                    d->csd_accum += (d12 - d->csd_last) & 0xFFF;
-                else
-                    d->csd_accum = d12;
-                d->csd_last = d12;
-                d->csd_have = 1;
-                r.distance_m = (double)d->csd_accum / 16.0;
-            }
-            break;
-        default:
-            break;
+        case 253: k = R_TS; break;
+        case 0: k = R_LAT; break;
+        case 1: k = R_LON; break;
+        case 2: k = R_ALT; break;
+        case 78: k = R_EALT; break;
+        case 3: k = R_HR; break;
+        case 4: k = R_CAD; break;
+        case 53: k = R_FRAC; break;
+        case 5: k = R_DIST; break;
+        case 6: k = R_SPEED; break;
+        case 73: k = R_ESPEED; break;
+        case 8: k = R_CSD; break;
+        default: continue;
         }
+        if (k == R_CSD) {
+            if (df->f[i].size < 3)
+                continue;
+            pl->sz[k] = 3;
+            pl->inv[k] = 0xFFFFFF;
+            pl->sg[k] = 0;
+        } else {
+            if (bt > 16 || base_types[bt].kind != K_INT ||
+                base_types[bt].size > 4 ||
+                df->f[i].size != base_types[bt].size)
+                continue;
+            pl->sz[k] = base_types[bt].size;
+            pl->inv[k] = (uint32_t)base_types[bt].invalid;
+            pl->sg[k] = base_types[bt].is_signed;
+        }
+        pl->at[k] = (int32_t)df->f[i].off;
     }
-    r.altitude_m = !isnan(ealt) ? ealt : alt;
-    r.speed_mps = !isnan(espd) ? espd : spd;
-    if (!isnan(cad))
-        r.cadence = cad + frac;
-    return tendo_fit_add_record(d->a, &r);
 }
+
+static inline uint32_t ld(const uint8_t *p, unsigned size, int big)
+{
+    switch (size) {
+    case 1:
+        return p[0];
+    case 2:
+        return big ? (uint32_t)p[0] << 8 | p[1] : (uint32_t)p[1] << 8 | p[0];
+    case 3:
+        return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+    default:
+        return big ? (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+                         (uint32_t)p[2] << 8 | p[3]
+                   : (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 |
+                         (uint32_t)p[1] << 8 | p[0];
+    }
+}
+
+/* Reads field k of a record into v; false if absent or invalid. */
+#define GET(k)                                                            \
+    (pl->at[k] >= 0 &&                                                    \
+     (v = ld(m + pl->at[k], pl->sz[k], big)) != pl->inv[k])
+
+static int32_t sext(uint32_t v, unsigned size, int is_signed)
+{
+    if (!is_signed)
+        return v > INT32_MAX ? INT32_MAX : (int32_t)v;
+    return size == 4 ? (int32_t)v : size == 2 ? (int16_t)v : (int8_t)v;
+}
+
+/* A record through its definition's plan: the hot path of every file. */
+static int on_record_fast(struct dec *d, const struct fdef *df,
+                          const uint8_t *m, int64_t ts)
+{
+    struct tendo_fit_activity *a = d->a;
+    const struct plan *pl = &df->plan;
+    struct tendo_fit_record *r;
+    const int big = df->big;
+    uint32_t v;
+    /* the first record reserves room for as many as the file can hold */
+    size_t want = d->len / (df->size + 1) + 1;
+    int rc = grow((void **)&a->records, a->nrecords, &a->cap_records,
+                  sizeof *a->records, TENDO_FIT_MAX_RECORDS,
+                  want < (1u << 20) ? want : (1u << 20));
+    if (rc)
+        return rc;
+    r = &a->records[a->nrecords];
+    r->time = ts;
+    r->distance_m = r->speed_mps = r->altitude_m = r->cadence = NAN;
+    r->lat = r->lon = INT32_MAX;
+    r->hr = -1;
+    r->reserved = 0;
+    if (GET(R_TS)) {
+        r->time = (int64_t)v + TENDO_FIT_EPOCH;
+        d->last_ts = v;
+        d->have_ts = 1;
+    }
+    if (GET(R_LAT))
+        r->lat = sext(v, pl->sz[R_LAT], pl->sg[R_LAT]);
+    if (GET(R_LON))
+        r->lon = sext(v, pl->sz[R_LON], pl->sg[R_LON]);
+    if (GET(R_EALT))
+        r->altitude_m = v * 0.2 - 500.0;
+    else if (GET(R_ALT))
+        r->altitude_m = v * 0.2 - 500.0;
+    if (GET(R_HR))
+        r->hr = v <= 255 ? (int16_t)v : -1;
+    if (GET(R_CAD)) {
+        uint32_t whole = v;
+        r->cadence = (double)whole;
+        if (GET(R_FRAC))
+            r->cadence += v * (1.0 / 128.0);
+    }
+    if (GET(R_DIST))
+        r->distance_m = v * 0.01;
+    if (GET(R_ESPEED))
+        r->speed_mps = v * 0.001;
+    else if (GET(R_SPEED))
+        r->speed_mps = v * 0.001;
+    if (GET(R_CSD)) {
+        /* compressed speed (12 bits, 1/100 m/s) and distance (12 bits,
+         * 1/16 m, rolling over: accumulate the differences) */
+        uint32_t d12 = v >> 12 & 0xFFF;
+        if (isnan(r->speed_mps))
+            r->speed_mps = (v & 0xFFF) * 0.01;
+        if (d->csd_have)
+            d->csd_accum += (d12 - d->csd_last) & 0xFFF;
+        else
+            d->csd_accum = d12;
+        d->csd_last = d12;
+        d->csd_have = 1;
+        r->distance_m = (double)d->csd_accum / 16.0;
+    }
+    a->nrecords++;
+    return TENDO_OK;
+}
+
+#undef GET
 
 static void on_summary(const struct fdef *df, const uint8_t *m, int lap,
                        struct tendo_fit_summary *s)
@@ -409,6 +499,8 @@ static int on_data(struct dec *d, const struct fdef *df, const uint8_t *m,
 {
     struct tendo_fit_activity *a = d->a;
     double v;
+    if (df->global == 20) /* records: the compiled plan */
+        return on_record_fast(d, df, m, ts);
     /* every message's timestamp (field 253) feeds compressed headers */
     for (int i = 0; i < df->nfields; i++) {
         if (df->f[i].num == 253 && num_in(df, i, m, U32, &v)) {
@@ -461,8 +553,6 @@ static int on_data(struct dec *d, const struct fdef *df, const uint8_t *m,
         on_summary(df, m, 1, &s);
         return tendo_fit_add_lap(a, &s);
     }
-    case 20: /* record */
-        return on_record(d, df, m, ts);
     case 21: { /* event */
         struct tendo_fit_event e = {ts, TENDO_UNSET, TENDO_UNSET};
         for (int i = 0; i < df->nfields; i++) {
@@ -600,6 +690,8 @@ static int messages(struct dec *d, size_t pos, size_t end, size_t slack,
             }
             df->size = size;
             df->valid = 1;
+            if (df->global == 20)
+                plan_record(df);
             pos = start + need;
         } else {
             /* data message */

@@ -12,42 +12,59 @@ enum {
     F_NOTIME = 128
 };
 
-static void put_varint(struct tendo_buf *b, uint64_t v)
+/* Writers over a buffer reserved up front: no per-byte checks. */
+static uint8_t *put_varint(uint8_t *o, uint64_t v)
 {
-    uint8_t tmp[10];
-    int n = 0;
-    do {
-        tmp[n++] = (uint8_t)((v & 0x7F) | (v > 0x7F ? 0x80 : 0));
+    while (v > 0x7F) {
+        *o++ = (uint8_t)(v | 0x80);
         v >>= 7;
-    } while (v);
-    tendo_buf_add(b, tmp, (size_t)n);
+    }
+    *o++ = (uint8_t)v;
+    return o;
 }
 
-static void put_delta(struct tendo_buf *b, int64_t now, int64_t *prev)
+static uint8_t *put_delta(uint8_t *o, int64_t now, int64_t *prev)
 {
     int64_t d = (int64_t)((uint64_t)now - (uint64_t)*prev);
-    put_varint(b, ((uint64_t)d << 1) ^ (uint64_t)(d >> 63));
     *prev = now;
+    return put_varint(o, ((uint64_t)d << 1) ^ (uint64_t)(d >> 63));
 }
 
+/* v * scale rounded to the nearest integer; values are bounded by the
+ * FIT scales they came from, far inside int64 */
 static int64_t q(double v, double scale)
 {
-    return (int64_t)llround(v * scale);
+    double x = v * scale;
+    return (int64_t)(x < 0 ? x - 0.5 : x + 0.5);
 }
+
+/* Worst case per sample: the flag byte and nine 10-byte varints. */
+#define MAX_SAMPLE 91
 
 void stream_encode(const struct tendo_fit_record *r, size_t n,
                    struct tendo_buf *out)
 {
     int64_t t = 0, dist = 0, hr = 0, cad = 0, alt = 0, spd = 0, lat = 0,
             lon = 0;
-    tendo_buf_add(out, "TS1", 3);
-    put_varint(out, n);
+    uint8_t *o, *base;
+    size_t start = out->len;
+    if (n > (SIZE_MAX - 32) / MAX_SAMPLE) {
+        out->err = TENDO_ELIMIT;
+        return;
+    }
+    /* reserve the worst case once, then write straight into it */
+    if (tendo_buf_reserve(out, 32 + n * MAX_SAMPLE))
+        return;
+    base = o = (uint8_t *)out->data + start;
+    memcpy(o, "TS1", 3);
+    o += 3;
+    o = put_varint(o, n);
     for (size_t i = 0; i < n; i++)
         if (r[i].time != INT64_MIN) {
             t = r[i].time;
             break;
         }
-    put_varint(out, (uint64_t)t);
+    o = put_varint(o, (uint64_t)t);
     for (size_t i = 0; i < n; i++) {
         const struct tendo_fit_record *x = &r[i];
         uint8_t f = 0;
@@ -65,24 +82,26 @@ void stream_encode(const struct tendo_fit_record *r, size_t n,
             f |= F_POS;
         if (x->time == INT64_MIN)
             f |= F_NOTIME;
-        tendo_buf_putc(out, (char)f);
+        *o++ = f;
         if (!(f & F_NOTIME))
-            put_delta(out, x->time, &t);
+            o = put_delta(o, x->time, &t);
         if (f & F_DIST)
-            put_delta(out, q(x->distance_m, 100), &dist);
+            o = put_delta(o, q(x->distance_m, 100), &dist);
         if (f & F_HR)
-            put_delta(out, x->hr, &hr);
+            o = put_delta(o, x->hr, &hr);
         if (f & F_CAD)
-            put_delta(out, q(x->cadence, 128), &cad);
+            o = put_delta(o, q(x->cadence, 128), &cad);
         if (f & F_ALT)
-            put_delta(out, q(x->altitude_m, 5), &alt);
+            o = put_delta(o, q(x->altitude_m, 5), &alt);
         if (f & F_SPEED)
-            put_delta(out, q(x->speed_mps, 1000), &spd);
+            o = put_delta(o, q(x->speed_mps, 1000), &spd);
         if (f & F_POS) {
-            put_delta(out, x->lat, &lat);
-            put_delta(out, x->lon, &lon);
+            o = put_delta(o, x->lat, &lat);
+            o = put_delta(o, x->lon, &lon);
         }
     }
+    out->len = start + (size_t)(o - base);
+    out->data[out->len] = '\0';
 }
 
 struct rd {

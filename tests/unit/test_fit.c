@@ -87,11 +87,32 @@ static void encode(const struct tendo_fit_activity *a, int flags,
 
 #define SAME(x, y) (isnan((double)(x)) ? isnan((double)(y)) : fabs((x) - (y)) < 1e-6)
 
+static uint16_t crc_bitwise(uint16_t crc, const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        crc ^= p[i];
+        for (int b = 0; b < 8; b++)
+            crc = (uint16_t)((crc >> 1) ^ ((crc & 1) ? 0xA001 : 0));
+    }
+    return crc;
+}
+
 static void crc(void **state)
 {
+    uint8_t buf[1000];
     (void)state;
     /* CRC-16/ARC check value */
     assert_int_equal(tendo_fit_crc(0, (const uint8_t *)"123456789", 9), 0xBB3D);
+    /* the table-driven CRC equals the bitwise definition at every length
+     * and alignment, and chains */
+    for (size_t i = 0; i < sizeof buf; i++)
+        buf[i] = (uint8_t)(i * 131 + 7);
+    for (size_t off = 0; off < 9; off++)
+        for (size_t n = 0; n + off <= sizeof buf; n += 37)
+            assert_int_equal(tendo_fit_crc(0x1234, buf + off, n),
+                             crc_bitwise(0x1234, buf + off, n));
+    assert_int_equal(tendo_fit_crc(tendo_fit_crc(0, buf, 500), buf + 500, 500),
+                     crc_bitwise(0, buf, 1000));
 }
 
 static void round_trip(void **state)
