@@ -589,6 +589,24 @@ static int on_data(struct dec *d, const struct fdef *df, const uint8_t *m,
                 a->sub_sport_msg = (int)v;
         }
         break;
+    case 23: { /* device_info: the creator (index 0) names the device when
+                * file_id does not */
+        double idx = NAN, man = NAN, prod = NAN;
+        for (int i = 0; i < df->nfields; i++) {
+            if (df->f[i].num == 0 && num_in(df, i, m, U8, &v))
+                idx = v;
+            else if (df->f[i].num == 2 && num_in(df, i, m, U16, &v))
+                man = v;
+            else if (df->f[i].num == 4 && num_in(df, i, m, U16, &v))
+                prod = v;
+        }
+        if (idx == 0 && a->manufacturer == TENDO_UNSET && !isnan(man)) {
+            a->manufacturer = (int)man;
+            if (!isnan(prod))
+                a->product = (int)prod;
+        }
+        break;
+    }
     case 207: /* developer_data_id */
         a->developer_data_ids++;
         break;

@@ -180,11 +180,78 @@ static void every_reference_file(void **state)
     assert_true(compared >= 50);
 }
 
+static int count_one(const struct tendo_session *s, void *ctx)
+{
+    (void)s;
+    (*(int *)ctx)++;
+    return 0;
+}
+
+static int sessions_in(tendo_db *db)
+{
+    struct tendo_error e = {0};
+    int n = 0;
+    assert_int_equal(tendo_sessions_each(db, TENDO_DAY_MIN, INT32_MAX,
+                                         count_one, &n, &e),
+                     0);
+    return n;
+}
+
+/* A real file cut at every byte offset, imported into a database that
+ * holds other data: each cut is refused with a message and the database
+ * does not change; the whole file then imports. */
+static void real_file_cut_everywhere(void **state)
+{
+    const char *path = TENDO_SHARED_DATA "/fit/garmin-fenix-5-run.fit";
+    char db_path[] = "/tmp/tendo-cut-XXXXXX";
+    char file[600];
+    struct tendo_import_opts o = {20416, 0, "UTC"};
+    struct tendo_import_result r;
+    struct tendo_error e = {0};
+    struct tendo_session s;
+    tendo_db *db;
+    uint8_t *data;
+    size_t len;
+    (void)state;
+    assert_non_null(mkdtemp(db_path));
+    snprintf(file, sizeof file, "%s/t.db", db_path);
+    assert_int_equal(tendo_db_open(file, TENDO_OPEN_CREATE, &db, &e), 0);
+    tendo_session_init(&s);
+    s.date = 20400;
+    snprintf(s.type, sizeof s.type, "bike");
+    s.minutes = 30;
+    assert_int_equal(tendo_session_add(db, &s, 20416, &e), 0);
+    assert_int_equal(tendo_read_file(path, 1 << 24, &data, &len, &e), 0);
+    for (size_t cut = 0; cut < len; cut++) {
+        uint8_t *copy = malloc(cut ? cut : 1);
+        memcpy(copy, data, cut);
+        if (tendo_import_memory(db, copy, cut, "cut.fit", &o, &r) == TENDO_OK)
+            fail_msg("cut at %zu of %zu imported", cut, len);
+        if (!r.err.msg[0])
+            fail_msg("cut at %zu refused without a message", cut);
+        if (sessions_in(db) != 1)
+            fail_msg("cut at %zu changed the database", cut);
+        free(copy);
+    }
+    {
+        int64_t seen;
+        assert_int_equal(tendo_ledger_find(db, r.sha256, &seen, &e), 0);
+        assert_int_equal(seen, 0); /* no ledger entry either */
+    }
+    assert_int_equal(tendo_import_memory(db, data, len, "whole.fit", &o, &r),
+                     TENDO_OK);
+    assert_int_equal(r.status, TENDO_IMPORT_IMPORTED);
+    assert_int_equal(sessions_in(db), 2);
+    free(data);
+    tendo_db_close(db);
+}
+
 int main(void)
 {
     struct stat st;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_reference_file),
+        cmocka_unit_test(real_file_cut_everywhere),
     };
     if (stat(TENDO_SHARED_DATA "/fit_reference.jsonl", &st) != 0) {
         printf("skipped: no %s (a fresh clone without shared data)\n",
