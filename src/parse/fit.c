@@ -230,49 +230,26 @@ void tendo_fit_summary_init(struct tendo_fit_summary *s)
     s->avg_hr = s->max_hr = s->rpe = s->feel = TENDO_UNSET;
 }
 
-int tendo_fit_add_record(struct tendo_fit_activity *a,
-                         const struct tendo_fit_record *r)
-{
-    int rc = grow((void **)&a->records, a->nrecords, &a->cap_records, sizeof *a->records,
-                  TENDO_FIT_MAX_RECORDS, 0);
-    if (rc)
-        return rc;
-    a->records[a->nrecords++] = *r;
-    return TENDO_OK;
-}
+/* The four appenders differ only in their array. */
+#define FIT_APPENDER(name, type, arr, n, cap, limit)                        \
+    int name(struct tendo_fit_activity *a, const type *x)                   \
+    {                                                                       \
+        int rc = grow((void **)&a->arr, a->n, &a->cap, sizeof *a->arr,     \
+                      (limit), 0);                                          \
+        if (rc)                                                             \
+            return rc;                                                      \
+        a->arr[a->n++] = *x;                                                \
+        return TENDO_OK;                                                    \
+    }
 
-int tendo_fit_add_session(struct tendo_fit_activity *a,
-                          const struct tendo_fit_summary *s)
-{
-    int rc = grow((void **)&a->sessions, a->nsessions, &a->cap_sessions, sizeof *a->sessions,
-                  TENDO_FIT_MAX_SUMMARIES, 0);
-    if (rc)
-        return rc;
-    a->sessions[a->nsessions++] = *s;
-    return TENDO_OK;
-}
-
-int tendo_fit_add_lap(struct tendo_fit_activity *a,
-                      const struct tendo_fit_summary *s)
-{
-    int rc = grow((void **)&a->laps, a->nlaps, &a->cap_laps, sizeof *a->laps,
-                  TENDO_FIT_MAX_SUMMARIES, 0);
-    if (rc)
-        return rc;
-    a->laps[a->nlaps++] = *s;
-    return TENDO_OK;
-}
-
-int tendo_fit_add_event(struct tendo_fit_activity *a,
-                        const struct tendo_fit_event *e)
-{
-    int rc = grow((void **)&a->events, a->nevents, &a->cap_events, sizeof *a->events,
-                  TENDO_FIT_MAX_SUMMARIES, 0);
-    if (rc)
-        return rc;
-    a->events[a->nevents++] = *e;
-    return TENDO_OK;
-}
+FIT_APPENDER(tendo_fit_add_record, struct tendo_fit_record, records, nrecords,
+             cap_records, TENDO_FIT_MAX_RECORDS)
+FIT_APPENDER(tendo_fit_add_session, struct tendo_fit_summary, sessions,
+             nsessions, cap_sessions, TENDO_FIT_MAX_SUMMARIES)
+FIT_APPENDER(tendo_fit_add_lap, struct tendo_fit_summary, laps, nlaps,
+             cap_laps, TENDO_FIT_MAX_SUMMARIES)
+FIT_APPENDER(tendo_fit_add_event, struct tendo_fit_event, events, nevents,
+             cap_events, TENDO_FIT_MAX_SUMMARIES)
 
 struct tendo_fit_activity *tendo_fit_new(void)
 {
