@@ -6,11 +6,13 @@
  * tests, the fuzz seed corpus and the benchmarks. Deterministic per seed.
  *
  * usage: tendo-gen-fit --out DIR [--end YYYY-MM-DD] [--days N] [--seed N]
- *                      [--gzip-every K] [--seconds S]
+ *                      [--gzip-every K] [--seconds S] [--format fit|gpx]
  *   --days N      runs on the usual days (Tue, Thu, Sat, Sun) of the N days
  *                 up to --end (default 14)
  *   --gzip-every  every K-th file is written as .fit.gz (0 = none)
  *   --seconds S   every run lasts S seconds (default: 30-75 minutes)
+ *   --format gpx  writes GPX 1.1 with Garmin's TrackPointExtension (heart
+ *                 rate, cadence) instead of FIT
  */
 #include "tendo/tendo.h"
 
@@ -48,6 +50,32 @@ static int write_file(const char *path, const char *data, size_t len, int gz)
             ok = 0;
         return ok ? 0 : -1;
     }
+}
+
+/* The same activity as GPX 1.1 (records only; GPX has no laps). */
+static void to_gpx(const struct tendo_fit_activity *a, struct tendo_buf *b)
+{
+    char t[21];
+    tendo_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<gpx version=\"1.1\" creator=\"tendo-gen-fit\" "
+                      "xmlns=\"http://www.topografix.com/GPX/1/1\" "
+                      "xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/"
+                      "TrackPointExtension/v1\">\n"
+                      " <trk><type>running</type><trkseg>\n");
+    for (size_t i = 0; i < a->nrecords; i++) {
+        const struct tendo_fit_record *r = &a->records[i];
+        tendo_buf_printf(b,
+                         "  <trkpt lat=\"%.7f\" lon=\"%.7f\"><ele>%.1f</ele>"
+                         "<time>%s</time><extensions><gpxtpx:"
+                         "TrackPointExtension><gpxtpx:hr>%d</gpxtpx:hr>"
+                         "<gpxtpx:cad>%d</gpxtpx:cad></gpxtpx:"
+                         "TrackPointExtension></extensions></trkpt>\n",
+                         r->lat * 180.0 / 2147483648.0,
+                         r->lon * 180.0 / 2147483648.0, r->altitude_m,
+                         tendo_utc_format(r->time, t), r->hr,
+                         (int)r->cadence);
+    }
+    tendo_buf_puts(b, " </trkseg></trk>\n</gpx>\n");
 }
 
 /* One run starting at `start` (UTC) lasting `secs` seconds. */
@@ -133,7 +161,7 @@ int main(int argc, char **argv)
 {
     const char *out = NULL;
     tendo_day end = (tendo_day)(time(NULL) / 86400);
-    int days = 14, gz_every = 0, seconds = 0, n = 0;
+    int days = 14, gz_every = 0, seconds = 0, n = 0, gpx = 0;
     for (int i = 1; i < argc; i += 2) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!v)
@@ -151,6 +179,9 @@ int main(int argc, char **argv)
             gz_every = atoi(v);
         else if (strcmp(argv[i], "--seconds") == 0)
             seconds = atoi(v);
+        else if (strcmp(argv[i], "--format") == 0 &&
+                 (strcmp(v, "gpx") == 0 || strcmp(v, "fit") == 0))
+            gpx = strcmp(v, "gpx") == 0;
         else
             goto usage;
     }
@@ -178,14 +209,17 @@ int main(int argc, char **argv)
         if (!a)
             return 1;
         tendo_buf_init(&b, 0);
-        if (tendo_fit_encode(a, TENDO_FIT_ENC_COMPRESSED_TS, &b, &e)) {
+        if (gpx)
+            to_gpx(a, &b);
+        else if (tendo_fit_encode(a, TENDO_FIT_ENC_COMPRESSED_TS, &b, &e)) {
             fprintf(stderr, "gen-fit: %s\n", e.msg);
             return 1;
         }
         n++;
         gz = gz_every && n % gz_every == 0;
-        snprintf(path, sizeof path, "%s/run-%s.fit%s", out,
-                 tendo_day_format(d, ds), gz ? ".gz" : "");
+        snprintf(path, sizeof path, "%s/run-%s.%s%s", out,
+                 tendo_day_format(d, ds), gpx ? "gpx" : "fit",
+                 gz ? ".gz" : "");
         if (write_file(path, b.data, b.len, gz)) {
             perror(path);
             return 1;
@@ -197,6 +231,7 @@ int main(int argc, char **argv)
     return 0;
 usage:
     fprintf(stderr, "usage: tendo-gen-fit --out DIR [--end YYYY-MM-DD] "
-                    "[--days N] [--seed N] [--gzip-every K] [--seconds S]\n");
+                    "[--days N] [--seed N] [--gzip-every K] [--seconds S] "
+                    "[--format fit|gpx]\n");
     return 1;
 }

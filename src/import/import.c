@@ -8,6 +8,7 @@
 #include "tendo/diary.h"
 #include "core/alloc.h"
 #include "core/sha256.h"
+#include "parse/gpx.h"
 #include "parse/gz.h"
 
 #include <errno.h>
@@ -186,14 +187,31 @@ static const char *basename_of(const char *path)
     return slash ? slash + 1 : path;
 }
 
+/* True when the bytes are XML whose first element starts with `tag`
+ * (after a BOM, whitespace, the declaration and comments). */
+static int looks_like_xml(const uint8_t *data, size_t len, const char *tag)
+{
+    size_t n = len < 4096 ? len : 4096, k = strlen(tag);
+    for (size_t i = 0; i + k <= n; i++) {
+        if (data[i] != '<')
+            continue;
+        if (i + 1 < n && (data[i + 1] == '?' || data[i + 1] == '!'))
+            continue;
+        return memcmp(data + i, tag, k) == 0;
+    }
+    return 0;
+}
+
 /* Recognises the format: by content first, then by extension. */
 static const char *sniff(const uint8_t *data, size_t len, const char *name)
 {
     const char *p = (const char *)data;
     if (len >= 12 && data[0] >= 12 && memcmp(data + 8, ".FIT", 4) == 0)
-        return "fit";
+        return "activity";
     if (len >= 2 && data[0] == 0x1f && data[1] == 0x8b)
-        return ends_with(name, ".csv.gz") ? NULL : "fit.gz";
+        return ends_with(name, ".csv.gz") ? NULL : "activity";
+    if (looks_like_xml(data, len, "<gpx"))
+        return "activity";
     if (ends_with(name, ".csv"))
         return "diary-csv";
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
@@ -208,7 +226,8 @@ static const char *sniff(const uint8_t *data, size_t len, const char *name)
 int tendo_import_wants(const char *name)
 {
     return ends_with(name, ".csv") || ends_with(name, ".fit") ||
-           ends_with(name, ".fit.gz");
+           ends_with(name, ".fit.gz") || ends_with(name, ".gpx") ||
+           ends_with(name, ".gpx.gz");
 }
 
 /* The tendo session type of a FIT sport (and sub-sport), or NULL for
@@ -342,6 +361,8 @@ static int import_activity(tendo_db *db, const uint8_t *data, size_t len,
 
     if ((rc = tendo_activity_read_memory(data, len, name, &act, &fit, &r->err)))
         return rc;
+    snprintf(r->format, sizeof r->format, "%s%s", act.format,
+             gz_is_gzip(data, len) ? ".gz" : "");
     if ((rc = tendo_ledger_find_device(db, act.serial, act.time_created, &seen,
                                        src, sizeof src, &r->err)))
         goto out;
@@ -501,16 +522,24 @@ int tendo_activity_read_memory(const uint8_t *data, size_t len,
         data = raw;
         len = raw_len;
     }
-    if (!is_fit(data, len)) {
+    if (is_fit(data, len)) {
+        if ((rc = tendo_fit_decode(data, len, &f, err)) ||
+            (rc = tendo_activity_from_fit(f, out, err)))
+            goto out;
+    } else if (looks_like_xml(data, len, "<gpx")) {
+        char creator[96];
+        if ((rc = gpx_decode(data, len, &f, creator, sizeof creator, err)) ||
+            (rc = tendo_activity_from_fit(f, out, err)))
+            goto out;
+        snprintf(out->format, sizeof out->format, "gpx");
+        snprintf(out->device, sizeof out->device, "%s", creator);
+    } else {
         rc = tendo_fail(err, len == 0 ? TENDO_EFORMAT : TENDO_EUNSUPPORTED,
                         len == 0 ? "the file is empty"
                                  : "not an activity file tendo reads (FIT, "
-                                   "or FIT in gzip)");
+                                   "GPX, or either in gzip)");
         goto out;
     }
-    if ((rc = tendo_fit_decode(data, len, &f, err)) ||
-        (rc = tendo_activity_from_fit(f, out, err)))
-        goto out;
     if (fit) {
         *fit = f;
         f = NULL;

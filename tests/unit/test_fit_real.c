@@ -180,6 +180,74 @@ static void every_reference_file(void **state)
     assert_true(compared >= 50);
 }
 
+/* GPX (and, once read, TCX) against gpx_tcx_reference.jsonl: point count,
+ * first time, duration +-1 s, distance +-1 %, mean heart rate +-1. */
+static void one_gpx_tcx(json_t *ref)
+{
+    char path[1024], first[32];
+    const char *file = jstr(ref, "file"), *fmt = jstr(ref, "format");
+    const char *t0 = jstr(ref, "first_time");
+    struct tendo_activity a;
+    struct tendo_error e = {0};
+    int rc;
+    double timed = jnum(ref, "points_with_time");
+    if (!fmt || strcmp(fmt, "gpx") != 0)
+        return; /* TCX: issue 4's next step */
+    snprintf(path, sizeof path, "%s/%s", TENDO_SHARED_DATA, file);
+    rc = tendo_activity_read(path, &a, NULL, &e);
+    checked++;
+    if (isnan(timed) || timed < 2) {
+        if (rc != TENDO_EUNSUPPORTED)
+            mismatch("%s: no timed track, yet tendo answered %d", file, rc);
+        if (rc == TENDO_OK)
+            tendo_activity_release(&a);
+        return;
+    }
+    if (rc) {
+        mismatch("%s: %s", file, e.msg);
+        return;
+    }
+    compared++;
+    near(file, "points", (double)a.records, jnum(ref, "points"), 0);
+    if (t0) { /* the reference keeps fractions of a second; tendo, seconds */
+        snprintf(first, sizeof first, "%.19sZ", t0);
+        time_eq(file, "first time", a.total.start_utc, first);
+    }
+    near(file, "duration", a.total.elapsed_s, jnum(ref, "duration_s"), 1);
+    near(file, "distance", a.total.distance_m, jnum(ref, "distance_m"),
+         fmax(1, jnum(ref, "distance_m") * 0.01));
+    if (!isnan(jnum(ref, "avg_hr")))
+        near(file, "avg HR", a.total.avg_hr == TENDO_UNSET ? NAN
+                                                           : a.total.avg_hr,
+             jnum(ref, "avg_hr"), 1);
+    tendo_activity_release(&a);
+}
+
+static void every_gpx_tcx_reference_file(void **state)
+{
+    char path[1024];
+    char line[65536];
+    FILE *f;
+    (void)state;
+    checked = compared = failures = 0;
+    snprintf(path, sizeof path, "%s/gpx_tcx_reference.jsonl",
+             TENDO_SHARED_DATA);
+    f = fopen(path, "r");
+    assert_non_null(f);
+    while (fgets(line, sizeof line, f)) {
+        json_error_t je;
+        json_t *ref = json_loads(line, 0, &je);
+        assert_non_null(ref);
+        one_gpx_tcx(ref);
+        json_decref(ref);
+    }
+    fclose(f);
+    print_message("GPX: checked %d files, compared %d\n", checked, compared);
+    assert_int_equal(failures, 0);
+    assert_true(checked >= 15);
+    assert_true(compared >= 10);
+}
+
 static int count_one(const struct tendo_session *s, void *ctx)
 {
     (void)s;
@@ -252,6 +320,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_reference_file),
         cmocka_unit_test(real_file_cut_everywhere),
+        cmocka_unit_test(every_gpx_tcx_reference_file),
     };
     if (stat(TENDO_SHARED_DATA "/fit_reference.jsonl", &st) != 0) {
         printf("skipped: no %s (a fresh clone without shared data)\n",

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# GPX: inspect and import of GPX made by tendo's generator, the same runs
+# from FIT and GPX stored once, and refusals.
+source "$(dirname "$0")/lib.sh" "$@"
+GENFIT="$(dirname "$GEN_BIN")/tendo-gen-fit"
+
+"$GENFIT" --out fit --end 2026-11-24 --days 7 --seed 3 2>/dev/null
+"$GENFIT" --out gpx --end 2026-11-24 --days 7 --seed 3 --format gpx 2>/dev/null
+expect_eq "$(ls gpx | wc -l)" 4 "generated GPX"
+gzip -k gpx/run-2026-11-24.gpx
+
+run --json inspect gpx/run-2026-11-22.gpx
+expect_status 0 "inspect gpx"
+echo "$OUT" > i.json
+expect_eq "$(json_get i.json '$.format')" gpx "format"
+expect_eq "$(json_get i.json '$.sport')" running "sport from <type>"
+expect_eq "$(json_get i.json '$.device')" tendo-gen-fit "creator"
+run inspect gpx/run-2026-11-24.gpx.gz
+expect_status 0 "inspect gpx.gz"; expect_out "gpx, " "gz format"
+
+run import fit
+expect_out "4 files: 4 imported" "fit first"
+run import gpx
+expect_status 0 "gpx after fit"
+expect_out "5 files: 0 imported, 5 duplicate, 0 rejected" "the same runs from GPX are duplicates"
+expect_out "starting within 60 s" "why"
+
+export TENDO_DB="$WORK/gpx-first.db"
+run import gpx/run-2026-11-21.gpx
+expect_out "imported   gpx/run-2026-11-21.gpx: run 2026-11-21" "gpx import"
+run --json list --what sessions --from 2026-11-21 --to 2026-11-21
+echo "$OUT" > l.json
+expect_eq "$(json_get l.json '$.sessions[0].source')" gpx "source gpx"
+
+printf '<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY x SYSTEM "file:///etc/passwd">]><gpx>&x;</gpx>' > xxe.gpx
+printf '<gpx><rte><rtept lat="1" lon="2"/></rte></gpx>' > route.gpx
+printf '<gpx><trk><trkseg><trkpt lat="1" lon="2">' > cut.gpx
+before=$(db_hash)
+run import xxe.gpx route.gpx cut.gpx
+expect_status 2 "refusals"
+expect_err "xxe.gpx: offset" "xxe named"
+expect_err "DOCTYPE" "xxe refused"
+expect_err "route.gpx: no track with timed points" "route refused"
+expect_err "cut.gpx:1: not well-formed XML" "cut refused"
+expect_eq "$(db_hash)" "$before" "nothing written"
+finish
