@@ -6,13 +6,15 @@
  * tests, the fuzz seed corpus and the benchmarks. Deterministic per seed.
  *
  * usage: tendo-gen-fit --out DIR [--end YYYY-MM-DD] [--days N] [--seed N]
- *                      [--gzip-every K] [--seconds S] [--format fit|gpx]
+ *                      [--gzip-every K] [--seconds S]
+ *                      [--format fit|gpx|tcx]
  *   --days N      runs on the usual days (Tue, Thu, Sat, Sun) of the N days
  *                 up to --end (default 14)
  *   --gzip-every  every K-th file is written as .fit.gz (0 = none)
  *   --seconds S   every run lasts S seconds (default: 30-75 minutes)
  *   --format gpx  writes GPX 1.1 with Garmin's TrackPointExtension (heart
- *                 rate, cadence) instead of FIT
+ *                 rate, cadence) instead of FIT; tcx writes TCX v2 (laps,
+ *                 trackpoints, speed and run cadence in the extension)
  */
 #include "tendo/tendo.h"
 
@@ -76,6 +78,51 @@ static void to_gpx(const struct tendo_fit_activity *a, struct tendo_buf *b)
                          (int)r->cadence);
     }
     tendo_buf_puts(b, " </trkseg></trk>\n</gpx>\n");
+}
+
+/* The same activity as TCX v2: its laps and trackpoints. */
+static void to_tcx(const struct tendo_fit_activity *a, struct tendo_buf *b)
+{
+    char t[21];
+    size_t k = 0;
+    tendo_buf_printf(b,
+                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<TrainingCenterDatabase xmlns=\"http://www.garmin.com/"
+                     "xmlschemas/TrainingCenterDatabase/v2\" xmlns:ns3=\""
+                     "http://www.garmin.com/xmlschemas/ActivityExtension/v2\">"
+                     "\n<Activities><Activity Sport=\"Running\"><Id>%s</Id>\n",
+                     tendo_utc_format(a->sessions[0].start, t));
+    for (size_t l = 0; l < a->nlaps; l++) {
+        const struct tendo_fit_summary *lap = &a->laps[l];
+        tendo_buf_printf(b,
+                         "<Lap StartTime=\"%s\"><TotalTimeSeconds>%.1f"
+                         "</TotalTimeSeconds><DistanceMeters>%.2f"
+                         "</DistanceMeters><Intensity>Active</Intensity>"
+                         "<TriggerMethod>Distance</TriggerMethod><Track>\n",
+                         tendo_utc_format(lap->start, t), lap->timer_s,
+                         lap->distance_m);
+        for (; k < a->nrecords && a->records[k].time <= lap->timestamp; k++) {
+            const struct tendo_fit_record *r = &a->records[k];
+            tendo_buf_printf(b,
+                             "<Trackpoint><Time>%s</Time><Position>"
+                             "<LatitudeDegrees>%.7f</LatitudeDegrees>"
+                             "<LongitudeDegrees>%.7f</LongitudeDegrees>"
+                             "</Position><AltitudeMeters>%.1f</AltitudeMeters>"
+                             "<DistanceMeters>%.2f</DistanceMeters>"
+                             "<HeartRateBpm><Value>%d</Value></HeartRateBpm>"
+                             "<Extensions><ns3:TPX><ns3:Speed>%.3f</ns3:Speed>"
+                             "<ns3:RunCadence>%d</ns3:RunCadence></ns3:TPX>"
+                             "</Extensions></Trackpoint>\n",
+                             tendo_utc_format(r->time, t),
+                             r->lat * 180.0 / 2147483648.0,
+                             r->lon * 180.0 / 2147483648.0, r->altitude_m,
+                             r->distance_m, r->hr, r->speed_mps,
+                             (int)r->cadence);
+        }
+        tendo_buf_puts(b, "</Track></Lap>\n");
+    }
+    tendo_buf_puts(b, "</Activity></Activities>\n"
+                      "</TrainingCenterDatabase>\n");
 }
 
 /* One run starting at `start` (UTC) lasting `secs` seconds. */
@@ -161,7 +208,7 @@ int main(int argc, char **argv)
 {
     const char *out = NULL;
     tendo_day end = (tendo_day)(time(NULL) / 86400);
-    int days = 14, gz_every = 0, seconds = 0, n = 0, gpx = 0;
+    int days = 14, gz_every = 0, seconds = 0, n = 0, gpx = 0, tcx = 0;
     for (int i = 1; i < argc; i += 2) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!v)
@@ -180,8 +227,11 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--seconds") == 0)
             seconds = atoi(v);
         else if (strcmp(argv[i], "--format") == 0 &&
-                 (strcmp(v, "gpx") == 0 || strcmp(v, "fit") == 0))
+                 (strcmp(v, "gpx") == 0 || strcmp(v, "fit") == 0 ||
+                  strcmp(v, "tcx") == 0)) {
             gpx = strcmp(v, "gpx") == 0;
+            tcx = strcmp(v, "tcx") == 0;
+        }
         else
             goto usage;
     }
@@ -211,6 +261,8 @@ int main(int argc, char **argv)
         tendo_buf_init(&b, 0);
         if (gpx)
             to_gpx(a, &b);
+        else if (tcx)
+            to_tcx(a, &b);
         else if (tendo_fit_encode(a, TENDO_FIT_ENC_COMPRESSED_TS, &b, &e)) {
             fprintf(stderr, "gen-fit: %s\n", e.msg);
             return 1;
@@ -218,7 +270,7 @@ int main(int argc, char **argv)
         n++;
         gz = gz_every && n % gz_every == 0;
         snprintf(path, sizeof path, "%s/run-%s.%s%s", out,
-                 tendo_day_format(d, ds), gpx ? "gpx" : "fit",
+                 tendo_day_format(d, ds), gpx ? "gpx" : tcx ? "tcx" : "fit",
                  gz ? ".gz" : "");
         if (write_file(path, b.data, b.len, gz)) {
             perror(path);
@@ -232,6 +284,6 @@ int main(int argc, char **argv)
 usage:
     fprintf(stderr, "usage: tendo-gen-fit --out DIR [--end YYYY-MM-DD] "
                     "[--days N] [--seed N] [--gzip-every K] [--seconds S] "
-                    "[--format fit|gpx]\n");
+                    "[--format fit|gpx|tcx]\n");
     return 1;
 }

@@ -10,6 +10,7 @@
 #include "core/sha256.h"
 #include "parse/gpx.h"
 #include "parse/gz.h"
+#include "parse/tcx.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -210,7 +211,8 @@ static const char *sniff(const uint8_t *data, size_t len, const char *name)
         return "activity";
     if (len >= 2 && data[0] == 0x1f && data[1] == 0x8b)
         return ends_with(name, ".csv.gz") ? NULL : "activity";
-    if (looks_like_xml(data, len, "<gpx"))
+    if (looks_like_xml(data, len, "<gpx") ||
+        looks_like_xml(data, len, "<TrainingCenterDatabase"))
         return "activity";
     if (ends_with(name, ".csv"))
         return "diary-csv";
@@ -227,7 +229,8 @@ int tendo_import_wants(const char *name)
 {
     return ends_with(name, ".csv") || ends_with(name, ".fit") ||
            ends_with(name, ".fit.gz") || ends_with(name, ".gpx") ||
-           ends_with(name, ".gpx.gz");
+           ends_with(name, ".gpx.gz") || ends_with(name, ".tcx") ||
+           ends_with(name, ".tcx.gz");
 }
 
 /* The tendo session type of a FIT sport (and sub-sport), or NULL for
@@ -533,11 +536,18 @@ int tendo_activity_read_memory(const uint8_t *data, size_t len,
             goto out;
         snprintf(out->format, sizeof out->format, "gpx");
         snprintf(out->device, sizeof out->device, "%s", creator);
+    } else if (looks_like_xml(data, len, "<TrainingCenterDatabase")) {
+        char creator[96];
+        if ((rc = tcx_decode(data, len, &f, creator, sizeof creator, err)) ||
+            (rc = tendo_activity_from_fit(f, out, err)))
+            goto out;
+        snprintf(out->format, sizeof out->format, "tcx");
+        snprintf(out->device, sizeof out->device, "%s", creator);
     } else {
         rc = tendo_fail(err, len == 0 ? TENDO_EFORMAT : TENDO_EUNSUPPORTED,
                         len == 0 ? "the file is empty"
                                  : "not an activity file tendo reads (FIT, "
-                                   "GPX, or either in gzip)");
+                                   "GPX, TCX, or any in gzip)");
         goto out;
     }
     if (fit) {

@@ -1,7 +1,8 @@
 /*
- * tests/unit/test_gpx.c - the GPX reader: values from every extension
- * style, times with fractions and offsets, segments, glitches and pauses,
- * refusals (routes, waypoints, DOCTYPE and entities), and every truncation.
+ * tests/unit/test_gpx.c - the GPX and TCX readers: values from every
+ * extension style, times with fractions and offsets, segments, glitches
+ * and pauses, TCX laps and multisport, refusals (routes, waypoints,
+ * courses, DOCTYPE and entities), and every truncation.
  */
 #include "harness.h"
 #include "parse/gpx.h"
@@ -161,6 +162,91 @@ static void sports(void **state)
     assert_int_equal(gpx_sport("jkljkl"), TENDO_FIT_SPORT_GENERIC);
 }
 
+static const char tcx[] =
+    "<?xml version=\"1.0\"?>\n<TrainingCenterDatabase><Activities>"
+    "<MultiSportSession><FirstSport><Activity Sport=\"Running\">"
+    "<Id>2026-11-24T07:00:00Z</Id>"
+    "<Lap StartTime=\"2026-11-24T07:00:00Z\"><TotalTimeSeconds>600"
+    "</TotalTimeSeconds><DistanceMeters>2000</DistanceMeters>"
+    "<AverageHeartRateBpm><Value>140</Value></AverageHeartRateBpm>"
+    "<MaximumHeartRateBpm><Value>150</Value></MaximumHeartRateBpm>"
+    "<Track><Trackpoint><Time>2026-11-24T07:00:00Z</Time><DistanceMeters>0"
+    "</DistanceMeters><HeartRateBpm><Value>130</Value></HeartRateBpm>"
+    "</Trackpoint><Trackpoint><Time>2026-11-24T07:10:00Z</Time>"
+    "<DistanceMeters>2000</DistanceMeters><Extensions><ns3:TPX>"
+    "<ns3:RunCadence>85</ns3:RunCadence></ns3:TPX></Extensions></Trackpoint>"
+    "</Track><Extensions><ns3:LX><ns3:AvgRunCadence>86</ns3:AvgRunCadence>"
+    "</ns3:LX></Extensions></Lap>"
+    "<Lap StartTime=\"2026-11-24T07:10:00Z\"><TotalTimeSeconds>300"
+    "</TotalTimeSeconds><DistanceMeters>1000</DistanceMeters>"
+    "<AverageHeartRateBpm><Value>155</Value></AverageHeartRateBpm>"
+    "<MaximumHeartRateBpm><Value>165</Value></MaximumHeartRateBpm>"
+    "<Track><Trackpoint><Time>2026-11-24T07:15:00Z</Time></Trackpoint>"
+    "</Track></Lap><Notes>steady</Notes></Activity></FirstSport>"
+    "<NextSport><Activity Sport=\"Biking\"><Lap StartTime=\""
+    "2026-11-24T08:00:00Z\"><TotalTimeSeconds>1800</TotalTimeSeconds>"
+    "<DistanceMeters>15000</DistanceMeters><Track><Trackpoint><Time>"
+    "2026-11-24T08:00:00Z</Time><Position><LatitudeDegrees>52"
+    "</LatitudeDegrees><LongitudeDegrees>13</LongitudeDegrees></Position>"
+    "</Trackpoint></Track></Lap></Activity></NextSport></MultiSportSession>"
+    "</Activities><Author><Name>  unit test  </Name></Author>"
+    "</TrainingCenterDatabase>\n";
+
+static void tcx_values(void **state)
+{
+    struct tendo_activity a;
+    struct tendo_error e = {0};
+    (void)state;
+    assert_int_equal(tendo_activity_read_memory((const uint8_t *)tcx,
+                                                strlen(tcx), "t.tcx", &a,
+                                                NULL, &e),
+                     TENDO_OK);
+    assert_string_equal(a.format, "tcx");
+    assert_string_equal(a.total.sport, "multisport");
+    assert_int_equal(a.nlegs, 2);
+    assert_int_equal(a.records, 4);
+    assert_int_equal(a.laps, 3);
+    /* the run: lap totals, time-weighted heart rate, run cadence x2 */
+    assert_string_equal(a.legs[0].sport, "running");
+    assert_true(fabs(a.legs[0].timer_s - 900) < 1e-9);
+    assert_true(fabs(a.legs[0].elapsed_s - 900) < 1e-9);
+    assert_true(fabs(a.legs[0].distance_m - 3000) < 1e-9);
+    assert_int_equal(a.legs[0].avg_hr, 145);
+    assert_int_equal(a.legs[0].max_hr, 165);
+    assert_true(fabs(a.legs[0].avg_cadence_spm - 172) < 1e-9);
+    assert_string_equal(a.legs[1].sport, "cycling");
+    assert_true(fabs(a.legs[1].distance_m - 15000) < 1e-9);
+    tendo_activity_release(&a);
+}
+
+static void tcx_refusals(void **state)
+{
+    struct tendo_activity a;
+    struct tendo_error e = {0};
+    static const char course[] =
+        "<TrainingCenterDatabase><Courses><Course><Name>x</Name><Track>"
+        "<Trackpoint><Time>2026-01-01T00:00:00Z</Time></Trackpoint></Track>"
+        "</Course></Courses></TrainingCenterDatabase>";
+    size_t end = strlen(tcx);
+    (void)state;
+    assert_int_equal(tendo_activity_read_memory((const uint8_t *)course,
+                                                strlen(course), "c.tcx", &a,
+                                                NULL, &e),
+                     TENDO_EUNSUPPORTED);
+    assert_error(&e, TENDO_EUNSUPPORTED, "a TCX course");
+    while (end && tcx[end - 1] != '>')
+        end--;
+    for (size_t cut = 0; cut < end; cut++) {
+        char *copy = malloc(cut ? cut : 1);
+        memcpy(copy, tcx, cut);
+        tendo_error_clear(&e);
+        if (tendo_activity_read_memory((const uint8_t *)copy, cut, "c.tcx", &a,
+                                       NULL, &e) == TENDO_OK)
+            fail_msg("cut at %zu read", cut);
+        free(copy);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -169,6 +255,8 @@ int main(void)
         cmocka_unit_test(truncated_everywhere),
         cmocka_unit_test(times),
         cmocka_unit_test(sports),
+        cmocka_unit_test(tcx_values),
+        cmocka_unit_test(tcx_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# GPX: inspect and import of GPX made by tendo's generator, the same runs
-# from FIT and GPX stored once, and refusals.
+# GPX and TCX: inspect and import of files made by tendo's generator, the
+# same runs from FIT, GPX and TCX stored once, and refusals.
 source "$(dirname "$0")/lib.sh" "$@"
 GENFIT="$(dirname "$GEN_BIN")/tendo-gen-fit"
 
 "$GENFIT" --out fit --end 2026-11-24 --days 7 --seed 3 2>/dev/null
 "$GENFIT" --out gpx --end 2026-11-24 --days 7 --seed 3 --format gpx 2>/dev/null
+"$GENFIT" --out tcx --end 2026-11-24 --days 7 --seed 3 --format tcx 2>/dev/null
 expect_eq "$(ls gpx | wc -l)" 4 "generated GPX"
 gzip -k gpx/run-2026-11-24.gpx
 
@@ -24,6 +25,12 @@ run import gpx
 expect_status 0 "gpx after fit"
 expect_out "5 files: 0 imported, 5 duplicate, 0 rejected" "the same runs from GPX are duplicates"
 expect_out "starting within 60 s" "why"
+run import tcx
+expect_out "4 files: 0 imported, 4 duplicate, 0 rejected" "the same runs from TCX too"
+run --json inspect tcx/run-2026-11-24.tcx
+echo "$OUT" > t.json
+expect_eq "$(json_get t.json '$.format')" tcx "tcx format"
+expect_eq "$(json_get t.json '$.sport')" running "tcx sport"
 
 export TENDO_DB="$WORK/gpx-first.db"
 run import gpx/run-2026-11-21.gpx
@@ -35,12 +42,14 @@ expect_eq "$(json_get l.json '$.sessions[0].source')" gpx "source gpx"
 printf '<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY x SYSTEM "file:///etc/passwd">]><gpx>&x;</gpx>' > xxe.gpx
 printf '<gpx><rte><rtept lat="1" lon="2"/></rte></gpx>' > route.gpx
 printf '<gpx><trk><trkseg><trkpt lat="1" lon="2">' > cut.gpx
+printf '<TrainingCenterDatabase><Courses><Course/></Courses></TrainingCenterDatabase>' > course.tcx
 before=$(db_hash)
-run import xxe.gpx route.gpx cut.gpx
+run import xxe.gpx route.gpx cut.gpx course.tcx
 expect_status 2 "refusals"
 expect_err "xxe.gpx: offset" "xxe named"
 expect_err "DOCTYPE" "xxe refused"
 expect_err "route.gpx: no track with timed points" "route refused"
 expect_err "cut.gpx:1: not well-formed XML" "cut refused"
+expect_err "course.tcx: a TCX course (a planned route), not an activity" "course refused"
 expect_eq "$(db_hash)" "$before" "nothing written"
 finish
