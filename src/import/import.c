@@ -270,11 +270,29 @@ static const char *surface_of(const char *type, const char *sub)
 }
 
 /* Stores one leg of an activity; *stored says whether it was new. */
+/* How much a source records: a richer one replaces a poorer one's copy
+ * of the same activity (FIT keeps laps, device, cadence and RPE that GPX
+ * and TCX exports often drop). */
+static int richness(const char *source)
+{
+    if (strcmp(source, "fit") == 0)
+        return 3;
+    if (strcmp(source, "tcx") == 0)
+        return 2;
+    if (strcmp(source, "gpx") == 0)
+        return 1;
+    return 0;
+}
+
+/* Stores one leg of an activity as a new session, or, when `replace` is a
+ * stored session's id, as that session's new watch data: what the athlete
+ * entered on it (RPE, pain, notes, shoe, surface) stays. */
 static int store_leg(tendo_db *db, const struct tendo_activity *act,
                      const struct tendo_leg *leg, const char *type,
                      const struct tendo_fit_activity *fit,
                      const struct tendo_import_opts *o, int64_t import_id,
-                     struct tendo_import_result *r, struct tendo_error *err)
+                     int64_t replace, struct tendo_import_result *r,
+                     struct tendo_error *err)
 {
     struct tendo_session s;
     size_t first = 0, count = fit->nrecords;
@@ -310,16 +328,32 @@ static int store_leg(tendo_db *db, const struct tendo_activity *act,
                                     &s.utc_offset_s, err))) {
         return rc;
     }
-    if (strcmp(type, "run") == 0) {
-        struct tendo_shoe def;
-        int found;
-        if ((rc = tendo_shoe_default(db, &def, &found, err)))
+    if (replace) {
+        struct tendo_session old;
+        if ((rc = tendo_session_get(db, replace, &old, err)))
             return rc;
-        if (found)
-            snprintf(s.shoe, sizeof s.shoe, "%s", def.name);
+        s.id = old.id;
+        if (old.rpe != TENDO_UNSET)
+            s.rpe = old.rpe;
+        s.pain_during = old.pain_during;
+        snprintf(s.notes, sizeof s.notes, "%s", old.notes);
+        snprintf(s.shoe, sizeof s.shoe, "%s", old.shoe);
+        if (old.surface[0])
+            snprintf(s.surface, sizeof s.surface, "%s", old.surface);
+        if ((rc = tendo_session_update(db, &s, o->today, err)))
+            return rc;
+    } else {
+        if (strcmp(type, "run") == 0) {
+            struct tendo_shoe def;
+            int found;
+            if ((rc = tendo_shoe_default(db, &def, &found, err)))
+                return rc;
+            if (found)
+                snprintf(s.shoe, sizeof s.shoe, "%s", def.name);
+        }
+        if ((rc = tendo_session_add(db, &s, o->today, err)))
+            return rc;
     }
-    if ((rc = tendo_session_add(db, &s, o->today, err)))
-        return rc;
     /* the leg's records: those within its time span */
     if (act->nlegs > 1 && leg->start_utc != INT64_MIN && !isnan(leg->elapsed_s)) {
         int64_t end = leg->start_utc + (int64_t)ceil(leg->elapsed_s);
@@ -339,11 +373,15 @@ static int store_leg(tendo_db *db, const struct tendo_activity *act,
     r->sessions++;
     if (!r->note[0]) {
         char d[TENDO_DAY_STRLEN];
-        snprintf(r->note, sizeof r->note, "%s %s, %.0f min%s", type,
-                 tendo_day_format(s.date, d), s.minutes, "");
+        snprintf(r->note, sizeof r->note, "%s %s, %.0f min", type,
+                 tendo_day_format(s.date, d), s.minutes);
         if (!isnan(s.distance_m))
             snprintf(r->note + strlen(r->note), sizeof r->note - strlen(r->note),
                      ", %.2f km", s.distance_m / 1000.0);
+        if (replace)
+            snprintf(r->note + strlen(r->note), sizeof r->note - strlen(r->note),
+                     " (replaces session #%lld's data from a poorer source)",
+                     (long long)replace);
     }
     return TENDO_OK;
 }
@@ -361,6 +399,7 @@ static int import_activity(tendo_db *db, const uint8_t *data, size_t len,
     int rc;
     int64_t dup_session = 0;
     unsigned char keep[64];
+    int64_t replace[64];
 
     if ((rc = tendo_activity_read_memory(data, len, name, &act, &fit, &r->err)))
         return rc;
@@ -384,6 +423,7 @@ static int import_activity(tendo_db *db, const uint8_t *data, size_t len,
         const char *type = type_of(legs[i].sport, legs[i].sub_sport);
         int64_t id = 0;
         keep[i] = 0;
+        replace[i] = 0;
         if (!type)
             continue;
         if (legs[i].start_utc != INT64_MIN &&
@@ -391,9 +431,15 @@ static int import_activity(tendo_db *db, const uint8_t *data, size_t len,
                                            &r->err)))
             goto out;
         if (id) {
-            dup_session = id;
-            r->skipped++;
-            continue;
+            struct tendo_session old;
+            if ((rc = tendo_session_get(db, id, &old, &r->err)))
+                goto out;
+            if (richness(act.format) <= richness(old.source)) {
+                dup_session = id;
+                r->skipped++;
+                continue;
+            }
+            replace[i] = id; /* the richer source wins */
         }
         keep[i] = 1;
         fresh++;
@@ -418,7 +464,7 @@ static int import_activity(tendo_db *db, const uint8_t *data, size_t len,
         if (keep[i] &&
             (rc = store_leg(db, &act, &legs[i],
                             type_of(legs[i].sport, legs[i].sub_sport), fit, o,
-                            import_id, r, &r->err)))
+                            import_id, replace[i], r, &r->err)))
             goto rollback;
     }
     if ((rc = tendo_db_commit(db, &r->err)))

@@ -39,6 +39,25 @@ run --json list --what sessions --from 2026-11-21 --to 2026-11-21
 echo "$OUT" > l.json
 expect_eq "$(json_get l.json '$.sessions[0].source')" gpx "source gpx"
 
+# the richer source wins: a FIT replaces a GPX copy of the same run, and
+# what the athlete entered on it stays
+export TENDO_DB="$WORK/richer.db"
+run import gpx/run-2026-11-24.gpx
+run edit 1 --rpe 6 --pain 2 --notes "felt heavy"
+run import fit/run-2026-11-24.fit
+expect_status 0 "fit after gpx"
+expect_out "replaces session #1's data from a poorer source" "replaced"
+run --json list --what sessions --from 2026-11-24
+echo "$OUT" > r.json
+expect_eq "$(sqlite3 :memory: "SELECT json_array_length(readfile('r.json'), '\$.sessions')")" 1 "still one session"
+expect_eq "$(json_get r.json '$.sessions[0].source')" fit "now from the FIT"
+expect_eq "$(json_get r.json '$.sessions[0].device')" "garmin fr945" "FIT's device"
+expect_eq "$(json_get r.json '$.sessions[0].rpe')" 6 "RPE kept"
+expect_eq "$(json_get r.json '$.sessions[0].pain_during')" 2 "pain kept"
+expect_eq "$(json_get r.json '$.sessions[0].notes')" "felt heavy" "notes kept"
+run import tcx/run-2026-11-24.tcx
+expect_out "duplicate" "a poorer source after the FIT is a duplicate"
+
 printf '<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY x SYSTEM "file:///etc/passwd">]><gpx>&x;</gpx>' > xxe.gpx
 printf '<gpx><rte><rtept lat="1" lon="2"/></rte></gpx>' > route.gpx
 printf '<gpx><trk><trkseg><trkpt lat="1" lon="2">' > cut.gpx
