@@ -14,8 +14,10 @@
 
 static const char help[] =
     "usage: tendo import PATH...\n\n"
-    "Imports files, and folders recursively: FIT activities from a watch\n"
-    "(.fit, .fit.gz) and the diary CSV (see docs/formats.md). A file\n"
+    "Imports files, and folders recursively: watch activities (.fit,\n"
+    ".gpx, .tcx, and their .gz), a Strava bulk export (its .zip, or the\n"
+    "unpacked folder holding activities.csv) and the diary CSV (see\n"
+    "docs/formats.md). A file\n"
     "imported before is recognised by its content and skipped, as is the\n"
     "same recording from another file (device serial and creation time)\n"
     "and an activity of the same type starting within 60 s of a stored\n"
@@ -91,12 +93,72 @@ static int walk(const char *dir, struct files *f, int depth)
     return rc;
 }
 
+struct state {
+    struct cli *c;
+    int counts[3];
+    size_t items;
+};
+
+/* One line (or JSON object) per imported item. */
+static void report(const char *item, const struct tendo_import_result *r,
+                   void *ctx)
+{
+    struct state *st = ctx;
+    struct cli *c = st->c;
+    char line[TENDO_ERRMSG_MAX + TENDO_ERRFILE_MAX + 32];
+    st->counts[r->status]++;
+    st->items++;
+    if (c->json) {
+        json_t *o = json_pack("{s:s,s:s,s:s?,s:s?}", "file", item, "status",
+                              r->status == TENDO_IMPORT_IMPORTED ? "imported"
+                              : r->status == TENDO_IMPORT_DUPLICATE
+                                  ? "duplicate"
+                                  : "rejected",
+                              "format", r->format[0] ? r->format : NULL,
+                              "note", r->note[0] ? r->note : NULL);
+        if (r->status == TENDO_IMPORT_REJECTED) {
+            json_object_set_new(o, "error", json_string(r->err.msg));
+            json_object_set_new(o, "line", r->err.line
+                                               ? json_integer(r->err.line)
+                                               : json_null());
+            json_object_set_new(o, "field", r->err.field[0]
+                                                ? json_string(r->err.field)
+                                                : json_null());
+        } else {
+            json_object_set_new(o, "sessions", json_integer(r->sessions));
+            json_object_set_new(o, "checks", json_integer(r->checks));
+            json_object_set_new(o, "rehab", json_integer(r->rehab));
+            json_object_set_new(o, "wellness", json_integer(r->wellness));
+            json_object_set_new(o, "skipped", json_integer(r->skipped));
+        }
+        cli_print_json(c, o);
+    } else if (r->status == TENDO_IMPORT_REJECTED) {
+        fprintf(stderr, "rejected   %s\n",
+                tendo_error_format(&r->err, line, sizeof line));
+    } else if (!c->quiet && r->status == TENDO_IMPORT_DUPLICATE) {
+        printf("duplicate  %s (%s)\n", item, r->note);
+    } else if (!c->quiet && strcmp(r->format, "diary-csv") != 0) {
+        printf("imported   %s: %s", item, r->note);
+        if (r->sessions > 1)
+            printf(" (+%d more sessions)", r->sessions - 1);
+        if (r->skipped)
+            printf(" (%d already stored)", r->skipped);
+        putchar('\n');
+    } else if (!c->quiet) {
+        printf("imported   %s: %d sessions, %d checks, %d rehab, %d wellness",
+               item, r->sessions, r->checks, r->rehab, r->wellness);
+        if (r->skipped)
+            printf(" (%d already stored)", r->skipped);
+        putchar('\n');
+    }
+}
+
 int cmd_import(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
     struct files f = {0};
     int opt, rc, progress;
-    int counts[3] = {0, 0, 0};
+    struct state st = {c, {0, 0, 0}, 0};
     struct tendo_import_opts io;
 
     cli_getopt_reset();
@@ -111,11 +173,12 @@ int cmd_import(struct cli *c, int argc, char **argv)
     if (optind >= argc)
         return cli_usage(c, "import", "import needs at least one PATH");
     for (int i = optind; i < argc; i++) {
-        struct stat st;
+        struct stat sb;
         size_t n = strlen(argv[i]);
         while (n > 1 && argv[i][n - 1] == '/')
             argv[i][--n] = '\0'; /* "folder/" lists as "folder/x.fit" */
-        int r = stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)
+        int r = stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode) &&
+                        !tendo_is_strava_export(argv[i])
                     ? walk(argv[i], &f, 0)
                     : push(&f, argv[i]);
         if (r) {
@@ -128,72 +191,43 @@ int cmd_import(struct cli *c, int argc, char **argv)
     io.today = c->today;
     io.now_utc = c->now_utc;
     io.tz = c->tz;
+    io.meta = NULL;
     progress = !c->json && !c->quiet && f.n > 1 && isatty(STDERR_FILENO);
     for (size_t i = 0; i < f.n; i++) {
         struct tendo_import_result r;
-        char line[TENDO_ERRMSG_MAX + TENDO_ERRFILE_MAX + 32];
         if (progress) {
             fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, f.n, f.v[i]);
             fflush(stderr);
         }
+        if (tendo_is_strava_export(f.v[i])) {
+            struct tendo_error e = {0};
+            if (progress)
+                fprintf(stderr, "\r\033[K");
+            if (tendo_import_strava(c->db, f.v[i], &io, report, &st, &e)) {
+                struct tendo_import_result whole;
+                memset(&whole, 0, sizeof whole);
+                whole.status = TENDO_IMPORT_REJECTED;
+                whole.err = e;
+                tendo_error_where(&whole.err, f.v[i], 0, NULL);
+                report(f.v[i], &whole, &st);
+            }
+            continue;
+        }
         tendo_import_file(c->db, f.v[i], &io, &r);
-        counts[r.status]++;
         if (progress)
             fprintf(stderr, "\r\033[K");
-        if (c->json) {
-            json_t *o = json_pack("{s:s,s:s,s:s?,s:s?}", "file", f.v[i], "status",
-                                  r.status == TENDO_IMPORT_IMPORTED ? "imported"
-                                  : r.status == TENDO_IMPORT_DUPLICATE
-                                      ? "duplicate"
-                                      : "rejected",
-                                  "format", r.format[0] ? r.format : NULL,
-                                  "note", r.note[0] ? r.note : NULL);
-            if (r.status == TENDO_IMPORT_REJECTED) {
-                json_object_set_new(o, "error", json_string(r.err.msg));
-                json_object_set_new(o, "line", r.err.line
-                                                   ? json_integer(r.err.line)
-                                                   : json_null());
-                json_object_set_new(o, "field", r.err.field[0]
-                                                    ? json_string(r.err.field)
-                                                    : json_null());
-            } else {
-                json_object_set_new(o, "sessions", json_integer(r.sessions));
-                json_object_set_new(o, "checks", json_integer(r.checks));
-                json_object_set_new(o, "rehab", json_integer(r.rehab));
-                json_object_set_new(o, "wellness", json_integer(r.wellness));
-                json_object_set_new(o, "skipped", json_integer(r.skipped));
-            }
-            cli_print_json(c, o);
-        } else if (r.status == TENDO_IMPORT_REJECTED) {
-            fprintf(stderr, "rejected   %s\n",
-                    tendo_error_format(&r.err, line, sizeof line));
-        } else if (!c->quiet && r.status == TENDO_IMPORT_DUPLICATE) {
-            printf("duplicate  %s (%s)\n", f.v[i], r.note);
-        } else if (!c->quiet && strcmp(r.format, "diary-csv") != 0) {
-            printf("imported   %s: %s", f.v[i], r.note);
-            if (r.sessions > 1)
-                printf(" (+%d more sessions)", r.sessions - 1);
-            if (r.skipped)
-                printf(" (%d already stored)", r.skipped);
-            putchar('\n');
-        } else if (!c->quiet) {
-            printf("imported   %s: %d sessions, %d checks, %d rehab, %d "
-                   "wellness",
-                   f.v[i], r.sessions, r.checks, r.rehab, r.wellness);
-            if (r.skipped)
-                printf(" (%d already stored)", r.skipped);
-            putchar('\n');
-        }
+        report(f.v[i], &r, &st);
     }
     if (c->json)
         cli_print_json(c, json_pack("{s:{s:i,s:i,s:i,s:i}}", "summary",
-                                    "files", (int)f.n, "imported", counts[0],
-                                    "duplicate", counts[1], "rejected",
-                                    counts[2]));
+                                    "files", (int)st.items, "imported",
+                                    st.counts[0], "duplicate", st.counts[1],
+                                    "rejected", st.counts[2]));
     else if (!c->quiet)
-        printf("%zu file%s: %d imported, %d duplicate, %d rejected\n", f.n,
-               f.n == 1 ? "" : "s", counts[0], counts[1], counts[2]);
-    rc = counts[2] ? EXIT_DATA : EXIT_OK;
+        printf("%zu file%s: %d imported, %d duplicate, %d rejected\n",
+               st.items, st.items == 1 ? "" : "s", st.counts[0],
+               st.counts[1], st.counts[2]);
+    rc = st.counts[2] ? EXIT_DATA : EXIT_OK;
 out:
     for (size_t i = 0; i < f.n; i++)
         free(f.v[i]);

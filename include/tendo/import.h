@@ -33,12 +33,22 @@ enum tendo_import_status {
     TENDO_IMPORT_REJECTED = 2
 };
 
+/* What a list of activities (a Strava export's activities.csv) says
+ * about one file: applied to the sessions it stores, in the same
+ * transaction. Any field may be empty / -1. */
+struct tendo_import_meta {
+    const char *name;       /* becomes the notes, if the file has none */
+    int rpe;                /* perceived exertion 0-10, if the file has none */
+    const char *gear;       /* the shoe, for runs and walks (created if new) */
+};
+
 /* What an import needs to know about the athlete's day. */
 struct tendo_import_opts {
     tendo_day today;        /* days after today + 1 are refused */
     int64_t now_utc;        /* stamps the ledger */
     const char *tz;         /* the athlete's zone for activities whose file
                                gives no UTC offset; NULL or "" = $TZ */
+    const struct tendo_import_meta *meta; /* NULL for plain files */
 };
 
 struct tendo_import_result {
@@ -66,7 +76,27 @@ TENDO_API int tendo_import_memory(tendo_db *db, const uint8_t *data,
  * .fit, .fit.gz), for walking folders. */
 TENDO_API int tendo_import_wants(const char *name);
 
-/* Reads an activity file - FIT, or FIT inside gzip (.fit.gz) - and
+/* A Strava bulk export: the .zip as downloaded, or its unpacked folder
+ * (one holding activities.csv). Each row of activities.csv is imported
+ * like a file - the file it names (FIT, GPX, TCX, gzipped or not) with the
+ * row's name, perceived exertion and gear, or, for a row without a file,
+ * a session from the row alone - and reported through `report` with the
+ * row's file name (or "activities.csv row N"). Caps: 200,000 entries,
+ * 256 MiB per entry, 8 GiB in all; a file name that would leave the
+ * archive or folder is refused. Returns an error only for the export as a
+ * whole (unreadable zip, no activities.csv); rows fail one by one. */
+typedef void (*tendo_import_report_fn)(const char *item,
+                                       const struct tendo_import_result *r,
+                                       void *ctx);
+TENDO_API int tendo_import_strava(tendo_db *db, const char *path,
+                                  const struct tendo_import_opts *o,
+                                  tendo_import_report_fn report, void *ctx,
+                                  struct tendo_error *err);
+/* True when `path` is a Strava export: a .zip file, or a folder with an
+ * activities.csv. */
+TENDO_API int tendo_is_strava_export(const char *path);
+
+/* Reads an activity file - FIT, GPX, TCX, or any of them in gzip - and
  * summarises it into `out` (release with tendo_activity_release). When
  * `fit` is not NULL it receives the decoded file (free with
  * tendo_fit_free) for its records. Errors name the file and, for corrupt

@@ -328,6 +328,18 @@ static int store_leg(tendo_db *db, const struct tendo_activity *act,
                                     &s.utc_offset_s, err))) {
         return rc;
     }
+    if (o->meta && o->meta->name && o->meta->name[0])
+        snprintf(s.notes, sizeof s.notes, "%s", o->meta->name);
+    if (o->meta && o->meta->rpe >= 0 && o->meta->rpe <= 10 &&
+        s.rpe == TENDO_UNSET)
+        s.rpe = o->meta->rpe;
+    if (o->meta && o->meta->gear && o->meta->gear[0] &&
+        (strcmp(type, "run") == 0 || strcmp(type, "walk") == 0)) {
+        struct apply a = {db, o->today, 0, r};
+        if ((rc = ensure_shoe(&a, o->meta->gear, s.date, err)))
+            return rc;
+        snprintf(s.shoe, sizeof s.shoe, "%s", o->meta->gear);
+    }
     if (replace) {
         struct tendo_session old;
         if ((rc = tendo_session_get(db, replace, &old, err)))
@@ -336,14 +348,16 @@ static int store_leg(tendo_db *db, const struct tendo_activity *act,
         if (old.rpe != TENDO_UNSET)
             s.rpe = old.rpe;
         s.pain_during = old.pain_during;
-        snprintf(s.notes, sizeof s.notes, "%s", old.notes);
-        snprintf(s.shoe, sizeof s.shoe, "%s", old.shoe);
+        if (old.notes[0])
+            snprintf(s.notes, sizeof s.notes, "%s", old.notes);
+        if (old.shoe[0])
+            snprintf(s.shoe, sizeof s.shoe, "%s", old.shoe);
         if (old.surface[0])
             snprintf(s.surface, sizeof s.surface, "%s", old.surface);
         if ((rc = tendo_session_update(db, &s, o->today, err)))
             return rc;
     } else {
-        if (strcmp(type, "run") == 0) {
+        if (strcmp(type, "run") == 0 && !s.shoe[0]) {
             struct tendo_shoe def;
             int found;
             if ((rc = tendo_shoe_default(db, &def, &found, err)))
