@@ -5,7 +5,7 @@
 #   make check    build twice (gcc -Werror; clang ASan+UBSan+libFuzzer) and
 #                 run every test through ctest
 #   make bench    FIT decoding/import against fit-file-parser and gpsbabel,
-#                 and a 10-year diary: parse, import, export
+#                 GPX/TCX speed, a 10-year Strava export, a 10-year diary
 #   make install  PREFIX=/usr/local DESTDIR=
 BUILD  ?= build
 PREFIX ?= /usr/local
@@ -35,6 +35,7 @@ check: deps
 
 bench: build
 	bench/fit.sh $(BUILD)
+	bench/import.sh $(BUILD)
 	@cmake --build $(BUILD) --target bench_diary >/dev/null
 	@$(BUILD)/tendo-gen-diary --end $$(date +%Y-%m-%d) --weeks 522 > $(BUILD)/diary-10y.csv
 	$(BUILD)/bench_diary $(BUILD)/diary-10y.csv 7
