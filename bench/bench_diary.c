@@ -6,25 +6,13 @@
  * usage: bench_diary DIARY.CSV [RUNS]   (make bench generates a 10-year one)
  */
 #include "tendo/tendo.h"
+#include "bench.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp_d(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 static int count_row(const struct tendo_diary_row *row, void *ctx,
                      struct tendo_error *err)

@@ -6,6 +6,7 @@
  * usage: bench_fit RUNS PATH...
  */
 #include "tendo/tendo.h"
+#include "bench.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -61,19 +62,6 @@ static void walk(const char *path)
         }
     }
     closedir(d);
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp_d(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
 }
 
 int main(int argc, char **argv)

@@ -613,34 +613,7 @@ static int messages(struct dec *d, size_t pos, size_t end, size_t slack,
     while (pos < end) {
         uint8_t h = p[pos];
         size_t start = pos;
-        if (h & 0x80) {
-            /* compressed timestamp header */
-            struct fdef *df = &d->defs[(h >> 5) & 3];
-            uint32_t off = h & 0x1F, ts;
-            if (!df->valid) {
-                stop->offset = start;
-                snprintf(stop->why, sizeof stop->why,
-                         "compressed-timestamp message for undefined local "
-                         "type %d",
-                         (h >> 5) & 3);
-                return TENDO_EFORMAT;
-            }
-            if (start + 1 + df->size > end + slack) {
-                stop->offset = start;
-                snprintf(stop->why, sizeof stop->why,
-                         "message runs past the end of the data");
-                return TENDO_ETRUNCATED;
-            }
-            ts = (d->last_ts & ~0x1Fu) + off;
-            if (off < (d->last_ts & 0x1F))
-                ts += 0x20;
-            if (d->have_ts)
-                d->last_ts = ts;
-            if ((rc = on_data(d, df, p + start + 1,
-                              d->have_ts ? fit_time(ts) : INT64_MIN)))
-                return rc;
-            pos = start + 1 + df->size;
-        } else if (h & 0x40) {
+        if ((h & 0xC0) == 0x40) {
             /* definition message */
             struct fdef *df = &d->defs[h & 0x0F];
             size_t need = 6;
@@ -689,13 +662,18 @@ static int messages(struct dec *d, size_t pos, size_t end, size_t slack,
                 plan_record(df);
             pos = start + need;
         } else {
-            /* data message */
-            struct fdef *df = &d->defs[h & 0x0F];
+            /* a data message; with the compressed-timestamp header (bit 7)
+             * the local type is 0-3 and a 5-bit time offset rides along */
+            int compressed = (h & 0x80) != 0;
+            int local = compressed ? (h >> 5) & 3 : h & 0x0F;
+            struct fdef *df = &d->defs[local];
+            int64_t ts = INT64_MIN;
             if (!df->valid) {
                 stop->offset = start;
                 snprintf(stop->why, sizeof stop->why,
-                         "data message for undefined local type %d",
-                         h & 0x0F);
+                         "%smessage for undefined local type %d",
+                         compressed ? "compressed-timestamp " : "data ",
+                         local);
                 return TENDO_EFORMAT;
             }
             if (start + 1 + df->size > end + slack) {
@@ -704,7 +682,17 @@ static int messages(struct dec *d, size_t pos, size_t end, size_t slack,
                          "message runs past the end of the data");
                 return TENDO_ETRUNCATED;
             }
-            if ((rc = on_data(d, df, p + start + 1, INT64_MIN)))
+            if (compressed) {
+                uint32_t off = h & 0x1F;
+                uint32_t t = (d->last_ts & ~0x1Fu) + off;
+                if (off < (d->last_ts & 0x1F))
+                    t += 0x20;
+                if (d->have_ts) {
+                    d->last_ts = t;
+                    ts = fit_time(t);
+                }
+            }
+            if ((rc = on_data(d, df, p + start + 1, ts)))
                 return rc;
             pos = start + 1 + df->size;
         }

@@ -80,29 +80,6 @@ int gpx_sport(const char *t)
     return TENDO_FIT_SPORT_GENERIC;
 }
 
-static const char *attr(const char **attrs, const char *name)
-{
-    for (int i = 0; attrs[i]; i += 2)
-        if (strcmp(attrs[i], name) == 0)
-            return attrs[i + 1];
-    return NULL;
-}
-
-static int number(const char *s, double *out)
-{
-    char *end;
-    double v;
-    if (!s)
-        return 0;
-    v = strtod(s, &end);
-    while (*end == ' ' || *end == '\n' || *end == '\r' || *end == '\t')
-        end++;
-    if (end == s || *end || !isfinite(v))
-        return 0;
-    *out = v;
-    return 1;
-}
-
 static void on_start(void *ctx, const char *name, const char **attrs)
 {
     struct gpx *g = ctx;
@@ -125,8 +102,8 @@ static void on_start(void *ctx, const char *name, const char **attrs)
         g->depth_pt = 0;
         tendo_fit_record_init(&g->pt);
         g->ele = NAN;
-        g->has_pos = number(attr(attrs, "lat"), &lat) &&
-                     number(attr(attrs, "lon"), &lon) && fabs(lat) <= 90 &&
+        g->has_pos = xml_number(xml_attr(attrs, "lat"), &lat) &&
+                     xml_number(xml_attr(attrs, "lon"), &lon) && fabs(lat) <= 90 &&
                      fabs(lon) <= 180;
         if (g->has_pos) {
             g->lat = lat;
@@ -145,7 +122,7 @@ static void on_start(void *ctx, const char *name, const char **attrs)
     } else if (strcmp(name, "wpt") == 0) {
         g->waypts++;
     } else if (strcmp(name, "gpx") == 0) {
-        const char *c = attr(attrs, "creator");
+        const char *c = xml_attr(attrs, "creator");
         if (c)
             snprintf(g->creator, g->creator_cap, "%s", c);
     }
@@ -226,7 +203,7 @@ static void on_end(void *ctx, const char *name)
     if (g->field != F_NONE) {
         switch (g->field) {
         case F_ELE:
-            if (number(g->text, &v) && fabs(v) < 20000)
+            if (xml_number(g->text, &v) && fabs(v) < 20000)
                 g->ele = v;
             break;
         case F_TIME: {
@@ -238,11 +215,11 @@ static void on_end(void *ctx, const char *name)
             break;
         }
         case F_HR:
-            if (number(g->text, &v) && v >= 0 && v <= 255)
+            if (xml_number(g->text, &v) && v >= 0 && v <= 255)
                 g->pt.hr = (int16_t)lround(v);
             break;
         case F_CAD:
-            if (number(g->text, &v) && v >= 0 && v < 255)
+            if (xml_number(g->text, &v) && v >= 0 && v < 255)
                 g->pt.cadence = v;
             break;
         case F_TYPE:

@@ -49,26 +49,6 @@ struct tcx {
     int in_creator_name;
 };
 
-static int number(const char *s, double *out)
-{
-    char *end;
-    double v = strtod(s, &end);
-    while (*end == ' ' || *end == '\n' || *end == '\r' || *end == '\t')
-        end++;
-    if (end == s || *end || !isfinite(v))
-        return 0;
-    *out = v;
-    return 1;
-}
-
-static const char *attr(const char **attrs, const char *name)
-{
-    for (int i = 0; attrs[i]; i += 2)
-        if (strcmp(attrs[i], name) == 0)
-            return attrs[i + 1];
-    return NULL;
-}
-
 /* The name `up` levels above the current element ("" above the root). */
 static const char *parent(const struct tcx *t, int up)
 {
@@ -101,7 +81,7 @@ static void on_start(void *ctx, const char *name, const char **attrs)
     if (strcmp(name, "Courses") == 0 || strcmp(name, "Course") == 0) {
         t->courses++;
     } else if (strcmp(name, "Activity") == 0 || strcmp(name, "Run") == 0) {
-        const char *sport = attr(attrs, "Sport");
+        const char *sport = xml_attr(attrs, "Sport");
         t->in_act = 1;
         t->activities++;
         tendo_fit_summary_init(&t->act);
@@ -117,7 +97,7 @@ static void on_start(void *ctx, const char *name, const char **attrs)
         t->pt_hr_n = t->pt_cad_n = 0;
         t->pt_hr_max = 0;
     } else if (strcmp(name, "Lap") == 0 && t->in_act) {
-        const char *st = attr(attrs, "StartTime");
+        const char *st = xml_attr(attrs, "StartTime");
         t->in_lap = 1;
         tendo_fit_summary_init(&t->lap);
         t->lap.sport = t->act.sport;
@@ -257,27 +237,27 @@ static void on_end(void *ctx, const char *name)
     if (t->in_pt) {
         if (strcmp(name, "Time") == 0)
             t->pt.time = time_of(t->text, t->tlen);
-        else if (strcmp(name, "LatitudeDegrees") == 0 && number(t->text, &v)) {
+        else if (strcmp(name, "LatitudeDegrees") == 0 && xml_number(t->text, &v)) {
             t->lat = v;
             t->has_lat = 1;
         } else if (strcmp(name, "LongitudeDegrees") == 0 &&
-                   number(t->text, &v)) {
+                   xml_number(t->text, &v)) {
             t->lon = v;
             t->has_lon = 1;
-        } else if (strcmp(name, "AltitudeMeters") == 0 && number(t->text, &v) &&
+        } else if (strcmp(name, "AltitudeMeters") == 0 && xml_number(t->text, &v) &&
                    fabs(v) < 20000)
             t->pt.altitude_m = v;
-        else if (strcmp(name, "DistanceMeters") == 0 && number(t->text, &v) &&
+        else if (strcmp(name, "DistanceMeters") == 0 && xml_number(t->text, &v) &&
                  v >= 0 && v < 1e8)
             t->pt.distance_m = v;
         else if (strcmp(name, "Value") == 0 && strcmp(up, "HeartRateBpm") == 0 &&
-                 number(t->text, &v) && v > 0 && v < 255)
+                 xml_number(t->text, &v) && v > 0 && v < 255)
             t->pt.hr = (int16_t)lround(v);
         else if ((strcmp(name, "Cadence") == 0 ||
                   strcmp(name, "RunCadence") == 0) &&
-                 number(t->text, &v) && v >= 0 && v < 255)
+                 xml_number(t->text, &v) && v >= 0 && v < 255)
             t->pt.cadence = v;
-        else if (strcmp(name, "Speed") == 0 && number(t->text, &v) && v >= 0 &&
+        else if (strcmp(name, "Speed") == 0 && xml_number(t->text, &v) && v >= 0 &&
                  v < 1000)
             t->pt.speed_mps = v;
         else if (strcmp(name, "Trackpoint") == 0) {
@@ -285,24 +265,24 @@ static void on_end(void *ctx, const char *name)
             point_done(t);
         }
     } else if (t->in_lap) {
-        if (strcmp(name, "TotalTimeSeconds") == 0 && number(t->text, &v) &&
+        if (strcmp(name, "TotalTimeSeconds") == 0 && xml_number(t->text, &v) &&
             v >= 0 && v < 4e7)
             t->lap.timer_s = v;
         else if (strcmp(name, "DistanceMeters") == 0 &&
-                 strcmp(up, "Lap") == 0 && number(t->text, &v) && v >= 0 &&
+                 strcmp(up, "Lap") == 0 && xml_number(t->text, &v) && v >= 0 &&
                  v < 1e8)
             t->lap.distance_m = v;
         else if (strcmp(name, "Value") == 0 &&
                  strcmp(up, "AverageHeartRateBpm") == 0 &&
-                 number(t->text, &v) && v > 0 && v < 255)
+                 xml_number(t->text, &v) && v > 0 && v < 255)
             t->lap.avg_hr = (int)lround(v);
         else if (strcmp(name, "Value") == 0 &&
                  strcmp(up, "MaximumHeartRateBpm") == 0 &&
-                 number(t->text, &v) && v > 0 && v < 255)
+                 xml_number(t->text, &v) && v > 0 && v < 255)
             t->lap.max_hr = (int)lround(v);
         else if ((strcmp(name, "Cadence") == 0 && strcmp(up, "Lap") == 0) ||
                  strcmp(name, "AvgRunCadence") == 0) {
-            if (number(t->text, &v) && v >= 0 && v < 255)
+            if (xml_number(t->text, &v) && v >= 0 && v < 255)
                 t->lap_cad = v;
         } else if (strcmp(name, "Lap") == 0) {
             t->in_lap = 0;

@@ -5,7 +5,9 @@
 #include "tendo/date.h"
 
 #include <expat.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct run {
@@ -191,4 +193,27 @@ int xml_time(const char *s, size_t n, int64_t *utc, double *frac, int *zoned)
     *utc = (int64_t)tendo_day_from_ymd(y, mo, d) * 86400 + h * 3600 +
            mi * 60 + se - off;
     return 0;
+}
+
+const char *xml_attr(const char **attrs, const char *name)
+{
+    for (int i = 0; attrs[i]; i += 2)
+        if (strcmp(attrs[i], name) == 0)
+            return attrs[i + 1];
+    return NULL;
+}
+
+int xml_number(const char *s, double *out)
+{
+    char *end;
+    double v;
+    if (!s)
+        return 0;
+    v = strtod(s, &end);
+    while (*end == ' ' || *end == '\n' || *end == '\r' || *end == '\t')
+        end++;
+    if (end == s || *end || !isfinite(v))
+        return 0;
+    *out = v;
+    return 1;
 }

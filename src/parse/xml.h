@@ -35,6 +35,11 @@ int xml_parse(const uint8_t *data, size_t len, struct xml_handler *h,
 /* The local part of an element or attribute name. */
 const char *xml_local(const char *name);
 
+/* The value of attribute `name` in an attrs list, or NULL. */
+const char *xml_attr(const char **attrs, const char *name);
+/* A decimal number filling the text (blanks around allowed); 0 if not. */
+int xml_number(const char *s, double *out);
+
 /* Parses an ISO 8601 time as GPX and TCX write it: YYYY-MM-DDTHH:MM:SS,
  * optional fraction, then Z, +HH:MM, +HHMM or nothing (read as UTC, and
  * *zoned set to 0). Returns 0 on success. */
