@@ -48,7 +48,7 @@ struct tendo_fit_record {
     double cadence;        /* cycles/min, NAN if none */
     int32_t lat, lon;      /* semicircles, INT32_MAX if none */
     int16_t hr;            /* beats/min, -1 if none */
-    int16_t reserved;
+    int16_t temp_c;        /* temperature, degrees C, INT16_MIN if none */
 };
 
 /* A session (one per sport leg) or a lap: the summary the device wrote. */

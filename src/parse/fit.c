@@ -27,7 +27,7 @@
 /* The record fields the fast path reads. */
 enum {
     R_TS, R_LAT, R_LON, R_ALT, R_EALT, R_HR, R_CAD, R_FRAC, R_DIST, R_SPEED,
-    R_ESPEED, R_CSD, R_COUNT
+    R_ESPEED, R_CSD, R_TEMP, R_COUNT
 };
 
 /* A record definition's decoding plan, built once per definition: for
@@ -218,7 +218,7 @@ void tendo_fit_record_init(struct tendo_fit_record *r)
     r->distance_m = r->speed_mps = r->altitude_m = r->cadence = NAN;
     r->lat = r->lon = INT32_MAX;
     r->hr = -1;
-    r->reserved = 0;
+    r->temp_c = INT16_MIN;
 }
 
 void tendo_fit_summary_init(struct tendo_fit_summary *s)
@@ -303,6 +303,7 @@ static void plan_record(struct fdef *df)
         case 6: k = R_SPEED; break;
         case 73: k = R_ESPEED; break;
         case 8: k = R_CSD; break;
+        case 13: k = R_TEMP; break;
         default: continue;
         }
         if (k == R_CSD) {
@@ -374,7 +375,7 @@ static int on_record_fast(struct dec *d, const struct fdef *df,
     r->distance_m = r->speed_mps = r->altitude_m = r->cadence = NAN;
     r->lat = r->lon = INT32_MAX;
     r->hr = -1;
-    r->reserved = 0;
+    r->temp_c = INT16_MIN;
     if (GET(R_TS)) {
         r->time = (int64_t)v + TENDO_FIT_EPOCH;
         d->last_ts = v;
@@ -398,6 +399,11 @@ static int on_record_fast(struct dec *d, const struct fdef *df,
     }
     if (GET(R_DIST))
         r->distance_m = v * 0.01;
+    if (GET(R_TEMP)) {
+        int32_t c = sext(v, pl->sz[R_TEMP], pl->sg[R_TEMP]);
+        if (c > -100 && c < 100)
+            r->temp_c = (int16_t)c;
+    }
     if (GET(R_ESPEED))
         r->speed_mps = v * 0.001;
     else if (GET(R_SPEED))

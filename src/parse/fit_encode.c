@@ -89,7 +89,7 @@ static void cadence(double c, uint8_t *whole, uint8_t *frac)
 static const struct fd record_fields[] = {
     {253, 4, 0x86}, {0, 4, 0x85}, {1, 4, 0x85}, {5, 4, 0x86},
     {73, 4, 0x86},  {78, 4, 0x86}, {3, 1, 0x02}, {4, 1, 0x02},
-    {53, 1, 0x02}};
+    {53, 1, 0x02}, {13, 1, 0x01}};
 
 static void record(struct enc *e, const struct tendo_fit_record *r,
                    int with_ts)
@@ -106,6 +106,9 @@ static void record(struct enc *e, const struct tendo_fit_record *r,
     put(e, r->hr < 0 || r->hr > 254 ? 0xFF : (uint8_t)r->hr, 1);
     put(e, cw, 1);
     put(e, cf, 1);
+    put(e, r->temp_c > -128 && r->temp_c < 128 ? (uint8_t)(int8_t)r->temp_c
+                                                : 0x7F,
+        1);
 }
 
 static void summary(struct enc *e, const struct tendo_fit_summary *s, int lap)
@@ -188,8 +191,8 @@ int tendo_fit_encode(const struct tendo_fit_activity *a, int flags,
 
     /* records: local type 2 with a timestamp field, or (compressed) local
      * type 3 without one */
-    define(&e, 2, 20, record_fields, 9);
-    define(&e, 3, 20, record_fields + 1, 8);
+    define(&e, 2, 20, record_fields, 10);
+    define(&e, 3, 20, record_fields + 1, 9);
     for (size_t i = 0; i < a->nrecords; i++) {
         const struct tendo_fit_record *r = &a->records[i];
         uint32_t t = ft(r->time);

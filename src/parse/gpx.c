@@ -222,6 +222,10 @@ static void on_end(void *ctx, const char *name)
             if (xml_number(g->text, &v) && v >= 0 && v < 255)
                 g->pt.cadence = v;
             break;
+        case F_TEMP:
+            if (xml_number(g->text, &v) && v > -100 && v < 100)
+                g->pt.temp_c = (int16_t)lround(v);
+            break;
         case F_TYPE:
             snprintf(g->type, sizeof g->type, "%.39s", g->text);
             break;

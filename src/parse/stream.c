@@ -9,7 +9,7 @@
 
 enum {
     F_DIST = 1, F_HR = 2, F_CAD = 4, F_ALT = 8, F_SPEED = 16, F_POS = 32,
-    F_NOTIME = 128
+    F_TEMP = 64, F_NOTIME = 128
 };
 
 /* Writers over a buffer reserved up front: no per-byte checks. */
@@ -38,14 +38,14 @@ static int64_t q(double v, double scale)
     return (int64_t)(x < 0 ? x - 0.5 : x + 0.5);
 }
 
-/* Worst case per sample: the flag byte and nine 10-byte varints. */
-#define MAX_SAMPLE 91
+/* Worst case per sample: the flag byte and ten 10-byte varints. */
+#define MAX_SAMPLE 101
 
 void stream_encode(const struct tendo_fit_record *r, size_t n,
                    struct tendo_buf *out)
 {
     int64_t t = 0, dist = 0, hr = 0, cad = 0, alt = 0, spd = 0, lat = 0,
-            lon = 0;
+            lon = 0, temp = 0;
     uint8_t *o, *base;
     size_t start = out->len;
     if (n > (SIZE_MAX - 32) / MAX_SAMPLE) {
@@ -80,6 +80,8 @@ void stream_encode(const struct tendo_fit_record *r, size_t n,
             f |= F_SPEED;
         if (x->lat != INT32_MAX && x->lon != INT32_MAX)
             f |= F_POS;
+        if (x->temp_c != INT16_MIN)
+            f |= F_TEMP;
         if (x->time == INT64_MIN)
             f |= F_NOTIME;
         *o++ = f;
@@ -99,6 +101,8 @@ void stream_encode(const struct tendo_fit_record *r, size_t n,
             o = put_delta(o, x->lat, &lat);
             o = put_delta(o, x->lon, &lon);
         }
+        if (f & F_TEMP)
+            o = put_delta(o, x->temp_c, &temp);
     }
     out->len = start + (size_t)(o - base);
     out->data[out->len] = '\0';
@@ -140,7 +144,8 @@ int stream_decode(const uint8_t *p, size_t len, struct tendo_fit_record **out,
 {
     struct rd r = {p, p + len};
     uint64_t count, start;
-    int64_t t, dist = 0, hr = 0, cad = 0, alt = 0, spd = 0, lat = 0, lon = 0;
+    int64_t t, dist = 0, hr = 0, cad = 0, alt = 0, spd = 0, lat = 0, lon = 0,
+            temp = 0;
     struct tendo_fit_record *v;
 
     *out = NULL;
@@ -194,6 +199,11 @@ int stream_decode(const uint8_t *p, size_t len, struct tendo_fit_record **out,
             ok &= get_delta(&r, &lon);
             x->lat = (int32_t)lat;
             x->lon = (int32_t)lon;
+        }
+        if (f & F_TEMP) {
+            ok &= get_delta(&r, &temp);
+            x->temp_c = temp > -32768 && temp < 32768 ? (int16_t)temp
+                                                      : INT16_MIN;
         }
         if (!ok) {
             tendo_free(v);

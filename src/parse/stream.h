@@ -6,11 +6,12 @@
  * Layout: "TS1", a varint sample count, the varint start time (Unix s),
  * then per sample: one flag byte saying which values are present (bit 0
  * distance, 1 heart rate, 2 cadence, 3 altitude, 4 speed, 5 position,
- * 7 time unknown), and zigzag varints of the differences to the previous
- * present value of each: time (s), distance (cm), heart rate (bpm),
- * cadence (1/128 cycle/min), altitude (0.2 m), speed (mm/s), latitude and
- * longitude (semicircles). Smooth signals give one-byte differences, so a
- * sample costs about 8-10 bytes instead of ~60 as a table row.
+ * 6 temperature, 7 time unknown), and zigzag varints of the differences
+ * to the previous present value of each: time (s), distance (cm), heart
+ * rate (bpm), cadence (1/128 cycle/min), altitude (0.2 m), speed (mm/s),
+ * latitude and longitude (semicircles), temperature (degrees C). Smooth
+ * signals give one- or two-byte differences: about 13 bytes a sample
+ * against 44 as a table row (docs/architecture.md).
  */
 #ifndef TENDO_PARSE_STREAM_H
 #define TENDO_PARSE_STREAM_H

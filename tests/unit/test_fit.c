@@ -36,6 +36,7 @@ static struct tendo_fit_activity *make_run(size_t n, int with_session)
         r.hr = (int16_t)(120 + i % 40);
         r.lat = 600000000 + (int32_t)i * 30;
         r.lon = 100000000 - (int32_t)i * 20;
+        r.temp_c = (int16_t)(18 - (int)(i % 30));
         if (i == 7) { /* a sample with gaps */
             r.hr = -1;
             r.lat = r.lon = INT32_MAX;
@@ -145,6 +146,7 @@ static void round_trip(void **state)
         for (size_t i = 0; i < a->nrecords; i++) {
             const struct tendo_fit_record *x = &a->records[i], *y = &d->records[i];
             if (x->time != y->time || x->hr != y->hr || x->lat != y->lat ||
+                x->temp_c != y->temp_c ||
                 x->lon != y->lon || !SAME(x->distance_m, y->distance_m) ||
                 !SAME(x->speed_mps, y->speed_mps) ||
                 !SAME(x->altitude_m, y->altitude_m) ||

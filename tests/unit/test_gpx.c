@@ -25,7 +25,8 @@ static const char track[] =
     "<trkpt lat=\"52.0\" lon=\"13.0\"><ele>100</ele>"
     "<time>2026-11-24T08:00:00.500+01:00</time><extensions>"
     "<gpxtpx:TrackPointExtension><gpxtpx:hr>140</gpxtpx:hr>"
-    "<gpxtpx:cad>84</gpxtpx:cad></gpxtpx:TrackPointExtension></extensions>"
+    "<gpxtpx:cad>84</gpxtpx:cad><gpxtpx:atemp>21.4</gpxtpx:atemp>"
+    "</gpxtpx:TrackPointExtension></extensions>"
     "</trkpt>"
     "<trkpt lat=\"52.001\" lon=\"13.0\"><ele>104.5</ele>"
     "<time>2026-11-24T07:00:40Z</time><extensions><gpxdata:hr>150</gpxdata:hr>"
@@ -42,12 +43,19 @@ static const char track[] =
 
 static void values(void **state)
 {
+    struct tendo_fit_activity *f;
     struct tendo_activity a;
     struct tendo_error e = {0};
     double one = gpx_haversine(52.0, 13.0, 52.001, 13.0);
     double two = gpx_haversine(40.0, 10.0, 40.001, 10.0);
     (void)state;
-    assert_int_equal(read_gpx(track, &a, &e), TENDO_OK);
+    assert_int_equal(tendo_activity_read_memory((const uint8_t *)track,
+                                                strlen(track), "t.gpx", &a, &f,
+                                                &e),
+                     TENDO_OK);
+    assert_int_equal(f->records[0].temp_c, 21);
+    assert_int_equal(f->records[1].temp_c, INT16_MIN);
+    tendo_fit_free(f);
     assert_string_equal(a.format, "gpx");
     assert_string_equal(a.device, "unit test");
     assert_string_equal(a.total.sport, "running");

@@ -274,6 +274,7 @@ static struct tendo_fit_activity *fit_run(int64_t start, uint32_t serial,
         r.distance_m = (double)i * 3;
         r.hr = (int16_t)(130 + i % 10);
         r.cadence = 85;
+        r.temp_c = (int16_t)(i % 7 - 3);
         assert_int_equal(tendo_fit_add_record(a, &r), 0);
     }
     tendo_fit_summary_init(&s);
@@ -341,6 +342,8 @@ static void fit_import_and_dedupe(void **state)
     assert_true(rec[599].time == FIT_T0 + 599);
     assert_true(fabs(rec[599].distance_m - 1797) < 1e-9);
     assert_int_equal(rec[3].hr, 133);
+    assert_int_equal(rec[5].temp_c, 2);
+    assert_int_equal(rec[3].temp_c, 0);
     assert_true(fabs(rec[3].cadence - 85) < 1e-9);
     free(rec);
 
