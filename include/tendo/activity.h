@@ -31,6 +31,7 @@ struct tendo_leg {
     double avg_cadence_spm;  /* running: steps/min; NAN otherwise */
     double avg_cadence_rpm;  /* other sports: as the file stores it */
     double ascent_m;
+    char notes[160];         /* the file's notes for this leg, "" if none */
 };
 
 struct tendo_activity {

@@ -64,6 +64,7 @@ struct tendo_fit_summary {
     double ascent_m;
     int rpe;               /* workout_rpe / 10 (0-10), TENDO_UNSET if none */
     int feel;              /* workout_feel 0-100, TENDO_UNSET if none */
+    char notes[160];       /* the athlete's notes (TCX), "" if none */
 };
 
 struct tendo_fit_event {

@@ -330,6 +330,8 @@ static int store_leg(tendo_db *db, const struct tendo_activity *act,
     }
     if (o->meta && o->meta->name && o->meta->name[0])
         snprintf(s.notes, sizeof s.notes, "%s", o->meta->name);
+    else if (leg->notes[0])
+        snprintf(s.notes, sizeof s.notes, "%s", leg->notes);
     if (o->meta && o->meta->rpe >= 0 && o->meta->rpe <= 10 &&
         s.rpe == TENDO_UNSET)
         s.rpe = o->meta->rpe;

@@ -61,6 +61,7 @@ static void leg_from_session(const struct tendo_fit_summary *s,
     l->avg_hr = s->avg_hr;
     l->max_hr = s->max_hr;
     l->ascent_m = s->ascent_m;
+    snprintf(l->notes, sizeof l->notes, "%s", s->notes);
     cadence(l, s->avg_cadence);
 }
 

@@ -228,6 +228,7 @@ void tendo_fit_summary_init(struct tendo_fit_summary *s)
     s->elapsed_s = s->timer_s = s->distance_m = s->avg_cadence =
         s->ascent_m = NAN;
     s->avg_hr = s->max_hr = s->rpe = s->feel = TENDO_UNSET;
+    s->notes[0] = '\0';
 }
 
 /* The four appenders differ only in their array. */

@@ -18,7 +18,7 @@ struct tcx {
     struct xml_handler *h;
     char path[DEPTH][NAME]; /* the element names from the root */
     int depth;
-    char text[96];
+    char text[192];
     size_t tlen;
     int collecting;
     int courses, activities;
@@ -288,6 +288,17 @@ static void on_end(void *ctx, const char *name)
             t->in_lap = 0;
             lap_done(t);
         }
+    } else if (t->in_act && strcmp(name, "Notes") == 0 &&
+               (strcmp(up, "Activity") == 0 || strcmp(up, "Run") == 0)) {
+        size_t n = t->tlen, b = 0;
+        while (b < n && (t->text[b] == ' ' || t->text[b] == '\n' ||
+                         t->text[b] == '\r' || t->text[b] == '\t'))
+            b++;
+        while (n > b && (t->text[n - 1] == ' ' || t->text[n - 1] == '\n' ||
+                         t->text[n - 1] == '\r' || t->text[n - 1] == '\t'))
+            n--;
+        snprintf(t->act.notes, sizeof t->act.notes, "%.*s", (int)(n - b),
+                 t->text + b);
     } else if (t->in_act && (strcmp(name, "Activity") == 0 ||
                              strcmp(name, "Run") == 0)) {
         t->in_act = 0;

@@ -39,6 +39,20 @@ run --json list --what sessions --from 2026-11-21 --to 2026-11-21
 echo "$OUT" > l.json
 expect_eq "$(json_get l.json '$.sessions[0].source')" gpx "source gpx"
 
+# TCX notes become the session's notes
+export TENDO_DB="$WORK/notes.db"
+cat > notes.tcx <<'XML'
+<TrainingCenterDatabase><Activities><Activity Sport="Running"><Id>2026-11-20T07:00:00Z</Id>
+<Lap StartTime="2026-11-20T07:00:00Z"><TotalTimeSeconds>1800</TotalTimeSeconds><DistanceMeters>5000</DistanceMeters>
+<Track><Trackpoint><Time>2026-11-20T07:00:00Z</Time></Trackpoint><Trackpoint><Time>2026-11-20T07:30:00Z</Time></Trackpoint></Track></Lap>
+<Notes>  Achilles a bit stiff at the start  </Notes></Activity></Activities></TrainingCenterDatabase>
+XML
+run import notes.tcx
+expect_status 0 "tcx with notes"
+run --json list --what sessions --from 2026-11-20 --to 2026-11-20
+echo "$OUT" > n.json
+expect_eq "$(json_get n.json '$.sessions[0].notes')" "Achilles a bit stiff at the start" "notes kept"
+
 # the richer source wins: a FIT replaces a GPX copy of the same run, and
 # what the athlete entered on it stays
 export TENDO_DB="$WORK/richer.db"

@@ -222,6 +222,8 @@ static void tcx_values(void **state)
     assert_int_equal(a.legs[0].avg_hr, 145);
     assert_int_equal(a.legs[0].max_hr, 165);
     assert_true(fabs(a.legs[0].avg_cadence_spm - 172) < 1e-9);
+    assert_string_equal(a.legs[0].notes, "steady");
+    assert_string_equal(a.legs[1].notes, "");
     assert_string_equal(a.legs[1].sport, "cycling");
     assert_true(fabs(a.legs[1].distance_m - 15000) < 1e-9);
     tendo_activity_release(&a);
