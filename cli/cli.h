@@ -135,5 +135,6 @@ int cmd_list(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_inspect(struct cli *c, int argc, char **argv);
+int cmd_load(struct cli *c, int argc, char **argv);
 
 #endif

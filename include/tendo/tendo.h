@@ -19,5 +19,6 @@
 #include "json.h"
 #include "fit.h"
 #include "activity.h"
+#include "load.h"
 
 #endif

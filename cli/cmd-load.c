@@ -1,0 +1,233 @@
+/*
+ * cli/cmd-load.c - `tendo load`: tendon load and training load, per week
+ * or per day (domain.md §9, product.md §5.3).
+ */
+#include "cli.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "usage: tendo load [--weeks N] [--days]\n\n"
+    "Load for the N weeks (default 8) up to --date: a table of weeks, or of\n"
+    "days with --days. Tendon load counts running (weighted for intensity\n"
+    "and hills) and a little walking; training load counts every session\n"
+    "(session RPE x minutes, else TRIMP from heart rate with the max_hr and\n"
+    "rest_hr settings, else an estimate marked *). ACWR is the acute:chronic\n"
+    "ratio of tendon load (7 days over the 28 before; EWMA beside it), empty\n"
+    "until 35 days of history. CTL/ATL/TSB are fitness, fatigue and form.\n"
+    "--json gives every figure for every day and week.\n";
+
+struct list {
+    struct tendo_session *v;
+    size_t n, cap;
+};
+
+static int collect(const struct tendo_session *s, void *ctx)
+{
+    struct list *l = ctx;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        struct tendo_session *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return 1;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = *s;
+    return 0;
+}
+
+static json_t *num(double v, double scale)
+{
+    return isnan(v) ? json_null() : json_real(round(v * scale) / scale);
+}
+
+static void cell(double v, int width, int decimals)
+{
+    if (isnan(v))
+        printf("%*s", width, "-");
+    else
+        printf("%*.*f", width, decimals, v);
+}
+
+static int setting_int(struct cli *c, const char *key, int *out)
+{
+    struct tendo_error e = {0};
+    char v[32];
+    *out = TENDO_UNSET;
+    if (tendo_setting_get(c->db, key, v, sizeof v, NULL, &e))
+        return cli_error(c, &e);
+    if (v[0])
+        *out = atoi(v);
+    return 0;
+}
+
+int cmd_load(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"weeks", required_argument, NULL, 'w'},
+        {"days", no_argument, NULL, 'D'},
+        GLOBAL_OPTS,
+        {0, 0, 0, 0}};
+    struct tendo_error e = {0};
+    struct tendo_load_params p;
+    struct tendo_load_day *days = NULL;
+    struct tendo_load_week *weeks = NULL;
+    struct list l = {0};
+    size_t nweeks = 0;
+    int opt, rc, nw = 8, by_day = 0;
+    tendo_day from, to;
+    char sex[16];
+    const char *du;
+    double per;
+
+    cli_getopt_reset();
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+        if (opt == 'h')
+            return fputs(help, stdout), EXIT_OK;
+        if (opt == '?' || opt == ':')
+            return cli_bad_option(c, "load", argv, opt);
+        if (opt == 'w') {
+            if (tendo_parse_int(optarg, strlen(optarg), 1, 520, "--weeks", &nw,
+                                &e))
+                return cli_error(c, &e);
+        } else if (opt == 'D') {
+            by_day = 1;
+        } else if (cli_global(c, opt, optarg) < 0) {
+            return EXIT_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_usage(c, "load", "load takes no arguments");
+    if ((rc = cli_open(c, 0)))
+        return rc;
+    to = c->date;
+    from = tendo_day_week_start(to) - (nw - 1) * 7;
+    if ((rc = setting_int(c, "max_hr", &p.max_hr)) ||
+        (rc = setting_int(c, "rest_hr", &p.rest_hr)))
+        return rc;
+    if (tendo_setting_get(c->db, "sex", sex, sizeof sex, NULL, &e))
+        return cli_error(c, &e);
+    p.female = strcmp(sex, "female") == 0;
+    /* a year of history before the range is plenty for CTL (42 days) and
+     * the ratios (35) */
+    if (tendo_sessions_each(c->db, from - 365, to, collect, &l, &e)) {
+        free(l.v);
+        return e.code ? cli_error(c, &e)
+                      : cli_errorf(c, EXIT_INTERNAL, "out of memory");
+    }
+    days = calloc((size_t)(to - from + 1), sizeof *days);
+    weeks = calloc((size_t)((to - from) / 7 + 2), sizeof *weeks);
+    if (!days || !weeks) {
+        rc = cli_errorf(c, EXIT_INTERNAL, "out of memory");
+        goto out;
+    }
+    if (tendo_load_compute(l.v, l.n, from, to, &p, days, weeks, &nweeks, &e)) {
+        rc = cli_error(c, &e);
+        goto out;
+    }
+    per = c->units == TENDO_UNITS_MI ? TENDO_M_PER_MI : 1000.0;
+    du = c->units == TENDO_UNITS_MI ? "run_mi" : "run_km";
+    if (c->json) {
+        json_t *doc = json_object(), *jd = json_array(), *jw = json_array();
+        char d[TENDO_DAY_STRLEN];
+        for (tendo_day k = 0; k <= to - from; k++) {
+            const struct tendo_load_day *x = &days[k];
+            json_t *o = json_object();
+            json_object_set_new(o, "date", json_string(tendo_day_format(x->date, d)));
+            json_object_set_new(o, "run_min", num(x->run_min, 10));
+            json_object_set_new(o, du, num(x->run_m / per, 100));
+            json_object_set_new(o, "time_on_feet_min", num(x->feet_min, 10));
+            json_object_set_new(o, "tendon_load", num(x->tendon_load, 10));
+            json_object_set_new(o, "training_load", num(x->training_load, 10));
+            json_object_set_new(o, "training_load_estimated",
+                                json_boolean(x->training_load_estimated));
+            json_object_set_new(o, "acwr", num(x->acwr, 100));
+            json_object_set_new(o, "acwr_ewma", num(x->acwr_ewma, 100));
+            json_object_set_new(o, "ctl", num(x->ctl, 10));
+            json_object_set_new(o, "atl", num(x->atl, 10));
+            json_object_set_new(o, "tsb", num(x->tsb, 10));
+            json_array_append_new(jd, o);
+        }
+        for (size_t k = 0; k < nweeks; k++) {
+            const struct tendo_load_week *x = &weeks[k];
+            json_t *o = json_object();
+            json_object_set_new(o, "week_start",
+                                json_string(tendo_day_format(x->week_start, d)));
+            json_object_set_new(o, "run_min", num(x->run_min, 10));
+            json_object_set_new(o, du, num(x->run_m / per, 100));
+            json_object_set_new(o, "time_on_feet_min", num(x->feet_min, 10));
+            json_object_set_new(o, "tendon_load", num(x->tendon_load, 10));
+            json_object_set_new(o, "training_load", num(x->training_load, 10));
+            json_object_set_new(o, "ramp_pct", num(x->ramp_pct, 10));
+            json_object_set_new(o, "monotony", num(x->monotony, 100));
+            json_object_set_new(o, "strain", num(x->strain, 1));
+            json_object_set_new(o, "cadence_spm", num(x->cadence_spm, 10));
+            json_object_set_new(o, "efficiency", num(x->efficiency, 1000));
+            json_array_append_new(jw, o);
+        }
+        json_object_set_new(doc, "units", json_string(cli_unit(c)));
+        json_object_set_new(doc, "days", jd);
+        json_object_set_new(doc, "weeks", jw);
+        rc = cli_print_json(c, doc);
+        goto out;
+    }
+    if (by_day) {
+        printf("date        run min %6s  tendon training  ACWR  EWMA   CTL   "
+               "ATL   TSB\n",
+               cli_unit(c));
+        for (tendo_day k = 0; k <= to - from; k++) {
+            const struct tendo_load_day *x = &days[k];
+            char d[TENDO_DAY_STRLEN];
+            printf("%s ", tendo_day_format(x->date, d));
+            cell(x->run_min, 8, 0);
+            cell(x->run_m / per, 7, 1);
+            cell(x->tendon_load, 8, 0);
+            cell(x->training_load, 8, 0);
+            putchar(x->training_load_estimated ? '*' : ' ');
+            cell(x->acwr, 5, 2);
+            cell(x->acwr_ewma, 6, 2);
+            cell(x->ctl, 6, 0);
+            cell(x->atl, 6, 0);
+            cell(x->tsb, 6, 0);
+            putchar('\n');
+        }
+    } else {
+        printf("week of      run min %6s  tendon training ramp%%  monotony "
+               "strain   spm  m/beat\n",
+               cli_unit(c));
+        for (size_t k = 0; k < nweeks; k++) {
+            const struct tendo_load_week *x = &weeks[k];
+            char d[TENDO_DAY_STRLEN];
+            printf("%s ", tendo_day_format(x->week_start, d));
+            cell(x->run_min, 8, 0);
+            cell(x->run_m / per, 7, 1);
+            cell(x->tendon_load, 8, 0);
+            cell(x->training_load, 8, 0);
+            cell(x->ramp_pct, 7, 0);
+            cell(x->monotony, 9, 2);
+            cell(x->strain, 7, 0);
+            cell(x->cadence_spm, 6, 0);
+            cell(x->efficiency, 8, 2);
+            putchar('\n');
+        }
+        if (nweeks) {
+            const struct tendo_load_day *t = &days[to - from];
+            printf("today: ACWR %s", isnan(t->acwr) ? "- (under 35 days of "
+                                                      "history)"
+                                                    : "");
+            if (!isnan(t->acwr))
+                printf("%.2f (EWMA %.2f)", t->acwr, t->acwr_ewma);
+            printf(", fitness %.0f, fatigue %.0f, form %+.0f\n", t->ctl,
+                   t->atl, t->tsb);
+        }
+    }
+    rc = EXIT_OK;
+out:
+    free(l.v);
+    free(days);
+    free(weeks);
+    return rc;
+}
