@@ -38,6 +38,8 @@ bench: build
 	bench/import.sh $(BUILD)
 	@cmake --build $(BUILD) --target bench_load >/dev/null
 	$(BUILD)/bench_load 21
+	@cmake --build $(BUILD) --target bench_rules >/dev/null
+	$(BUILD)/bench_rules 21
 	@cmake --build $(BUILD) --target bench_diary >/dev/null
 	@$(BUILD)/tendo-gen-diary --end $$(date +%Y-%m-%d) --weeks 522 > $(BUILD)/diary-10y.csv
 	$(BUILD)/bench_diary $(BUILD)/diary-10y.csv 7

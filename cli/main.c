@@ -19,6 +19,7 @@ static const struct cmd commands[] = {
     {"wellness", "log sleep and wellness", cmd_wellness},
     {"shoe", "shoes: add, list, retire, default", cmd_shoe},
     {"list", "sessions, checks, rehab and wellness in a date range", cmd_list},
+    {"today", "what to do today, and why", cmd_today},
     {"load", "tendon load and training load, per week or per day", cmd_load},
     {"export", "write the diary CSV or JSON of everything", cmd_export},
 };

@@ -38,3 +38,6 @@ echo
 "$tendo" export --csv -o "$demo/export.csv"
 echo "== wrote $demo/export.json and $demo/export.csv; the database is $TENDO_DB"
 echo "   try: TENDO_DB=$TENDO_DB $tendo list --from $(date -d '-6 weeks' +%Y-%m-%d) --days 14"
+echo
+echo "== tendo today   (what to do today, and why)"
+"$tendo" today

@@ -75,7 +75,8 @@ TENDO_API double tendo_trimp(double minutes, int avg, int rest, int max,
 
 /* The days from..to (to - from + 1 entries in `days`) and the weeks
  * touching them (at most (to - from) / 7 + 2 entries in `weeks`; *nweeks
- * receives the count). `sessions` may be in any order; everything before
+ * receives the count). `sessions` must be in date order
+ * (TENDO_EUSAGE otherwise); everything before
  * `from` counts as history (for ratios, CTL/ATL and ramps). Fails with
  * TENDO_EUSAGE when from > to. */
 TENDO_API int tendo_load_compute(const struct tendo_session *sessions,

@@ -20,5 +20,6 @@
 #include "fit.h"
 #include "activity.h"
 #include "load.h"
+#include "rules.h"
 
 #endif

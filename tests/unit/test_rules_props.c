@@ -1,0 +1,295 @@
+/*
+ * tests/unit/test_rules_props.c - the safety invariants of domain.md §11,
+ * checked over generated histories (100,000 cases by default; the first
+ * argument or TENDO_PROP_CASES changes it, TENDO_PROP_SEED the seed).
+ *
+ * Each case is a random 35-90 day history (runs, cross-training, checks
+ * with gaps, session pain, flags, sleep) and a random check for today;
+ * then one of today's symptom values (or yesterday's session pain, or a
+ * red flag) is made worse and the advice compared.
+ */
+#include "harness.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+
+#define MAXDAYS 90
+
+static uint64_t rng_state;
+
+static uint32_t rnd(void)   /* xorshift64* */
+{
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return (uint32_t)((rng_state * 0x2545F4914F6CDD1DULL) >> 32);
+}
+
+static int range(int lo, int hi) { return lo + (int)(rnd() % (uint32_t)(hi - lo + 1)); }
+static int chance(int pct) { return range(1, 100) <= pct; }
+
+struct gen {
+    tendo_day today;
+    struct tendo_check checks[MAXDAYS + 1];
+    size_t nchecks;
+    struct tendo_session sessions[2 * MAXDAYS];
+    size_t nsessions;
+    struct tendo_wellness wellness[MAXDAYS + 1];
+    size_t nwellness;
+    struct tendo_rehab rehab;
+    double ramp;
+    int today_check;   /* index of today's check, -1 if none */
+    int yday_check;    /* index of yesterday's check, -1 if none */
+};
+
+static void generate(struct gen *g)
+{
+    int days = range(35, MAXDAYS), every = range(1, 3), typical = range(15, 80);
+    /* how symptomatic this athlete tends to be: many calm ones */
+    int level = chance(45) ? 0 : range(1, 4);
+    int checks = level ? 85 : 97;
+    memset(g, 0, sizeof *g);
+    g->today = D("2026-11-24") - range(0, 400);
+    g->ramp = range(0, 30) / 100.0;
+    g->today_check = g->yday_check = -1;
+    tendo_rehab_init(&g->rehab);
+    strcpy(g->rehab.exercise, chance(70) ? "heel-drop" : "heel-raise");
+    strcpy(g->rehab.surface, chance(50) ? "flat" : "step");
+    g->rehab.sets = 3;
+    g->rehab.reps = 15;
+    g->rehab.load_kg = range(0, 4) * 5;
+    for (int d = -days; d <= 0; d++) {
+        tendo_day day = g->today + d;
+        if (d < 0 && (d % every == 0 || chance(10))) {
+            struct tendo_session *s = &g->sessions[g->nsessions++];
+            tendo_session_init(s);
+            s->date = day;
+            strcpy(s->type, chance(85) ? "run" : "bike");
+            s->minutes = typical * range(50, 150) / 100.0;
+            if (chance(80))
+                s->distance_m = s->minutes / (range(45, 70) / 10.0) * 1000;
+            if (chance(50))
+                s->rpe = range(2, 8);
+            if (chance(40))
+                s->pain_during = range(0, level ? level + 3 : 2);
+        }
+        if (chance(d == 0 ? 80 : checks)) {
+            struct tendo_check *c = &g->checks[g->nchecks];
+            tendo_check_init(c);
+            c->date = day;
+            c->morning = chance(95) ? range(0, level ? level + 2 : 1) : TENDO_UNSET;
+            c->stiffness_min = chance(90) ? range(level ? 0 : 5, 10 + level * 8)
+                                          : TENDO_UNSET;
+            if (chance(50))
+                c->during = range(0, level ? level + 3 : 2);
+            if (chance(50))
+                c->after = range(0, level ? level + 3 : 2);
+            if (chance(10))
+                c->hop_pain = range(0, 6);
+            if (chance(level ? 1 : 0))
+                c->flags = 1u << range(0, 6);
+            if (d == 0)
+                g->today_check = (int)g->nchecks;
+            if (d == -1)
+                g->yday_check = (int)g->nchecks;
+            g->nchecks++;
+        }
+        if (chance(60)) {
+            struct tendo_wellness *w = &g->wellness[g->nwellness++];
+            tendo_wellness_init(w);
+            w->date = day;
+            w->sleep_h = range(40, 95) / 10.0;
+        }
+    }
+}
+
+static void advise(const struct gen *g, struct tendo_advice *a)
+{
+    struct tendo_rules_input in;
+    struct tendo_error e = {0};
+    memset(&in, 0, sizeof in);
+    in.today = g->today;
+    in.checks = g->checks;
+    in.nchecks = g->nchecks;
+    in.sessions = g->sessions;
+    in.nsessions = g->nsessions;
+    in.wellness = g->wellness;
+    in.nwellness = g->nwellness;
+    in.last_rehab = &g->rehab;
+    in.ramp = g->ramp;
+    if (tendo_advise(&in, a, &e))
+        fail_msg("advise failed: %s", e.msg);
+}
+
+static double cap(const struct tendo_advice *a)
+{
+    return a->run_allowed ? a->max_minutes : 0;
+}
+
+static int clamp10(int v) { return v > 10 ? 10 : v; }
+
+/* makes one of today's values worse; returns what it changed, or NULL */
+static const char *worsen(struct gen *g)
+{
+    struct tendo_check *t, *y;
+    int k = range(0, 6), by = range(1, 3);
+    if (g->today_check < 0) {   /* a check appears: any values */
+        return NULL;
+    }
+    t = &g->checks[g->today_check];
+    y = g->yday_check >= 0 ? &g->checks[g->yday_check] : NULL;
+    switch (k) {
+    case 0:
+        if (t->morning == TENDO_UNSET || t->morning == 10)
+            return NULL;
+        t->morning = clamp10(t->morning + by);
+        return "morning";
+    case 1:
+        if (t->stiffness_min == TENDO_UNSET)
+            return NULL;
+        t->stiffness_min += by * range(1, 15);
+        return "stiffness";
+    case 2:
+        t->during = clamp10((t->during == TENDO_UNSET ? 0 : t->during) + by);
+        return "during today";
+    case 3:
+        t->after = clamp10((t->after == TENDO_UNSET ? 0 : t->after) + by);
+        return "after today";
+    case 4:
+        if (!y)
+            return NULL;
+        y->during = clamp10((y->during == TENDO_UNSET ? 0 : y->during) + by);
+        return "during yesterday";
+    case 5:
+        if (!y)
+            return NULL;
+        y->after = clamp10((y->after == TENDO_UNSET ? 0 : y->after) + by);
+        return "after yesterday";
+    default:
+        t->flags |= 1u << range(0, 6);
+        return "flag";
+    }
+}
+
+static const char *const diagnoses[] = {
+    "tendinopathy", "tendinitis", "tendonitis", "tendinosis", "rupture",
+    "torn", "tear ", "bursitis", "thrombosis", "dvt", "clot", "infection",
+    "you have", "diagnos", NULL};
+
+static void check_one(const struct gen *g, const struct tendo_advice *a,
+                      uint64_t n)
+{
+    const struct tendo_check *t =
+        g->today_check >= 0 ? &g->checks[g->today_check] : NULL;
+    const struct tendo_check *y =
+        g->yday_check >= 0 ? &g->checks[g->yday_check] : NULL;
+    enum tendo_level max = TENDO_LEVEL_PROGRESS;
+    int ypain = TENDO_UNSET;
+
+    if (!a->nreasons)
+        fail_msg("case %" PRIu64 ": no reasons", n);
+    for (size_t i = 0; i < a->nreasons; i++) {
+        char low[160];
+        size_t j;
+        if (a->reasons[i].level > max)
+            max = a->reasons[i].level;
+        for (j = 0; a->reasons[i].text[j] && j < sizeof low - 1; j++)
+            low[j] = (char)tolower((unsigned char)a->reasons[i].text[j]);
+        low[j] = 0;
+        for (int d = 0; diagnoses[d]; d++)   /* §11.6 */
+            if (strstr(low, diagnoses[d]))
+                fail_msg("case %" PRIu64 ": reason '%s' names '%s'", n,
+                         a->reasons[i].text, diagnoses[d]);
+    }
+    if (max != a->level)
+        fail_msg("case %" PRIu64 ": level is not the most restrictive "
+                 "reason",
+                 n);
+    /* §11.2 red flags win */
+    if (t && (t->flags & ~(unsigned)TENDO_FLAG_SHARP & TENDO_FLAG_ALL) &&
+        a->level != TENDO_LEVEL_SEE_CLINICIAN)
+        fail_msg("case %" PRIu64 ": red flag gave %s", n,
+                 tendo_level_name(a->level));
+    if (a->level == TENDO_LEVEL_SEE_CLINICIAN && (a->run_allowed || a->has_rehab))
+        fail_msg("case %" PRIu64 ": see-clinician with a run or rehab", n);
+    /* §11.3 no progress above the safe zone */
+    if (y)
+        ypain = y->during > y->after ? y->during : y->after;
+    for (size_t i = 0; i < g->nsessions; i++)
+        if (g->sessions[i].date == g->today - 1 &&
+            g->sessions[i].pain_during > ypain)
+            ypain = g->sessions[i].pain_during;
+    if (a->level == TENDO_LEVEL_PROGRESS &&
+        ((t && t->morning != TENDO_UNSET && t->morning > 2) || ypain > 5))
+        fail_msg("case %" PRIu64 ": progress above the safe zone", n);
+    /* §11.7 missing data is conservative */
+    if (!t && a->level == TENDO_LEVEL_PROGRESS)
+        fail_msg("case %" PRIu64 ": progress without a check", n);
+    /* §11.4 caps respect the ramp */
+    if (a->run_allowed &&
+        a->max_minutes > a->typical_min * (1 + g->ramp) + 1e-9)
+        fail_msg("case %" PRIu64 ": cap %.1f above typical %.1f x %.2f", n,
+                 a->max_minutes, a->typical_min, 1 + g->ramp);
+    /* §11.5 re-entry is gradual */
+    if (a->flare.step >= TENDO_FLARE_REENTER1 && a->run_allowed) {
+        static const double pct[] = {0, 0, 0, 0.50, 0.70, 0.85};
+        if (a->max_minutes > pct[a->flare.step] * a->flare.pre_typical_min +
+                                 1e-9)
+            fail_msg("case %" PRIu64 ": re-entry cap %.1f above the step",
+                     n, a->max_minutes);
+    }
+    if (a->flare.step == TENDO_FLARE_PAUSE ||
+        a->flare.step == TENDO_FLARE_REASSESS) {
+        if (a->run_allowed)
+            fail_msg("case %" PRIu64 ": running during a flare pause", n);
+    }
+}
+
+static void invariants(void **state)
+{
+    static struct gen g, w;
+    struct tendo_advice a, b;
+    const char *env = getenv("TENDO_PROP_CASES"), *seed = getenv("TENDO_PROP_SEED");
+    uint64_t cases = env ? strtoull(env, NULL, 10) : 100000, worse = 0;
+    unsigned hist[6] = {0};
+    (void)state;
+    rng_state = seed ? strtoull(seed, NULL, 10) : 0x7e1d0ull;
+    if (!rng_state)
+        rng_state = 1;
+    for (uint64_t n = 0; n < cases; n++) {
+        const char *what;
+        uint64_t at_seed = rng_state;
+        generate(&g);
+        advise(&g, &a);
+        check_one(&g, &a, n);
+        hist[a.level]++;
+        w = g;
+        if (!(what = worsen(&w)))
+            continue;
+        worse++;
+        advise(&w, &b);
+        check_one(&w, &b, n);
+        /* §11.1 monotone: worse never gives more load, nor a higher cap */
+        if (b.level < a.level || cap(&b) > cap(&a) + 1e-9)
+            fail_msg("case %" PRIu64 " (seed %" PRIu64 "): worse %s gave %s "
+                     "%.0f min after %s %.0f min",
+                     n, at_seed, what, tendo_level_name(b.level), cap(&b),
+                     tendo_level_name(a.level), cap(&a));
+    }
+    printf("%" PRIu64 " cases, %" PRIu64 " monotonicity pairs; levels:", cases,
+           worse);
+    for (int i = 0; i < 6; i++)
+        printf(" %s %u", tendo_level_name((enum tendo_level)i), hist[i]);
+    printf("\n");
+    /* a generator that never reaches a level proves nothing about it */
+    for (int i = 0; i < 6 && cases >= 10000; i++)
+        if (hist[i] < cases / 1000)
+            fail_msg("level %s reached only %u times",
+                     tendo_level_name((enum tendo_level)i), hist[i]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(invariants)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
