@@ -724,9 +724,14 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
         break;
     }
     o->run_allowed = !isnan(cap);
-    if (o->level == TENDO_LEVEL_REDUCE && y->runs) {
+    /* §6: while any symptom is above the safe zone (and in re-entry), no
+     * running on consecutive days */
+    if (o->run_allowed && y->runs &&
+        (o->level == TENDO_LEVEL_REDUCE ||
+         (t->morning != UNSET && t->morning > 2) ||
+         (pain != UNSET && pain > 2))) {
         o->run_allowed = 0;
-        reason(c, TENDO_LEVEL_REDUCE, "no_consecutive_days",
+        reason(c, o->level, "no_consecutive_days",
                "You ran yesterday: while symptoms are up, no runs on "
                "consecutive days - cross-train today");
     }
@@ -744,7 +749,7 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
         o->cross[0].type = "bike";
         o->cross[1].type = "pool-run";
         o->cross[0].minutes = o->cross[1].minutes = (int)lround(T);
-    } else if (o->level == TENDO_LEVEL_REDUCE) {
+    } else if (o->level == TENDO_LEVEL_REDUCE || !o->run_allowed) {
         int rest = (int)lround(o->run_allowed ? T - o->max_minutes : T);
         if (rest >= 10) {
             o->ncross = 1;
