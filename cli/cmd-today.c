@@ -168,6 +168,11 @@ static void print_text(const struct cli *c, const struct tendo_advice *a)
                a->rehab_progress);
     else
         printf("Rehab:    none loaded until you have been seen\n");
+    if (a->flare.step != TENDO_FLARE_NONE)
+        printf("Flare-up: step %s since %s (your usual run before it: "
+               "%.0f min)\n",
+               tendo_flare_step_name(a->flare.step),
+               tendo_day_format(a->flare.started, d), a->flare.pre_typical_min);
     printf("\nWhy:\n");
     for (size_t i = 0; i < a->nreasons; i++)
         printf("  - %s [%s]\n", a->reasons[i].text, a->reasons[i].code);

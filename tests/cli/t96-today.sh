@@ -53,6 +53,7 @@ expect_out "PAUSE" "flare pauses running"
 expect_out "[flare_morning_up]" "flare reason"
 expect_out "Run:      none today" "no run"
 expect_out "bike 40 min or pool-run 40 min" "cross-training keeps the minutes"
+expect_out "Flare-up: step pause since 2026-11-11 (your usual run before it: 40 min)" "flare line"
 # two settled mornings later: reassess, then re-entry at 50 %
 run check --morning 1 --stiffness 10 --date 2026-11-12
 run --json today --date 2026-11-12

@@ -251,7 +251,7 @@ static void invariants(void **state)
     struct tendo_advice a, b;
     const char *env = getenv("TENDO_PROP_CASES"), *seed = getenv("TENDO_PROP_SEED");
     uint64_t cases = env ? strtoull(env, NULL, 10) : 100000, worse = 0;
-    unsigned hist[6] = {0};
+    unsigned hist[6] = {0}, steps[6] = {0};
     (void)state;
     rng_state = seed ? strtoull(seed, NULL, 10) : 0x7e1d0ull;
     if (!rng_state)
@@ -263,6 +263,7 @@ static void invariants(void **state)
         advise(&g, &a);
         check_one(&g, &a, n);
         hist[a.level]++;
+        steps[a.flare.step]++;
         w = g;
         if (!(what = worsen(&w)))
             continue;
@@ -280,12 +281,21 @@ static void invariants(void **state)
            worse);
     for (int i = 0; i < 6; i++)
         printf(" %s %u", tendo_level_name((enum tendo_level)i), hist[i]);
+    printf("; flare steps:");
+    for (int i = 0; i < 6; i++)
+        printf(" %s %u", tendo_flare_step_name((enum tendo_flare_step)i),
+               steps[i]);
     printf("\n");
     /* a generator that never reaches a level proves nothing about it */
     for (int i = 0; i < 6 && cases >= 10000; i++)
         if (hist[i] < cases / 1000)
             fail_msg("level %s reached only %u times",
                      tendo_level_name((enum tendo_level)i), hist[i]);
+    for (int i = 0; i < 6 && cases >= 10000; i++)
+        if (steps[i] < cases / 1000)
+            fail_msg("flare step %s reached only %u times",
+                     tendo_flare_step_name((enum tendo_flare_step)i),
+                     steps[i]);
 }
 
 int main(void)
