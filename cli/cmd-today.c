@@ -52,6 +52,10 @@ static int on_wellness(const struct tendo_wellness *w, void *ctx)
 {
     return push(ctx, w);
 }
+static int on_rehab(const struct tendo_rehab *r, void *ctx)
+{
+    return push(ctx, r);
+}
 
 static json_t *num(double v, double scale)
 {
@@ -96,6 +100,9 @@ static json_t *to_json(const struct cli *c, const struct tendo_advice *a)
         json_object_set_new(r, "load_kg", num(a->rehab_load_kg, 10));
         json_object_set_new(r, "tempo", json_string(a->rehab_tempo));
         json_object_set_new(r, "progress", json_string(a->rehab_progress));
+        json_object_set_new(r, "stage", json_integer(a->rehab_stage));
+        json_object_set_new(r, "stages", json_integer(a->rehab_nstages));
+        json_object_set_new(r, "name", json_string(a->rehab_name));
         json_object_set_new(o, "rehab", r);
     } else {
         json_object_set_new(o, "rehab", json_null());
@@ -161,11 +168,17 @@ static void print_text(const struct cli *c, const struct tendo_advice *a)
         printf(a->level >= TENDO_LEVEL_PAUSE ? " (only if pain-free)\n"
                                              : "\n");
     }
-    if (a->has_rehab)
-        printf("Rehab:    %s, %s, %d x %d, %.4g kg added, tempo %s (%s)\n",
-               a->rehab_exercise, a->rehab_surface, a->rehab_sets,
-               a->rehab_reps, a->rehab_load_kg, a->rehab_tempo,
-               a->rehab_progress);
+    if (a->has_rehab) {
+        printf("Rehab:    stage %d of %d, %s: %d x %d", a->rehab_stage,
+               a->rehab_nstages, a->rehab_name, a->rehab_sets,
+               a->rehab_reps);
+        if (isnan(a->rehab_load_kg))
+            printf(" at your repetition maximum");
+        else if (a->rehab_load_kg > 0)
+            printf(" with %.4g kg added", a->rehab_load_kg);
+        printf(", tempo %s (%s)\n          %s\n", a->rehab_tempo,
+               a->rehab_progress, a->rehab_how);
+    }
     else
         printf("Rehab:    none loaded until you have been seen\n");
     if (a->flare.step != TENDO_FLARE_NONE)
@@ -187,12 +200,12 @@ int cmd_today(struct cli *c, int argc, char **argv)
     struct tendo_error e = {0};
     struct vec ss = {0, 0, 0, sizeof(struct tendo_session)},
                cs = {0, 0, 0, sizeof(struct tendo_check)},
-               ws = {0, 0, 0, sizeof(struct tendo_wellness)};
+               ws = {0, 0, 0, sizeof(struct tendo_wellness)},
+               rs = {0, 0, 0, sizeof(struct tendo_rehab)};
     struct tendo_rules_input in;
     struct tendo_advice *a = NULL;
-    struct tendo_rehab last;
-    char ramp[16];
-    int opt, rc, found = 0;
+    char ramp[16], protocol[16];
+    int opt, rc;
     tendo_day from;
 
     cli_getopt_reset();
@@ -212,8 +225,10 @@ int cmd_today(struct cli *c, int argc, char **argv)
     if (tendo_sessions_each(c->db, from, c->date, on_session, &ss, &e) ||
         tendo_checks_each(c->db, from, c->date, on_check, &cs, &e) ||
         tendo_wellness_each(c->db, from, c->date, on_wellness, &ws, &e) ||
-        tendo_rehab_last(c->db, c->date, &last, &found, &e) ||
-        tendo_setting_get(c->db, "ramp", ramp, sizeof ramp, NULL, &e)) {
+        tendo_rehab_each(c->db, from, c->date, on_rehab, &rs, &e) ||
+        tendo_setting_get(c->db, "ramp", ramp, sizeof ramp, NULL, &e) ||
+        tendo_setting_get(c->db, "protocol", protocol, sizeof protocol, NULL,
+                          &e)) {
         rc = e.code ? cli_error(c, &e)
                     : cli_errorf(c, EXIT_INTERNAL, "out of memory");
         goto out;
@@ -226,7 +241,9 @@ int cmd_today(struct cli *c, int argc, char **argv)
     in.nchecks = cs.n;
     in.wellness = ws.v;
     in.nwellness = ws.n;
-    in.last_rehab = found ? &last : NULL;
+    in.rehab = rs.v;
+    in.nrehab = rs.n;
+    in.protocol = protocol[0] ? protocol : NULL;
     in.ramp = ramp[0] ? atof(ramp) / 100.0 : 0.10;
     if (!(a = malloc(sizeof *a))) {
         rc = cli_errorf(c, EXIT_INTERNAL, "out of memory");
@@ -245,5 +262,6 @@ out:
     free(ss.v);
     free(cs.v);
     free(ws.v);
+    free(rs.v);
     return rc;
 }

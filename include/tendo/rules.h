@@ -25,6 +25,7 @@
 #include "date.h"
 #include "error.h"
 #include "model.h"
+#include "rehab.h"
 
 enum tendo_level {
     TENDO_LEVEL_PROGRESS = 0,
@@ -65,7 +66,9 @@ struct tendo_rules_input {
     size_t nsessions;
     const struct tendo_wellness *wellness;  /* any order; may be NULL */
     size_t nwellness;
-    const struct tendo_rehab *last_rehab;   /* latest logged, or NULL */
+    const struct tendo_rehab *rehab;        /* logged rehab, any order */
+    size_t nrehab;
+    const char *protocol;                   /* rehab protocol; NULL: seed */
     double ramp;                            /* weekly ramp, 0.10 = 10 % */
 };
 
@@ -95,6 +98,8 @@ struct tendo_advice {
     int rehab_sets, rehab_reps;
     double rehab_load_kg;
     const char *rehab_progress;  /* "advance", "hold", "regress" */
+    int rehab_stage, rehab_nstages;   /* 1-based stage of the protocol */
+    const char *rehab_name, *rehab_how;
     /* figures behind it */
     double typical_min, typical_km;   /* NAN when no runs in 28 days */
     int base_morning, base_stiffness; /* TENDO_UNSET when unknown */

@@ -20,6 +20,7 @@
 #include "fit.h"
 #include "activity.h"
 #include "load.h"
+#include "rehab.h"
 #include "rules.h"
 
 #endif

@@ -758,39 +758,44 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
         }
     }
 
-    /* rehab: the last logged dose, held (issue 7 brings the programme) */
+    /* rehab: the protocol's stage decision (domain.md §7) */
     if (o->level == TENDO_LEVEL_SEE_CLINICIAN) {
         o->has_rehab = 0;
         o->rehab_progress = "hold";
     } else {
-        const struct tendo_rehab *lr = in->last_rehab;
+        struct tendo_rehab_input ri;
+        struct tendo_rehab_plan rp2;
+        const struct tendo_rehab_stage *st;
+        memset(&ri, 0, sizeof ri);
+        ri.today = today;
+        ri.protocol = in->protocol;
+        ri.sessions = in->rehab;
+        ri.nsessions = in->nrehab;
+        ri.checks = in->checks;
+        ri.nchecks = in->nchecks;
+        ri.flare_open = rp.f.step == TENDO_FLARE_PAUSE ||
+                        rp.f.step == TENDO_FLARE_REASSESS;
+        ri.flare_started = rp.f.started;
+        ri.reentry = in_reentry;
+        if (tendo_rehab_prescribe(&ri, &rp2, err))
+            return err ? err->code : TENDO_EUSAGE;
+        st = rp2.stage;
         o->has_rehab = 1;
-        if (lr && lr->exercise[0]) {
-            snprintf(o->rehab_exercise, sizeof o->rehab_exercise, "%s",
-                     lr->exercise);
-            snprintf(o->rehab_surface, sizeof o->rehab_surface, "%s",
-                     lr->surface[0] ? lr->surface : "flat");
-            snprintf(o->rehab_tempo, sizeof o->rehab_tempo, "%s",
-                     lr->tempo[0] ? lr->tempo : "3-1-1");
-            o->rehab_sets = lr->sets > 0 ? lr->sets : 3;
-            o->rehab_reps = lr->reps > 0 ? lr->reps : 15;
-            o->rehab_load_kg = isnan(lr->load_kg) ? 0 : lr->load_kg;
-        } else {
-            strcpy(o->rehab_exercise, "heel-drop");
-            strcpy(o->rehab_surface, "flat");
-            strcpy(o->rehab_tempo, "3-1-1");
-            o->rehab_sets = 3;
-            o->rehab_reps = 15;
-            o->rehab_load_kg = 0;
-        }
-        o->rehab_progress = "hold";
-        if (o->level >= TENDO_LEVEL_PAUSE &&
-            (o->rehab_load_kg > 0 || strcmp(o->rehab_surface, "flat"))) {
-            /* §4 pause: the current stage without added load */
-            o->rehab_load_kg = 0;
-            strcpy(o->rehab_surface, "flat");
-            o->rehab_progress = "regress";
-        }
+        snprintf(o->rehab_exercise, sizeof o->rehab_exercise, "%s",
+                 st->exercise);
+        snprintf(o->rehab_surface, sizeof o->rehab_surface, "%s",
+                 st->surface);
+        snprintf(o->rehab_tempo, sizeof o->rehab_tempo, "%s", st->tempo);
+        o->rehab_sets = st->sets;
+        o->rehab_reps = st->reps;
+        o->rehab_load_kg = rp2.load_kg;
+        o->rehab_progress = rp2.decision;
+        o->rehab_stage = rp2.stage_no;
+        o->rehab_nstages = rp2.nstages;
+        o->rehab_name = st->name;
+        o->rehab_how = st->how;
+        reason(c, TENDO_LEVEL_PROGRESS, rp2.code, "Rehab stage %d of %d (%s): %s",
+               rp2.stage_no, rp2.nstages, st->name, rp2.text);
     }
     return 0;
 }

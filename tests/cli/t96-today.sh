@@ -31,7 +31,8 @@ expect_eq "$(json_get a.json '$.run.allowed')" 1 "run allowed"
 expect_eq "$(json_get a.json '$.run.max_minutes')" 44.0 "typical 40 + 10 %"
 expect_eq "$(json_get a.json '$.run.max_km')" 8.8 "km from the median pace"
 expect_eq "$(json_get a.json '$.run.intensity')" any "intensity"
-expect_eq "$(json_get a.json '$.rehab.exercise')" heel-drop "default rehab"
+expect_eq "$(json_get a.json '$.rehab.exercise')" heel-raise "protocol stage 1 without rehab logged"
+expect_eq "$(json_get a.json '$.rehab.stage')" 1 "rehab stage"
 expect_eq "$(json_get a.json '$.rehab.progress')" hold "rehab decision"
 expect_eq "$(json_get a.json '$.reasons[0].code')" good_days "reason code"
 expect_eq "$(json_get a.json '$.next_check')" 2026-11-11 "next check"
@@ -40,6 +41,21 @@ for k in date level run cross_training rehab reasons next_check; do
   [ -n "$(sqlite3 :memory: "SELECT json_type(readfile('a.json'), '\$.$k')")" ] \
     && ok || bad "key $k" "missing"
 done
+
+# the rehab protocol is a setting; logged sessions are the stage's state
+run config protocol alfredson
+for d in 2026-11-04 2026-11-06 2026-11-08; do
+  run rehab --exercise heel-drop --surface step --sets 3 --reps 15 --pain 0 --date "$d"
+done
+run --json today --date 2026-11-10
+echo "$OUT" > p.json
+expect_eq "$(json_get p.json '$.rehab.stage')" 2 "alfredson: pain-free sessions add load"
+expect_eq "$(json_get p.json '$.rehab.load_kg')" 5.0 "+5 kg"
+expect_eq "$(json_get p.json '$.rehab.progress')" advance "advance"
+run today --date 2026-11-10
+expect_out "Rehab:    stage 2 of 2" "rehab stage on the screen"
+expect_out "[rehab_advance]" "rehab reason"
+run config --unset protocol
 
 run --units mi --json today --date 2026-11-10
 echo "$OUT" > m.json

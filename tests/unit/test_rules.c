@@ -19,8 +19,9 @@ struct scn {
     size_t nsessions;
     struct tendo_wellness wellness[SPAN + 1];
     size_t nwellness;
-    struct tendo_rehab rehab;
-    int has_rehab;
+    struct tendo_rehab rehab[1024];
+    size_t nrehab;
+    char protocol[16];
     double ramp;
 };
 
@@ -153,14 +154,26 @@ static int run_file(const char *path)
                 w->date = s.today + d;
                 w->sleep_h = atof(tok[3]);
             }
-        } else if (!strcmp(tok[0], "rehab") && n == 6) {
-            tendo_rehab_init(&s.rehab);
-            snprintf(s.rehab.exercise, sizeof s.rehab.exercise, "%s", tok[1]);
-            s.rehab.sets = atoi(tok[2]);
-            s.rehab.reps = atoi(tok[3]);
-            s.rehab.load_kg = atof(tok[4]);
-            snprintf(s.rehab.surface, sizeof s.rehab.surface, "%s", tok[5]);
-            s.has_rehab = 1;
+        } else if (!strcmp(tok[0], "protocol") && n == 2) {
+            snprintf(s.protocol, sizeof s.protocol, "%s", tok[1]);
+        } else if (!strcmp(tok[0], "rehab") && n >= 8) {
+            int from, to, every = 1;
+            const char *v = opt(tok, n, "every");
+            parse_range(path, ln, tok[1], tok[2], &from, &to);
+            if (v)
+                every = atoi(v);
+            for (int d = from; d <= to; d += every) {
+                struct tendo_rehab *r = &s.rehab[s.nrehab++];
+                tendo_rehab_init(r);
+                r->date = s.today + d;
+                snprintf(r->exercise, sizeof r->exercise, "%s", tok[3]);
+                r->sets = atoi(tok[4]);
+                r->reps = atoi(tok[5]);
+                r->load_kg = atof(tok[6]);
+                snprintf(r->surface, sizeof r->surface, "%s", tok[7]);
+                if ((v = opt(tok, n, "pain")))
+                    r->pain = atoi(v);
+            }
         } else if (!strcmp(tok[0], "expect") && n >= 3) {
             if (!advised) {
                 size_t nc = 0;
@@ -175,7 +188,9 @@ static int run_file(const char *path)
                 in.nsessions = s.nsessions;
                 in.wellness = s.wellness;
                 in.nwellness = s.nwellness;
-                in.last_rehab = s.has_rehab ? &s.rehab : NULL;
+                in.rehab = s.rehab;
+                in.nrehab = s.nrehab;
+                in.protocol = s.protocol[0] ? s.protocol : NULL;
                 in.ramp = s.ramp;
                 if (tendo_advise(&in, &a, &e))
                     fail_msg("%s: advise failed: %s", path, e.msg);
@@ -207,6 +222,12 @@ static int run_file(const char *path)
             } else if (!strcmp(tok[1], "rehab") && n == 3) {
                 if (strcmp(a.has_rehab ? a.rehab_progress : "none", tok[2]))
                     goto bad;
+            } else if (!strcmp(tok[1], "stage") && n == 3) {
+                if (a.rehab_stage != atoi(tok[2]))
+                    goto bad;
+            } else if (!strcmp(tok[1], "load") && n == 3) {
+                if (!a.has_rehab || fabs(a.rehab_load_kg - atof(tok[2])) > 1e-9)
+                    goto bad;
             } else if (!strcmp(tok[1], "cross") && n == 3) {
                 if (a.ncross < 1 || strcmp(a.cross[0].type, tok[2]))
                     goto bad;
@@ -223,10 +244,12 @@ static int run_file(const char *path)
             }
             fclose(f);
             fail_msg("%s:%d: expectation failed: got level %s, flare %s, "
-                     "run %s %.0f min, reasons: %s",
+                     "run %s %.0f min, rehab stage %d %s %.1f kg, "
+                     "reasons: %s",
                      path, ln, tendo_level_name(a.level),
                      tendo_flare_step_name(a.flare.step),
-                     a.run_allowed ? "yes" : "no", a.max_minutes, codes);
+                     a.run_allowed ? "yes" : "no", a.max_minutes,
+                     a.rehab_stage, a.rehab_progress, a.rehab_load_kg, codes);
         }
         } else {
             fclose(f);

@@ -36,7 +36,9 @@ struct gen {
     size_t nsessions;
     struct tendo_wellness wellness[MAXDAYS + 1];
     size_t nwellness;
-    struct tendo_rehab rehab;
+    struct tendo_rehab rehab[MAXDAYS + 1];
+    size_t nrehab;
+    const char *protocol;
     double ramp;
     int today_check;   /* index of today's check, -1 if none */
     int yday_check;    /* index of yesterday's check, -1 if none */
@@ -52,12 +54,32 @@ static void generate(struct gen *g)
     g->today = D("2026-11-24") - range(0, 400);
     g->ramp = range(0, 30) / 100.0;
     g->today_check = g->yday_check = -1;
-    tendo_rehab_init(&g->rehab);
-    strcpy(g->rehab.exercise, chance(70) ? "heel-drop" : "heel-raise");
-    strcpy(g->rehab.surface, chance(50) ? "flat" : "step");
-    g->rehab.sets = 3;
-    g->rehab.reps = 15;
-    g->rehab.load_kg = range(0, 4) * 5;
+    {
+        static const char *const protos[] = {"seed", "alfredson", "hsr",
+                                             "silbernagel"};
+        size_t ns;
+        const struct tendo_rehab_stage *st;
+        int at = 0;
+        g->protocol = protos[range(0, 3)];
+        st = tendo_rehab_protocol(g->protocol, &ns);
+        for (int d = -days; d < 0; d++) {
+            struct tendo_rehab *r;
+            if (!chance(60))
+                continue;
+            if (chance(8) && at + 1 < (int)ns)
+                at++;
+            r = &g->rehab[g->nrehab++];
+            tendo_rehab_init(r);
+            r->date = g->today + d;
+            strcpy(r->exercise, st[at].exercise);
+            strcpy(r->surface, st[at].surface);
+            r->sets = st[at].sets;
+            r->reps = st[at].reps;
+            r->load_kg = isnan(st[at].load_kg) ? 40 : st[at].load_kg;
+            if (chance(50))
+                r->pain = range(0, 6);
+        }
+    }
     for (int d = -days; d <= 0; d++) {
         tendo_day day = g->today + d;
         if (d < 0 && (d % every == 0 || chance(10))) {
@@ -115,7 +137,9 @@ static void advise(const struct gen *g, struct tendo_advice *a)
     in.nsessions = g->nsessions;
     in.wellness = g->wellness;
     in.nwellness = g->nwellness;
-    in.last_rehab = &g->rehab;
+    in.rehab = g->rehab;
+    in.nrehab = g->nrehab;
+    in.protocol = g->protocol;
     in.ramp = g->ramp;
     if (tendo_advise(&in, a, &e))
         fail_msg("advise failed: %s", e.msg);

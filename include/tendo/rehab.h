@@ -1,0 +1,69 @@
+/*
+ * tendo/rehab.h - the rehab programmes as data and the stage decision
+ * (domain.md §7): which stage the athlete is at, and whether today
+ * advances, holds or regresses it.
+ *
+ * Pure: no I/O, no clock, no globals, no allocation; "today" is an
+ * argument. The stage tables are static data owned by the library. The
+ * current stage is read from the logged sessions (the last one's exercise,
+ * surface and load), so what the athlete actually did is the state.
+ */
+#ifndef TENDO_REHAB_H
+#define TENDO_REHAB_H
+
+#include "common.h"
+#include "date.h"
+#include "model.h"
+
+/* One stage of a protocol. Stages with load_step > 0 are open-ended: each
+ * further step adds load_step kg. */
+struct tendo_rehab_stage {
+    const char *name;           /* "single-leg drops off a step" */
+    const char *exercise;       /* one of tendo_rehab_exercises */
+    const char *surface;        /* flat, step, decline */
+    int sets, reps;
+    double load_kg;             /* added load at the stage's first step;
+                                   NAN: "your repetition maximum" (hsr) */
+    double load_step;           /* kg per further step, 0 for none */
+    const char *tempo;          /* "3-1-1": seconds down-pause-up */
+    int sessions_to_advance;    /* sessions within the limit to advance */
+    int max_pain;               /* pain limit during a session to count */
+    const char *how;            /* one plain sentence */
+};
+
+/* The stages of `protocol` ("seed", "alfredson", "hsr", "silbernagel");
+ * NULL (and *n = 0) for an unknown name. */
+TENDO_API const struct tendo_rehab_stage *
+tendo_rehab_protocol(const char *protocol, size_t *n);
+
+struct tendo_rehab_input {
+    tendo_day today;
+    const char *protocol;                   /* NULL or "" = "seed" */
+    const struct tendo_rehab *sessions;     /* logged rehab, any order */
+    size_t nsessions;
+    const struct tendo_check *checks;       /* any order */
+    size_t nchecks;
+    int flare_open;     /* a flare in pause or reassess: regress one
+                           stage from where it was when the flare began */
+    tendo_day flare_started;
+    int reentry;        /* re-entering after a flare: hold */
+};
+
+struct tendo_rehab_plan {
+    const struct tendo_rehab_stage *stage;
+    int stage_no;               /* 1-based index into the protocol */
+    int step;                   /* load step within an open-ended stage */
+    int nstages;
+    double load_kg;             /* the prescribed added load (NAN: RM) */
+    const char *decision;       /* "advance", "hold", "regress" */
+    const char *code;           /* reason code, docs/reasons.md */
+    char text[200];             /* why, one sentence */
+    int done_at_stage;          /* sessions counted at the current stage */
+};
+
+/* Today's prescription. Fails only on bad arguments (TENDO_EUSAGE). */
+TENDO_API int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
+                                    struct tendo_rehab_plan *out,
+                                    struct tendo_error *err);
+
+#endif

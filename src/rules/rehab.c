@@ -1,0 +1,308 @@
+/*
+ * src/rules/rehab.c - the rehab programmes as tables and the stage
+ * decision (domain.md §7). Pure: see tendo/rehab.h.
+ */
+#include "tendo/rehab.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define RM NAN  /* a repetition-maximum load: the athlete picks the weight */
+
+/* domain.md §7: the seed's stages; advance after 3 sessions with pain <= 3
+ * whose next mornings were not above baseline; loaded steps of 2.5 kg */
+static const struct tendo_rehab_stage seed[] = {
+    {"two-leg heel raises on the floor", "heel-raise", "flat", 3, 10, 0, 0,
+     "2-1-2", 3, 3,
+     "rise on both feet, lower slowly on both"},
+    {"single-leg heel drops on the floor", "heel-drop", "flat", 3, 10, 0, 0,
+     "3-1-1", 3, 3,
+     "lower on the sore leg over 3 s, pause 1 s, rise with help from the "
+     "other leg"},
+    {"single-leg heel drops off a step, full range", "heel-drop", "step", 3,
+     12, 0, 0, "3-1-1", 3, 3,
+     "from a step edge, lower below the step over 3 s, pause, rise on both"},
+    {"single-leg heel drops on a decline", "heel-drop", "decline", 3, 12, 0,
+     0, "3-1-1", 3, 3,
+     "on a slope facing downhill, lower over 3 s, pause, rise on both"},
+    {"heel drops off a step with added load", "heel-drop", "step", 3, 10,
+     2.5, 2.5, "3-1-1", 3, 3,
+     "as off the step, with weight in a backpack; +2.5 kg per step"},
+};
+
+/* Alfredson et al. 1998: 3 x 15 straight- and bent-knee drops twice daily;
+ * add load (+5 kg) when the exercise becomes pain-free */
+static const struct tendo_rehab_stage alfredson[] = {
+    {"eccentric drops off a step, straight and bent knee", "heel-drop",
+     "step", 3, 15, 0, 0, "3-0-0", 3, 0,
+     "3 x 15 with the knee straight and 3 x 15 bent, twice a day; some pain "
+     "is allowed; rise on the other leg"},
+    {"eccentric drops off a step with a loaded backpack", "heel-drop",
+     "step", 3, 15, 5, 5, "3-0-0", 3, 0,
+     "the same with weight in a backpack, twice a day; +5 kg when "
+     "pain-free again"},
+};
+
+/* Beyer et al. 2015: 3 sessions a week, seated, standing and leg-press
+ * calf raises, 3 s up and 3 s down, heavier as the reps go down */
+static const struct tendo_rehab_stage hsr[] = {
+    {"heavy slow resistance, week 1: 3 x 15RM", "seated-raise", "flat", 3,
+     15, RM, 0, "3-0-3", 3, 5,
+     "seated, standing and leg-press calf raises, a weight you can lift 15 "
+     "times, 3 times a week"},
+    {"heavy slow resistance, weeks 2-3: 3 x 12RM", "seated-raise", "flat", 3,
+     12, RM, 0, "3-0-3", 6, 5, "the three raises at your 12-repetition maximum"},
+    {"heavy slow resistance, weeks 4-5: 4 x 10RM", "seated-raise", "flat", 4,
+     10, RM, 0, "3-0-3", 6, 5, "the three raises at your 10-repetition maximum"},
+    {"heavy slow resistance, weeks 6-8: 4 x 8RM", "seated-raise", "flat", 4,
+     8, RM, 0, "3-0-3", 9, 5, "the three raises at your 8-repetition maximum"},
+    {"heavy slow resistance, weeks 9-12: 4 x 6RM", "seated-raise", "flat", 4,
+     6, RM, 0, "3-0-3", 12, 5, "the three raises at your 6-repetition maximum"},
+};
+
+/* Silbernagel et al. 2007: four phases; advance when the phase is done with
+ * pain <= 5 that settles by the next morning */
+static const struct tendo_rehab_stage silbernagel[] = {
+    {"phase 1: heel raises on the floor", "heel-raise", "flat", 3, 10, 0, 0,
+     "2-0-2", 7, 5,
+     "two-leg, one-leg and eccentric heel raises on the floor, daily"},
+    {"phase 2: heel raises on a step and quick rebounds", "single-leg-raise",
+     "step", 3, 15, 0, 0, "2-0-2", 14, 5,
+     "one-leg raises on a step edge 3 x 15 plus quick-rebound raises 3 x 20"},
+    {"phase 3: loaded raises and plyometrics", "heel-drop", "step", 3, 15, 5,
+     0, "2-0-2", 21, 5,
+     "loaded one-leg and eccentric raises 3 x 15 plus hopping drills"},
+    {"phase 4: maintenance", "single-leg-raise", "flat", 3, 15, 0, 0,
+     "2-0-2", 1000000, 5, "one-leg raises 3 x 15, 2-3 times a week"},
+};
+
+static const struct {
+    const char *name;
+    const struct tendo_rehab_stage *stages;
+    size_t n;
+} protocols[] = {
+    {"seed", seed, sizeof seed / sizeof *seed},
+    {"alfredson", alfredson, sizeof alfredson / sizeof *alfredson},
+    {"hsr", hsr, sizeof hsr / sizeof *hsr},
+    {"silbernagel", silbernagel, sizeof silbernagel / sizeof *silbernagel},
+};
+
+const struct tendo_rehab_stage *tendo_rehab_protocol(const char *name,
+                                                     size_t *n)
+{
+    if (!name || !*name)
+        name = "seed";
+    for (size_t i = 0; i < sizeof protocols / sizeof *protocols; i++)
+        if (!strcmp(protocols[i].name, name))
+            return *n = protocols[i].n, protocols[i].stages;
+    *n = 0;
+    return NULL;
+}
+
+#define MAX_STEPS 16    /* 16 loaded steps: +40 kg (seed), +80 kg */
+
+/* the stage (0-based) and load step a logged session belongs to; -1 if its
+ * exercise is not in the protocol */
+static int stage_of(const struct tendo_rehab_stage *st, size_t n,
+                    const struct tendo_rehab *r, int *step)
+{
+    int best = -1, score = 0;
+    double load = isnan(r->load_kg) ? 0 : r->load_kg;
+    *step = 0;
+    for (size_t i = 0; i < n; i++) {
+        int s = 0;
+        int loaded = st[i].load_kg > 0 || st[i].load_step > 0;
+        if (strcmp(st[i].exercise, r->exercise))
+            continue;
+        s = 4;
+        if (!strcmp(st[i].surface, r->surface[0] ? r->surface : "flat"))
+            s += 2;
+        if (st[i].sets == r->sets && st[i].reps == r->reps)
+            s += 1;
+        if (!isnan(st[i].load_kg) && loaded == (load > 0))
+            s += 2;
+        if (s > score) {
+            score = s;
+            best = (int)i;
+        }
+    }
+    if (best >= 0 && st[best].load_step > 0) {
+        double k = floor((load - st[best].load_kg) / st[best].load_step + 0.5);
+        *step = k < 0 ? 0 : k > MAX_STEPS ? MAX_STEPS : (int)k;
+    }
+    return best;
+}
+
+/* the median of the previous 7 checked mornings (stiffness with `stiff`)
+ * within 28 days before `day`; -1 with fewer than 3 */
+static int baseline(const struct tendo_rehab_input *in, tendo_day day,
+                    int stiff)
+{
+    int v[7], n = 0;
+    for (tendo_day k = day - 1; k >= day - 28 && n < 7; k--)
+        for (size_t i = 0; i < in->nchecks; i++) {
+            const struct tendo_check *c = &in->checks[i];
+            int x = stiff ? c->stiffness_min : c->morning;
+            if (c->date == k && x != TENDO_UNSET)
+                v[n++] = x;
+        }
+    if (n < 3)
+        return -1;
+    for (int i = 1; i < n; i++)   /* insertion sort: n <= 7 */
+        for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
+            int t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2] + 1) / 2;
+}
+
+static const struct tendo_check *check_on(const struct tendo_rehab_input *in,
+                                          tendo_day day)
+{
+    for (size_t i = 0; i < in->nchecks; i++)
+        if (in->checks[i].date == day)
+            return &in->checks[i];
+    return NULL;
+}
+
+/* §7: a session counts toward advancing when its pain was within the
+ * stage's limit and the next morning was not above baseline */
+static int tolerated(const struct tendo_rehab_input *in,
+                     const struct tendo_rehab_stage *st,
+                     const struct tendo_rehab *r)
+{
+    const struct tendo_check *next = check_on(in, r->date + 1);
+    int b = baseline(in, r->date + 1, 0);
+    if (r->pain != TENDO_UNSET && r->pain > st->max_pain)
+        return 0;
+    if (!next || next->morning == TENDO_UNSET)
+        return 0;
+    return next->morning <= (b < 0 ? 2 : b);
+}
+
+static void set(struct tendo_rehab_plan *o, const char *decision,
+                const char *code, const char *text)
+{
+    o->decision = decision;
+    o->code = code;
+    snprintf(o->text, sizeof o->text, "%s", text);
+}
+
+int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
+                          struct tendo_rehab_plan *o, struct tendo_error *err)
+{
+    const struct tendo_rehab_stage *st;
+    size_t n;
+    long last = -1;
+    int cur, step = 0, count = 0, all_ok = 1;
+
+    if (!in || !o || in->today == TENDO_DAY_NONE ||
+        (in->nsessions && !in->sessions) || (in->nchecks && !in->checks))
+        return tendo_fail(err, TENDO_EUSAGE,
+                          "tendo_rehab_prescribe: bad arguments");
+    if (!(st = tendo_rehab_protocol(in->protocol, &n)))
+        return tendo_fail(err, TENDO_EUSAGE, "unknown rehab protocol '%s'",
+                          in->protocol);
+    memset(o, 0, sizeof *o);
+    o->nstages = (int)n;
+    /* the latest session before today (before the flare, in one) that
+     * belongs to the protocol */
+    tendo_day until = in->today;
+    if (in->flare_open && in->flare_started != TENDO_DAY_NONE &&
+        in->flare_started < until)
+        until = in->flare_started;
+    for (size_t i = 0; i < in->nsessions; i++) {
+        const struct tendo_rehab *r = &in->sessions[i];
+        int s;
+        if (r->date >= until || stage_of(st, n, r, &s) < 0)
+            continue;
+        if (last < 0 || r->date >= in->sessions[last].date)
+            last = (long)i;
+    }
+    if (last < 0) {
+        cur = 0;
+        set(o, "hold", "rehab_start",
+            "No rehab logged yet in this protocol: start at stage 1");
+    } else {
+        cur = stage_of(st, n, &in->sessions[last], &step);
+        /* the sessions at this stage and step, newest first */
+        for (tendo_day d = until - 1; d > until - 120; d--) {
+            int seen = 0, broke = 0;
+            for (size_t i = 0; i < in->nsessions; i++) {
+                const struct tendo_rehab *r = &in->sessions[i];
+                int s, k;
+                if (r->date != d)
+                    continue;
+                k = stage_of(st, n, r, &s);
+                if (k != cur || s != step) {
+                    broke = 1;
+                    continue;
+                }
+                seen = 1;
+                count++;
+                all_ok &= tolerated(in, &st[cur], r);
+            }
+            if (broke && !seen)
+                break;
+        }
+        o->done_at_stage = count;
+        if (in->flare_open) {
+            if (st[cur].load_step > 0 && step > 0)
+                step--;
+            else if (cur > 0)
+                cur--;
+            set(o, "regress", "rehab_regress_flare",
+                "A flare-up is open: one stage back, no added load beyond "
+                "it, until running resumes");
+        } else if (in->reentry) {
+            set(o, "hold", "rehab_hold_reentry",
+                "Re-entering running after a flare-up: hold the rehab "
+                "stage");
+        } else {
+            const struct tendo_check *t = check_on(in, in->today);
+            int bs = baseline(in, in->today, 1);
+            if (t && t->stiffness_min != TENDO_UNSET &&
+                t->stiffness_min > (bs < 0 ? 10 : bs)) {
+                set(o, "hold", "rehab_hold_stiffness",
+                    "Morning stiffness above your usual: never escalate "
+                    "while stiff");
+            } else if (!all_ok) {
+                set(o, "hold", "rehab_hold_response",
+                    "A recent session went above the pain limit or was "
+                    "followed by a worse morning: hold the stage");
+            } else if (count >= st[cur].sessions_to_advance) {
+                if (st[cur].load_step > 0 && step < MAX_STEPS) {
+                    step++;
+                    set(o, "advance", "rehab_advance",
+                        "The last sessions were tolerated: add the next "
+                        "load step");
+                } else if ((size_t)cur + 1 < n) {
+                    cur++;
+                    step = 0;
+                    set(o, "advance", "rehab_advance",
+                        "The last sessions were tolerated: on to the next "
+                        "stage");
+                } else {
+                    set(o, "hold", "rehab_top",
+                        "The last stage of the protocol: keep it up");
+                }
+            } else {
+                char text[200];
+                snprintf(text, sizeof text,
+                         "%d of %d tolerated sessions at this stage before "
+                         "it advances",
+                         count, st[cur].sessions_to_advance);
+                set(o, "hold", "rehab_hold_building", text);
+            }
+        }
+    }
+    o->stage = &st[cur];
+    o->stage_no = cur + 1;
+    o->step = step;
+    o->load_kg = isnan(st[cur].load_kg)
+                     ? NAN
+                     : st[cur].load_kg + step * st[cur].load_step;
+    return 0;
+}
