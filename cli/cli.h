@@ -122,6 +122,10 @@ int cli_ask_int(const char *question, const char *field, long lo, long hi,
 int cli_ask_enum(const char *question, const char *field,
                  const char *const *names, int *index);
 
+/* The day's advice for c->date from the open database (cli/advise.c);
+ * returns an exit status (0 on success; the error is printed). */
+int cli_advise(struct cli *c, struct tendo_advice *a);
+
 /* The commands, one file each (cli/cmd-NAME.c). */
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_config(struct cli *c, int argc, char **argv);

@@ -1,28 +1,182 @@
 /*
- * cli/cmd-rehab.c - `tendo rehab`: a rehab session (heel drops, ...).
- *
- * Without values it logs the prescribed dose as done. Until the rehab
- * programme (domain.md §7) prescribes stages, the prescription is the last
- * logged dose, or the seed protocol's starting dose: heel drops on flat
- * ground, 3 x 10, tempo 3-1-1, body weight.
+ * cli/cmd-rehab.c - `tendo rehab`: today's prescription from the rehab
+ * programme (domain.md §7, via the advice), logging what was done, and the
+ * stages over time (--history).
  */
 #include "cli.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char help[] =
-    "usage: tendo rehab [--exercise E] [--sets N] [--reps N] [--load KG]\n"
-    "                   [--tempo D-D-D] [--surface flat|step|decline]\n"
-    "                   [--pain 0-10] [--notes TEXT]\n\n"
-    "Logs a rehab session on --date (default today). Without values it logs\n"
-    "the prescribed dose: the last one you logged, or the starting dose of\n"
-    "heel drops (flat floor, 3 x 10, tempo 3-1-1: 3 s down, 1 s pause, 1 s\n"
-    "up with help from the other leg). Exercises: heel-drop, bent-knee-drop,\n"
-    "heel-raise, single-leg-raise, seated-raise, leg-press-raise,\n"
-    "rebound-raise, isometric, hops, other. --load is added weight in kg.\n";
+    "usage: tendo rehab [--yes] [--exercise E] [--sets N] [--reps N]\n"
+    "                   [--load KG] [--tempo D-D-D]\n"
+    "                   [--surface flat|step|decline] [--pain 0-10]\n"
+    "                   [--notes TEXT]\n"
+    "       tendo rehab --history [--weeks N]\n\n"
+    "Without values: today's prescription from the programme (setting\n"
+    "`protocol`: seed, alfredson, hsr, silbernagel) - stage, exercise, sets,\n"
+    "reps, load, tempo and why - logged as done when you confirm (on a\n"
+    "terminal), or with --yes. With values: logs what was actually done on\n"
+    "--date; values not given come from the prescription (--pain and\n"
+    "--notes alone log the prescription with them). --history shows the\n"
+    "stages over the last N weeks (default 12). Exercises: heel-drop,\n"
+    "bent-knee-drop, heel-raise, single-leg-raise, seated-raise,\n"
+    "leg-press-raise, rebound-raise, isometric, hops, other. --load is\n"
+    "added weight in kg.\n";
 
-enum { O_EX = 1, O_SETS, O_REPS, O_LOAD, O_TEMPO, O_SURF, O_PAIN, O_NOTES };
+struct hist {
+    const char *protocol;
+    json_t *rows;
+    int stage, step, sessions, max_pain;
+    tendo_day from, to;
+    double load;
+};
+
+static void hist_flush(struct hist *h, int json)
+{
+    char a[TENDO_DAY_STRLEN], b[TENDO_DAY_STRLEN];
+    size_t n;
+    const struct tendo_rehab_stage *st;
+    if (!h->sessions)
+        return;
+    st = tendo_rehab_protocol(h->protocol, &n);
+    tendo_day_format(h->from, a);
+    tendo_day_format(h->to, b);
+    if (json) {
+        json_t *o = json_object();
+        json_object_set_new(o, "from", json_string(a));
+        json_object_set_new(o, "to", json_string(b));
+        json_object_set_new(o, "stage", h->stage ? json_integer(h->stage)
+                                                 : json_null());
+        json_object_set_new(o, "name", h->stage
+                                           ? json_string(st[h->stage - 1].name)
+                                           : json_null());
+        json_object_set_new(o, "load_kg", json_real(h->load));
+        json_object_set_new(o, "sessions", json_integer(h->sessions));
+        json_object_set_new(o, "max_pain", h->max_pain < 0
+                                               ? json_null()
+                                               : json_integer(h->max_pain));
+        json_array_append_new(h->rows, o);
+    } else {
+        printf("%s .. %s  ", a, b);
+        if (h->stage)
+            printf("stage %d %s", h->stage, st[h->stage - 1].name);
+        else
+            printf("(not in the %s protocol)", h->protocol);
+        if (h->load > 0)
+            printf(" + %g kg", h->load);
+        printf(", %d session%s", h->sessions, h->sessions == 1 ? "" : "s");
+        if (h->max_pain >= 0)
+            printf(", worst pain %d/10", h->max_pain);
+        putchar('\n');
+    }
+    h->sessions = 0;
+}
+
+static int on_hist(const struct tendo_rehab *r, void *ctx)
+{
+    struct hist *h = ctx;
+    int step, stage = tendo_rehab_stage_of(h->protocol, r, &step);
+    double load = isnan(r->load_kg) ? 0 : r->load_kg;
+    if (h->sessions && (stage != h->stage || step != h->step ||
+                        (!stage && load != h->load)))
+        hist_flush(h, h->rows != NULL);
+    if (!h->sessions) {
+        h->stage = stage;
+        h->step = step;
+        h->from = r->date;
+        h->max_pain = -1;
+        h->load = load;
+    }
+    h->sessions++;
+    h->to = r->date;
+    if (r->pain != TENDO_UNSET && r->pain > h->max_pain)
+        h->max_pain = r->pain;
+    return 0;
+}
+
+static int history(struct cli *c, int weeks)
+{
+    struct tendo_error e = {0};
+    char protocol[16];
+    struct hist h;
+    int rc;
+    if ((rc = cli_open(c, 0)))
+        return rc;
+    if (tendo_setting_get(c->db, "protocol", protocol, sizeof protocol, NULL,
+                          &e))
+        return cli_error(c, &e);
+    memset(&h, 0, sizeof h);
+    h.protocol = protocol[0] ? protocol : "seed";
+    h.rows = c->json ? json_array() : NULL;
+    if (!c->json)
+        printf("rehab stages, protocol %s:\n", h.protocol);
+    if (tendo_rehab_each(c->db, c->date - weeks * 7 + 1, c->date, on_hist, &h,
+                         &e)) {
+        json_decref(h.rows);
+        return cli_error(c, &e);
+    }
+    hist_flush(&h, c->json);
+    if (c->json) {
+        json_t *o = json_object();
+        json_object_set_new(o, "protocol", json_string(h.protocol));
+        json_object_set_new(o, "stages", h.rows);
+        return cli_print_json(c, o);
+    }
+    return EXIT_OK;
+}
+
+static json_t *prescription_json(const struct tendo_advice *a)
+{
+    json_t *o = json_object(), *rs = json_array();
+    char d[TENDO_DAY_STRLEN];
+    json_object_set_new(o, "date", json_string(tendo_day_format(a->date, d)));
+    json_object_set_new(o, "stage", json_integer(a->rehab_stage));
+    json_object_set_new(o, "stages", json_integer(a->rehab_nstages));
+    json_object_set_new(o, "name", json_string(a->rehab_name));
+    json_object_set_new(o, "exercise", json_string(a->rehab_exercise));
+    json_object_set_new(o, "surface", json_string(a->rehab_surface));
+    json_object_set_new(o, "sets", json_integer(a->rehab_sets));
+    json_object_set_new(o, "reps", json_integer(a->rehab_reps));
+    json_object_set_new(o, "load_kg", isnan(a->rehab_load_kg)
+                                          ? json_null()
+                                          : json_real(a->rehab_load_kg));
+    json_object_set_new(o, "tempo", json_string(a->rehab_tempo));
+    json_object_set_new(o, "progress", json_string(a->rehab_progress));
+    for (size_t i = 0; i < a->nreasons; i++)
+        if (!strncmp(a->reasons[i].code, "rehab_", 6)) {
+            json_t *x = json_object();
+            json_object_set_new(x, "code", json_string(a->reasons[i].code));
+            json_object_set_new(x, "text", json_string(a->reasons[i].text));
+            json_array_append_new(rs, x);
+        }
+    json_object_set_new(o, "reasons", rs);
+    return o;
+}
+
+static void prescription_text(const struct tendo_advice *a)
+{
+    printf("Today's rehab: stage %d of %d, %s\n  %s, %s: %d x %d",
+           a->rehab_stage, a->rehab_nstages, a->rehab_name,
+           a->rehab_exercise, a->rehab_surface, a->rehab_sets,
+           a->rehab_reps);
+    if (isnan(a->rehab_load_kg))
+        printf(" at your repetition maximum");
+    else if (a->rehab_load_kg > 0)
+        printf(" + %g kg", a->rehab_load_kg);
+    printf(", tempo %s (%s)\n  %s\n", a->rehab_tempo, a->rehab_progress,
+           a->rehab_how);
+    for (size_t i = 0; i < a->nreasons; i++)
+        if (!strncmp(a->reasons[i].code, "rehab_", 6))
+            printf("  why: %s [%s]\n", a->reasons[i].text,
+                   a->reasons[i].code);
+}
+
+enum { O_EX = 1, O_SETS, O_REPS, O_LOAD, O_TEMPO, O_SURF, O_PAIN, O_NOTES,
+       O_YES, O_HIST, O_WEEKS };
 
 int cmd_rehab(struct cli *c, int argc, char **argv)
 {
@@ -35,12 +189,17 @@ int cmd_rehab(struct cli *c, int argc, char **argv)
         {"surface", required_argument, NULL, O_SURF},
         {"pain", required_argument, NULL, O_PAIN},
         {"notes", required_argument, NULL, O_NOTES},
+        {"yes", no_argument, NULL, O_YES},
+        {"history", no_argument, NULL, O_HIST},
+        {"weeks", required_argument, NULL, O_WEEKS},
         GLOBAL_OPTS,
         {0, 0, 0, 0}};
     struct tendo_rehab in, r;
     struct tendo_error e = {0};
-    int opt, rc, i, dose_given = 0, found;
+    int opt, rc, i, dose_given = 0, any_value = 0, yes = 0, hist = 0,
+        weeks = 12;
     const char *from = "given";
+    struct tendo_advice *a = NULL;
 
     tendo_rehab_init(&in);
     cli_getopt_reset();
@@ -97,38 +256,86 @@ int cmd_rehab(struct cli *c, int argc, char **argv)
             rc = tendo_parse_text(optarg, strlen(optarg), TENDO_NOTES_MAX,
                                   "--notes", in.notes, &e);
             break;
+        case O_YES:
+            yes = 1;
+            any_value--;
+            break;
+        case O_HIST:
+            hist = 1;
+            any_value--;
+            break;
+        case O_WEEKS:
+            rc = tendo_parse_int(optarg, strlen(optarg), 1, 520, "--weeks",
+                                 &weeks, &e);
+            any_value--;
+            break;
         default:
             if (cli_global(c, opt, optarg) < 0)
                 return EXIT_USAGE;
             continue;
         }
+        any_value++;
         if (rc)
             return cli_error(c, &e);
     }
     if (optind < argc)
         return cli_usage(c, "rehab", "rehab takes no arguments");
 
+    if (hist)
+        return any_value > 0
+                   ? cli_usage(c, "rehab", "--history takes no values")
+                   : history(c, weeks);
+
     if ((rc = cli_open(c, 1)))
         return rc;
     /* the prescribed dose, which given values then override */
-    tendo_rehab_init(&r);
-    if ((rc = tendo_rehab_last(c->db, c->date, &r, &found, &e)))
-        return cli_error(c, &e);
-    if (found) {
-        from = "your last dose";
-        r.pain = TENDO_UNSET;
-        r.notes[0] = '\0';
-        r.id = 0;
-        r.import_id = 0;
-    } else {
-        from = "the starting dose";
-        snprintf(r.exercise, sizeof r.exercise, "heel-drop");
-        snprintf(r.surface, sizeof r.surface, "flat");
-        snprintf(r.tempo, sizeof r.tempo, "3-1-1");
-        r.sets = 3;
-        r.reps = 10;
-        r.load_kg = 0;
+    if (!(a = malloc(sizeof *a)))
+        return cli_errorf(c, EXIT_INTERNAL, "out of memory");
+    if ((rc = cli_advise(c, a))) {
+        free(a);
+        return rc;
     }
+    tendo_rehab_init(&r);
+    if (a->has_rehab) {
+        from = "today's prescription";
+        snprintf(r.exercise, sizeof r.exercise, "%s", a->rehab_exercise);
+        snprintf(r.surface, sizeof r.surface, "%s", a->rehab_surface);
+        snprintf(r.tempo, sizeof r.tempo, "%s", a->rehab_tempo);
+        r.sets = a->rehab_sets;
+        r.reps = a->rehab_reps;
+        r.load_kg = a->rehab_load_kg;
+    } else if (!dose_given) {
+        free(a);
+        return cli_errorf(c, EXIT_DATA,
+                          "no loaded rehab today: a red flag is open (see "
+                          "tendo today); log a session with its values if "
+                          "a clinician prescribed one");
+    }
+    if (any_value <= 0) {
+        /* no values: show the prescription; log it when confirmed */
+        int log_it = yes;
+        if (c->json && !yes) {
+            rc = cli_print_json(c, prescription_json(a));
+            free(a);
+            return rc;
+        }
+        if (!c->json)
+            prescription_text(a);
+        if (!yes && isatty(0) && isatty(2)) {
+            char ans[16];
+            if (cli_ask("Log it as done? [y/N]", ans, sizeof ans) == 1 &&
+                (ans[0] == 'y' || ans[0] == 'Y'))
+                log_it = 1;
+        } else if (!yes && !c->quiet) {
+            printf("(tendo rehab --yes logs it as done; with values, what "
+                   "you actually did)\n");
+        }
+        if (!log_it) {
+            free(a);
+            return EXIT_OK;
+        }
+    }
+    free(a);
     if (dose_given) {
         from = NULL;
         if (in.exercise[0] && strcmp(in.exercise, r.exercise) != 0) {

@@ -36,6 +36,11 @@ struct tendo_rehab_stage {
 TENDO_API const struct tendo_rehab_stage *
 tendo_rehab_protocol(const char *protocol, size_t *n);
 
+/* The 1-based stage of `protocol` a logged session belongs to (and its
+ * load step in *step), or 0 when its exercise is not in the protocol. */
+TENDO_API int tendo_rehab_stage_of(const char *protocol,
+                                   const struct tendo_rehab *r, int *step);
+
 struct tendo_rehab_input {
     tendo_day today;
     const char *protocol;                   /* NULL or "" = "seed" */

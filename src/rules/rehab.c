@@ -134,6 +134,15 @@ static int stage_of(const struct tendo_rehab_stage *st, size_t n,
     return best;
 }
 
+int tendo_rehab_stage_of(const char *protocol, const struct tendo_rehab *r,
+                         int *step)
+{
+    size_t n;
+    const struct tendo_rehab_stage *st = tendo_rehab_protocol(protocol, &n);
+    *step = 0;
+    return st ? stage_of(st, n, r, step) + 1 : 0;
+}
+
 /* the median of the previous 7 checked mornings (stiffness with `stiff`)
  * within 28 days before `day`; -1 with fewer than 3 */
 static int baseline(const struct tendo_rehab_input *in, tendo_day day,

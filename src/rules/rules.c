@@ -14,6 +14,7 @@
 #include "tendo/rules.h"
 #include "tendo/load.h"   /* per-session loads */
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -794,8 +795,10 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
         o->rehab_nstages = rp2.nstages;
         o->rehab_name = st->name;
         o->rehab_how = st->how;
-        reason(c, TENDO_LEVEL_PROGRESS, rp2.code, "Rehab stage %d of %d (%s): %s",
-               rp2.stage_no, rp2.nstages, st->name, rp2.text);
+        rp2.text[0] = (char)tolower((unsigned char)rp2.text[0]);
+        reason(c, TENDO_LEVEL_PROGRESS, rp2.code,
+               "Rehab stage %d of %d (%s): %s", rp2.stage_no, rp2.nstages,
+               st->name, rp2.text);
     }
     return 0;
 }

@@ -45,11 +45,28 @@ if command -v script >/dev/null 2>&1; then
   expect_out "check 2026-11-24 recorded: morning 2/10, stiffness 10 min, left" "terminal answers"
 fi
 
-# rehab: the prescribed dose, then given values, then the last dose
+# rehab: the prescription (shown; logged with --yes), given values, history.
+# An open red flag means no loaded rehab.
+run check --night
 run rehab
-expect_status 0 rehab; expect_out "heel-drop 3 x 10, flat, tempo 3-1-1 (the starting dose)" "starting dose"
-run rehab --sets 3 --reps 15 --load 5 --pain 2 --surface step
-expect_status 0 "rehab values"; expect_out "heel-drop 3 x 15 + 5 kg, step, tempo 3-1-1, pain 2/10" "rehab values"
+expect_status 2 "no rehab with a red flag"; expect_err "no loaded rehab today" "says why"
+run check --flags none
+run rehab
+expect_status 2 "a flag of 11-22 inside the flare that began 11-21 still counts"
+run --date 2026-11-22 check --flags none
+run rehab
+expect_status 0 rehab
+expect_out "Today's rehab: stage 1 of 5, two-leg heel raises on the floor" "prescription"
+expect_out "[rehab_start]" "why"
+expect_out "tendo rehab --yes" "not logged without confirmation"
+run --json list --what rehab
+expect_eq "$(echo "$OUT" | grep -c heel-raise)" 0 "nothing logged yet"
+run rehab --yes
+expect_status 0 "rehab --yes"; expect_out "heel-raise 3 x 10, flat, tempo 2-1-2 (today's prescription)" "logged as done"
+run rehab --pain 1
+expect_status 0 "pain only"; expect_out "heel-raise 3 x 10, flat, tempo 2-1-2, pain 1/10 (today's prescription)" "prescription with pain"
+run rehab --exercise heel-drop --sets 3 --reps 15 --load 5 --pain 2 --surface step --date 2026-11-20
+expect_status 0 "rehab values"; expect_out "heel-drop 3 x 15 + 5 kg, step, pain 2/10" "rehab values"
 run rehab --exercise isometric --sets 5 --reps 1 --tempo 45-0-0
 expect_status 2 "rehab bad tempo"
 run rehab --exercise isometric --sets 5 --reps 1
@@ -57,9 +74,22 @@ expect_status 0 "other exercise"; expect_out "isometric 5 x 1" "other exercise"
 run rehab --exercise seated-raise
 expect_status 1 "new exercise needs a dose"
 run --json rehab
-expect_status 0 "last dose"; echo "$OUT" > r.json
-expect_eq "$(json_get r.json '$.exercise')" isometric "last dose repeated"
-expect_eq "$(json_get r.json '$.pain')" "" "pain not carried over"
+expect_status 0 "prescription json"; echo "$OUT" > r.json
+# the flare that began 11-21 (morning 5, no baseline yet): one load step back
+# from the last session before it (isometric is not in the protocol)
+expect_eq "$(json_get r.json '$.stage')" 5 "stage of the last session before the flare"
+expect_eq "$(json_get r.json '$.load_kg')" 2.5 "one load step back"
+expect_eq "$(json_get r.json '$.progress')" regress "regress in a flare"
+run rehab --history
+expect_status 0 "history"
+expect_out "stage 1 two-leg heel raises on the floor, 2 sessions, worst pain 1/10" "history: stage 1"
+expect_out "(not in the seed protocol)" "history: other exercises"
+run --json rehab --history
+echo "$OUT" > h.json
+expect_eq "$(json_get h.json '$.stages[0].stage')" 5 "history json: by date"
+expect_eq "$(json_get h.json '$.stages[1].sessions')" 2 "history json: sessions"
+run rehab --history --sets 2
+expect_status 1 "history takes no values"
 
 run wellness --sleep 5.5 --stress 4
 expect_status 0 wellness; expect_out "wellness 2026-11-24 recorded: sleep 5.5 h, stress 4/5" wellness

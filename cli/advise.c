@@ -1,0 +1,93 @@
+/*
+ * cli/advise.c - gathers what the advice engine needs from the database
+ * (240 days of sessions, checks, wellness and rehab; the ramp and protocol
+ * settings) and calls tendo_advise for --date. Shared by `today` and
+ * `rehab`.
+ */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define HISTORY_DAYS 240
+
+struct vec {
+    void *v;
+    size_t n, cap, size;
+};
+
+static int push(struct vec *l, const void *x)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        void *v = realloc(l->v, cap * l->size);
+        if (!v)
+            return 1;
+        l->v = v;
+        l->cap = cap;
+    }
+    memcpy((char *)l->v + l->n++ * l->size, x, l->size);
+    return 0;
+}
+
+static int on_session(const struct tendo_session *s, void *ctx)
+{
+    return push(ctx, s);
+}
+static int on_check(const struct tendo_check *x, void *ctx)
+{
+    return push(ctx, x);
+}
+static int on_wellness(const struct tendo_wellness *w, void *ctx)
+{
+    return push(ctx, w);
+}
+static int on_rehab(const struct tendo_rehab *r, void *ctx)
+{
+    return push(ctx, r);
+}
+
+int cli_advise(struct cli *c, struct tendo_advice *a)
+{
+    struct tendo_error e = {0};
+    struct vec ss = {0, 0, 0, sizeof(struct tendo_session)},
+               cs = {0, 0, 0, sizeof(struct tendo_check)},
+               ws = {0, 0, 0, sizeof(struct tendo_wellness)},
+               rs = {0, 0, 0, sizeof(struct tendo_rehab)};
+    struct tendo_rules_input in;
+    char ramp[16], protocol[16];
+    int rc = 0;
+    tendo_day from = c->date - HISTORY_DAYS;
+
+    if (tendo_sessions_each(c->db, from, c->date, on_session, &ss, &e) ||
+        tendo_checks_each(c->db, from, c->date, on_check, &cs, &e) ||
+        tendo_wellness_each(c->db, from, c->date, on_wellness, &ws, &e) ||
+        tendo_rehab_each(c->db, from, c->date, on_rehab, &rs, &e) ||
+        tendo_setting_get(c->db, "ramp", ramp, sizeof ramp, NULL, &e) ||
+        tendo_setting_get(c->db, "protocol", protocol, sizeof protocol, NULL,
+                          &e)) {
+        rc = e.code ? cli_error(c, &e)
+                    : cli_errorf(c, EXIT_INTERNAL, "out of memory");
+        goto out;
+    }
+    memset(&in, 0, sizeof in);
+    in.today = c->date;
+    in.sessions = ss.v;
+    in.nsessions = ss.n;
+    in.checks = cs.v;
+    in.nchecks = cs.n;
+    in.wellness = ws.v;
+    in.nwellness = ws.n;
+    in.rehab = rs.v;
+    in.nrehab = rs.n;
+    in.protocol = protocol[0] ? protocol : NULL;
+    in.ramp = ramp[0] ? atof(ramp) / 100.0 : 0.10;
+    if (tendo_advise(&in, a, &e))
+        rc = cli_error(c, &e);
+out:
+    free(ss.v);
+    free(cs.v);
+    free(ws.v);
+    free(rs.v);
+    return rc;
+}
