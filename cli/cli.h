@@ -141,5 +141,6 @@ int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_inspect(struct cli *c, int argc, char **argv);
 int cmd_load(struct cli *c, int argc, char **argv);
 int cmd_today(struct cli *c, int argc, char **argv);
+int cmd_assess(struct cli *c, int argc, char **argv);
 
 #endif

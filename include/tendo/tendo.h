@@ -22,5 +22,6 @@
 #include "load.h"
 #include "rehab.h"
 #include "rules.h"
+#include "assess.h"
 
 #endif

@@ -1,0 +1,334 @@
+/*
+ * cli/cmd-assess.c - `tendo assess`: the VISA-A questionnaire, the
+ * single-leg heel-raise test and knee-to-wall dorsiflexion (domain.md §8),
+ * stored with their derived figures; without a kind, the trends.
+ */
+#include "cli.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char help[] =
+    "usage: tendo assess visa-a [--answers Q1,...,Q8]\n"
+    "       tendo assess heel-raise --left N --right N [--involved left|right]\n"
+    "       tendo assess dorsiflexion --left CM --right CM\n"
+    "       tendo assess [list] [--weeks N]\n\n"
+    "VISA-A: the eight item scores in points (Q1-Q6 0-10, Q7 0/4/7/10, Q8\n"
+    "0-30 from its form), total 0-100 (100 = no symptoms); without\n"
+    "--answers it asks the questions. Heel-raise: single-leg raises to\n"
+    "fatigue per side; the limb symmetry index is involved / uninvolved x\n"
+    "100 (the involved side from --involved, else the latest check's side,\n"
+    "else the side with fewer raises); aim for >= 90 % and >= 25 raises.\n"
+    "Dorsiflexion: knee-to-wall distance in cm per side; a difference over\n"
+    "2 cm is worth noting. Without a kind: every assessment of the last N\n"
+    "weeks (default 26) with the change since the first of its kind.\n";
+
+/* the questions in our own words (domain.md §8) */
+static const char *const q16[] = {
+    "Q1 Morning stiffness: 0 = 100 min or more ... 10 = none (0-10)",
+    "Q2 Pain stretching the calf fully (e.g. over a step edge): 0 = strong "
+    "... 10 = none (0-10)",
+    "Q3 Pain after walking 30 min on flat ground: 0 = strong ... 10 = none "
+    "(0-10)",
+    "Q4 Pain walking downstairs at a normal pace: 0 = strong ... 10 = none "
+    "(0-10)",
+    "Q5 Pain during or right after 10 single-leg heel raises from a step: "
+    "0 = strong ... 10 = none (0-10)",
+    "Q6 Single-leg hops you can do without pain: 0 = none ... 10 = 10 "
+    "(0-10)"};
+static const char *const q7_names[] = {"none", "modified", "full-below",
+                                       "competing", NULL};
+static const int q7_points[] = {0, 4, 7, 10};
+static const char *const q8_forms[] = {"none", "some", "stops", NULL};
+static const char *const q8_bands[] = {"0", "1-10", "11-20", "21-30",
+                                       "over-30", NULL};
+static const int q8_points[3][5] = {
+    {0, 7, 14, 21, 30}, {0, 4, 10, 14, 20}, {0, 2, 5, 7, 10}};
+
+static int ask_visa(int p[TENDO_VISA_ITEMS])
+{
+    int i, r;
+    for (i = 0; i < 6; i++)
+        if ((r = cli_ask_int(q16[i], "answer", 0, 10, &p[i])) != 1)
+            return r;
+    if ((r = cli_ask_enum("Q7 Sport now: none, modified (modified training), "
+                          "full-below (full training, below your level "
+                          "before), competing (at or above it)",
+                          "answer", q7_names, &i)) != 1)
+        return r;
+    p[6] = q7_points[i];
+    if ((r = cli_ask_enum("Q8 Pain while training: none, some (does not stop "
+                          "you), stops (stops training)",
+                          "answer", q8_forms, &i)) != 1)
+        return r;
+    {
+        int band;
+        if ((r = cli_ask_enum("   Minutes you can train that way: 0, 1-10, "
+                              "11-20, 21-30, over-30",
+                              "answer", q8_bands, &band)) != 1)
+            return r;
+        p[7] = q8_points[i][band];
+    }
+    return 1;
+}
+
+static json_t *num(double v, double scale)
+{
+    return isnan(v) ? json_null() : json_real(round(v * scale) / scale);
+}
+
+struct derived {
+    const char *involved;   /* heel-raise */
+    double lsi, diff;
+};
+
+static json_t *to_json(const struct tendo_assessment *a,
+                       const struct derived *d)
+{
+    char ds[TENDO_DAY_STRLEN];
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_integer(a->id));
+    json_object_set_new(o, "date", json_string(tendo_day_format(a->date, ds)));
+    json_object_set_new(o, "kind", json_string(a->kind));
+    if (!strcmp(a->kind, "visa-a")) {
+        json_t *ans = json_array();
+        const char *c = a->answers;
+        while (*c) {
+            json_array_append_new(ans, json_integer(strtol(c, (char **)&c, 10)));
+            if (*c == ',')
+                c++;
+        }
+        json_object_set_new(o, "score", num(a->score, 1));
+        json_object_set_new(o, "answers", ans);
+    } else {
+        json_object_set_new(o, "left", num(a->left, 10));
+        json_object_set_new(o, "right", num(a->right, 10));
+        if (!strcmp(a->kind, "heel-raise")) {
+            json_object_set_new(o, "involved", d && d->involved
+                                                   ? json_string(d->involved)
+                                                   : json_null());
+            json_object_set_new(o, "lsi", num(a->score, 10));
+        } else {
+            json_object_set_new(o, "difference_cm",
+                                num(fabs(a->left - a->right), 10));
+        }
+    }
+    return o;
+}
+
+static void print_one(const struct tendo_assessment *a,
+                      const struct derived *d)
+{
+    char ds[TENDO_DAY_STRLEN];
+    tendo_day_format(a->date, ds);
+    if (!strcmp(a->kind, "visa-a")) {
+        printf("VISA-A %s: %.0f/100 (100 = no symptoms; a change of 6-7 "
+               "points matters)\n",
+               ds, a->score);
+    } else if (!strcmp(a->kind, "heel-raise")) {
+        printf("heel-raise %s: left %.0f, right %.0f", ds, a->left,
+               a->right);
+        if (!isnan(a->score))
+            printf("; LSI %.0f %%%s%s%s (aim >= 90 %%, and >= 25 raises to "
+                   "return to running)",
+                   a->score, d && d->involved ? " (" : "",
+                   d && d->involved ? d->involved : "",
+                   d && d->involved ? " involved)" : "");
+        putchar('\n');
+    } else {
+        double diff = fabs(a->left - a->right);
+        printf("dorsiflexion %s: left %.1f cm, right %.1f cm", ds, a->left,
+               a->right);
+        if (!isnan(diff))
+            printf("; difference %.1f cm%s", diff,
+                   diff > 2 ? " (over 2 cm: worth noting)" : "");
+        putchar('\n');
+    }
+}
+
+struct listing {
+    json_t *arr;
+    double first[3];
+};
+
+static int on_list(const struct tendo_assessment *a, void *ctx)
+{
+    struct listing *l = ctx;
+    int k = !strcmp(a->kind, "visa-a") ? 0 : !strcmp(a->kind, "heel-raise") ? 1 : 2;
+    double v = k == 2 ? fabs(a->left - a->right) : a->score;
+    if (l->arr) {
+        json_t *o = to_json(a, NULL);
+        if (!isnan(l->first[k]) && !isnan(v))
+            json_object_set_new(o, "change", num(v - l->first[k], 10));
+        else
+            json_object_set_new(o, "change", json_null());
+        json_array_append_new(l->arr, o);
+    } else {
+        print_one(a, NULL);
+        if (!isnan(l->first[k]) && !isnan(v))
+            printf("    %+.0f since the first %s in this range\n",
+                   v - l->first[k],
+                   k == 0 ? "VISA-A" : k == 1 ? "LSI (%)" : "side difference (cm)");
+    }
+    if (isnan(l->first[k]))
+        l->first[k] = v;
+    return 0;
+}
+
+enum { O_ANSWERS = 1, O_LEFT, O_RIGHT, O_INVOLVED, O_WEEKS, O_NOTES };
+
+int cmd_assess(struct cli *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"answers", required_argument, NULL, O_ANSWERS},
+        {"left", required_argument, NULL, O_LEFT},
+        {"right", required_argument, NULL, O_RIGHT},
+        {"involved", required_argument, NULL, O_INVOLVED},
+        {"weeks", required_argument, NULL, O_WEEKS},
+        {"notes", required_argument, NULL, O_NOTES},
+        GLOBAL_OPTS,
+        {0, 0, 0, 0}};
+    static const char *const sides[] = {"left", "right", NULL};
+    struct tendo_error e = {0};
+    struct tendo_assessment a;
+    struct derived d = {NULL, NAN, NAN};
+    const char *answers = NULL, *kind;
+    int opt, rc, i, weeks = 26, involved = -1;
+
+    tendo_assessment_init(&a);
+    cli_getopt_reset();
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+        rc = 0;
+        switch (opt) {
+        case 'h':
+            return fputs(help, stdout), EXIT_OK;
+        case '?':
+        case ':':
+            return cli_bad_option(c, "assess", argv, opt);
+        case O_ANSWERS:
+            answers = optarg;
+            break;
+        case O_LEFT:
+            rc = tendo_parse_real(optarg, strlen(optarg), 0, 500, "--left",
+                                  &a.left, &e);
+            break;
+        case O_RIGHT:
+            rc = tendo_parse_real(optarg, strlen(optarg), 0, 500, "--right",
+                                  &a.right, &e);
+            break;
+        case O_INVOLVED:
+            rc = tendo_parse_enum(optarg, strlen(optarg), sides, "--involved",
+                                  &involved, &e);
+            break;
+        case O_WEEKS:
+            rc = tendo_parse_int(optarg, strlen(optarg), 1, 520, "--weeks",
+                                 &weeks, &e);
+            break;
+        case O_NOTES:
+            rc = tendo_parse_text(optarg, strlen(optarg), TENDO_NOTES_MAX,
+                                  "--notes", a.notes, &e);
+            break;
+        default:
+            if (cli_global(c, opt, optarg) < 0)
+                return EXIT_USAGE;
+            continue;
+        }
+        if (rc)
+            return cli_error(c, &e);
+    }
+    kind = optind < argc ? argv[optind++] : "list";
+    if (optind < argc)
+        return cli_usage(c, "assess", "assess takes one kind");
+
+    if (!strcmp(kind, "list")) {
+        struct listing l = {NULL, {NAN, NAN, NAN}};
+        if ((rc = cli_open(c, 0)))
+            return rc;
+        l.arr = c->json ? json_array() : NULL;
+        if (tendo_assessments_each(c->db, NULL, c->date - weeks * 7 + 1,
+                                   c->date, on_list, &l, &e)) {
+            json_decref(l.arr);
+            return cli_error(c, &e);
+        }
+        if (c->json)
+            return cli_print_json(c, l.arr);
+        if (isnan(l.first[0]) && isnan(l.first[1]) && isnan(l.first[2]) &&
+            !c->quiet)
+            printf("no assessments in the last %d weeks (tendo assess "
+                   "visa-a | heel-raise | dorsiflexion)\n",
+                   weeks);
+        return EXIT_OK;
+    }
+    if (tendo_parse_enum(kind, strlen(kind), tendo_assessment_kinds,
+                         "assessment", &i, &e))
+        return cli_usage(c, "assess", e.msg);
+    snprintf(a.kind, sizeof a.kind, "%s", tendo_assessment_kinds[i]);
+
+    if (!strcmp(a.kind, "visa-a")) {
+        int p[TENDO_VISA_ITEMS], total;
+        if (!isnan(a.left) || !isnan(a.right) || involved >= 0)
+            return cli_usage(c, "assess", "visa-a takes --answers only");
+        if (answers) {
+            if (tendo_visa_a_parse(answers, p, &total, &e))
+                return cli_error(c, &e);
+        } else if (isatty(0)) {
+            fprintf(stderr, "VISA-A: 8 questions about the last week "
+                            "(Enter on an empty line stops).\n");
+            if (ask_visa(p) != 1)
+                return cli_errorf(c, EXIT_USAGE,
+                                  "VISA-A not finished: nothing stored");
+            if (tendo_visa_a_score(p, &total, &e))
+                return cli_error(c, &e);
+        } else {
+            return cli_usage(c, "assess",
+                             "visa-a needs --answers Q1,...,Q8 off a "
+                             "terminal");
+        }
+        a.score = total;
+        snprintf(a.answers, sizeof a.answers, "%d,%d,%d,%d,%d,%d,%d,%d",
+                 p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+    } else if (answers) {
+        return cli_usage(c, "assess", "--answers is for visa-a");
+    }
+    if ((rc = cli_open(c, 1)))
+        return rc;
+    a.date = c->date;
+    if (!strcmp(a.kind, "heel-raise") && !isnan(a.left) && !isnan(a.right)) {
+        if (involved < 0) {
+            struct tendo_check k;
+            int found = 0;
+            /* the side of the latest check that names one */
+            for (tendo_day day = c->date; day > c->date - 60 && involved < 0;
+                 day--) {
+                if (tendo_check_get(c->db, day, &k, &found, &e))
+                    return cli_error(c, &e);
+                if (found && !strcmp(k.side, "left"))
+                    involved = 0;
+                else if (found && !strcmp(k.side, "right"))
+                    involved = 1;
+            }
+        }
+        if (involved < 0 && a.left != a.right)
+            involved = a.left < a.right ? 0 : 1;
+        if (involved >= 0) {
+            d.involved = sides[involved];
+            a.score = involved == 0 ? tendo_lsi(a.left, a.right)
+                                    : tendo_lsi(a.right, a.left);
+        } else {
+            a.score = 100;  /* equal counts, no side named */
+        }
+    }
+    if ((rc = tendo_db_begin(c->db, &e)) ||
+        (rc = tendo_assessment_add(c->db, &a, c->today, &e)) ||
+        (rc = tendo_db_commit(c->db, &e))) {
+        tendo_db_rollback(c->db);
+        return cli_error(c, &e);
+    }
+    if (c->json)
+        return cli_print_json(c, to_json(&a, &d));
+    if (!c->quiet)
+        print_one(&a, &d);
+    return EXIT_OK;
+}

@@ -1,0 +1,122 @@
+/*
+ * src/store/assess.c - the assessments table (schema v1): validated
+ * inserts and date-ordered walks.
+ */
+#include "internal.h"
+
+#include "tendo/assess.h"
+
+#include <math.h>
+#include <string.h>
+
+static int in_range(double v, double lo, double hi, const char *field,
+                    struct tendo_error *err)
+{
+    if (isnan(v) || (v >= lo && v <= hi))
+        return TENDO_OK;
+    return tendo_fail(err, TENDO_ERANGE, "%s '%g' is out of range %g-%g",
+                      field, v, lo, hi);
+}
+
+static int validate(const struct tendo_assessment *a, tendo_day today,
+                    struct tendo_error *err)
+{
+    int known = 0, rc;
+    for (int i = 0; tendo_assessment_kinds[i]; i++)
+        known |= !strcmp(a->kind, tendo_assessment_kinds[i]);
+    if (!known)
+        return tendo_fail(err, TENDO_EINVAL,
+                          "assessment '%s' is not one of visa-a, heel-raise, "
+                          "dorsiflexion",
+                          a->kind);
+    if (a->date == TENDO_DAY_NONE || a->date > today + 1)
+        return tendo_fail(err, TENDO_ERANGE,
+                          "assessment date is missing or in the future");
+    if (!strcmp(a->kind, "visa-a")) {
+        if (isnan(a->score))
+            return tendo_fail(err, TENDO_EINVAL, "VISA-A needs its answers");
+        return in_range(a->score, 0, 100, "VISA-A total", err);
+    }
+    if (isnan(a->left) && isnan(a->right))
+        return tendo_fail(err, TENDO_EINVAL, "%s needs --left or --right",
+                          a->kind);
+    if (!strcmp(a->kind, "heel-raise")) {
+        if ((rc = in_range(a->left, 0, 500, "--left", err)) ||
+            (rc = in_range(a->right, 0, 500, "--right", err)))
+            return rc;
+        if ((!isnan(a->left) && a->left != floor(a->left)) ||
+            (!isnan(a->right) && a->right != floor(a->right)))
+            return tendo_fail(err, TENDO_EINVAL,
+                              "heel raises are counted in whole numbers");
+        return TENDO_OK;
+    }
+    if ((rc = in_range(a->left, 0, 30, "--left", err)) ||
+        (rc = in_range(a->right, 0, 30, "--right", err)))
+        return rc;
+    return TENDO_OK;
+}
+
+int tendo_assessment_add(tendo_db *db, struct tendo_assessment *a,
+                         tendo_day today, struct tendo_error *err)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = validate(a, today, err)))
+        return rc;
+    st = store_prep(db,
+                    "INSERT INTO assessments (date, kind, left_value, "
+                    "right_value, score, answers, notes) VALUES (?1, ?2, ?3, "
+                    "?4, ?5, ?6, ?7)",
+                    err);
+    if (!st)
+        return TENDO_EDB;
+    bind_day(st, 1, a->date);
+    bind_str(st, 2, a->kind);
+    bind_real(st, 3, a->left);
+    bind_real(st, 4, a->right);
+    bind_real(st, 5, a->score);
+    bind_text(st, 6, a->answers);
+    bind_str(st, 7, a->notes);
+    if ((rc = store_done(db, st, err, "cannot store the assessment")))
+        return rc;
+    a->id = sqlite3_last_insert_rowid(db->sql);
+    return TENDO_OK;
+}
+
+int tendo_assessments_each(tendo_db *db, const char *kind, tendo_day from,
+                           tendo_day to, tendo_assessment_fn fn, void *ctx,
+                           struct tendo_error *err)
+{
+    sqlite3_stmt *st = store_prep(
+        db,
+        "SELECT id, date, kind, left_value, right_value, score, answers, "
+        "notes FROM assessments WHERE date BETWEEN ?1 AND ?2 AND (?3 IS NULL "
+        "OR kind = ?3) ORDER BY date, id",
+        err);
+    int rc;
+    if (!st)
+        return TENDO_EDB;
+    bind_day(st, 1, from < TENDO_DAY_MIN ? TENDO_DAY_MIN : from);
+    bind_day(st, 2, to > 2932896 ? 2932896 : to);
+    bind_text(st, 3, kind ? kind : "");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct tendo_assessment a;
+        tendo_assessment_init(&a);
+        a.id = col_id(st, 0);
+        a.date = col_day(st, 1);
+        col_text(st, 2, a.kind, sizeof a.kind);
+        a.left = col_real(st, 3);
+        a.right = col_real(st, 4);
+        a.score = col_real(st, 5);
+        col_text(st, 6, a.answers, sizeof a.answers);
+        col_text(st, 7, a.notes, sizeof a.notes);
+        if (fn(&a, ctx)) {
+            sqlite3_reset(st);
+            return tendo_fail(err, TENDO_ENOMEM, "stopped by the caller");
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(db, err, "cannot read assessments");
+    return TENDO_OK;
+}
