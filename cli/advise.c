@@ -42,6 +42,10 @@ static int on_wellness(const struct tendo_wellness *w, void *ctx)
 {
     return push(ctx, w);
 }
+static int on_assess(const struct tendo_assessment *x, void *ctx)
+{
+    return push(ctx, x);
+}
 static int on_rehab(const struct tendo_rehab *r, void *ctx)
 {
     return push(ctx, r);
@@ -53,7 +57,8 @@ int cli_advise(struct cli *c, struct tendo_advice *a)
     struct vec ss = {0, 0, 0, sizeof(struct tendo_session)},
                cs = {0, 0, 0, sizeof(struct tendo_check)},
                ws = {0, 0, 0, sizeof(struct tendo_wellness)},
-               rs = {0, 0, 0, sizeof(struct tendo_rehab)};
+               rs = {0, 0, 0, sizeof(struct tendo_rehab)},
+               as = {0, 0, 0, sizeof(struct tendo_assessment)};
     struct tendo_rules_input in;
     char ramp[16], protocol[16];
     int rc = 0;
@@ -63,6 +68,8 @@ int cli_advise(struct cli *c, struct tendo_advice *a)
         tendo_checks_each(c->db, from, c->date, on_check, &cs, &e) ||
         tendo_wellness_each(c->db, from, c->date, on_wellness, &ws, &e) ||
         tendo_rehab_each(c->db, from, c->date, on_rehab, &rs, &e) ||
+        tendo_assessments_each(c->db, "heel-raise", from, c->date, on_assess,
+                               &as, &e) ||
         tendo_setting_get(c->db, "ramp", ramp, sizeof ramp, NULL, &e) ||
         tendo_setting_get(c->db, "protocol", protocol, sizeof protocol, NULL,
                           &e)) {
@@ -81,6 +88,8 @@ int cli_advise(struct cli *c, struct tendo_advice *a)
     in.rehab = rs.v;
     in.nrehab = rs.n;
     in.protocol = protocol[0] ? protocol : NULL;
+    in.assessments = as.v;
+    in.nassessments = as.n;
     in.ramp = ramp[0] ? atof(ramp) / 100.0 : 0.10;
     if (tendo_advise(&in, a, &e))
         rc = cli_error(c, &e);
@@ -89,5 +98,6 @@ out:
     free(cs.v);
     free(ws.v);
     free(rs.v);
+    free(as.v);
     return rc;
 }

@@ -26,6 +26,7 @@
 #include "error.h"
 #include "model.h"
 #include "rehab.h"
+#include "assess.h"
 
 enum tendo_level {
     TENDO_LEVEL_PROGRESS = 0,
@@ -69,6 +70,8 @@ struct tendo_rules_input {
     const struct tendo_rehab *rehab;        /* logged rehab, any order */
     size_t nrehab;
     const char *protocol;                   /* rehab protocol; NULL: seed */
+    const struct tendo_assessment *assessments; /* any order; may be NULL */
+    size_t nassessments;
     double ramp;                            /* weekly ramp, 0.10 = 10 % */
 };
 

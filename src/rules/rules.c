@@ -195,6 +195,23 @@ static int runs_accepted(const struct ctx *c, tendo_day day, int base,
     return y->runs;
 }
 
+/* the latest heel-raise LSI tested in [from, to]; 100 when none */
+static double lsi_since(const struct ctx *c, tendo_day from, tendo_day to)
+{
+    const struct tendo_rules_input *in = c->in;
+    tendo_day best = TENDO_DAY_NONE;
+    double v = 100;
+    for (size_t i = 0; i < in->nassessments; i++) {
+        const struct tendo_assessment *a = &in->assessments[i];
+        if (strcmp(a->kind, "heel-raise") || isnan(a->score) ||
+            a->date < from || a->date > to || a->date < best)
+            continue;
+        best = a->date;
+        v = a->score;
+    }
+    return v;
+}
+
 struct replay {
     struct tendo_flare f;
     const char *why;            /* trigger of the flare that started today */
@@ -246,6 +263,11 @@ static void replay(struct ctx *c, struct replay *r)
                 f->progress++;
             else
                 f->progress = 0;
+            /* §8 return-to-running gates: morning <= 2 and, when tested
+             * since the flare began, heel-raise LSI >= 80 % */
+            if (f->progress >= 2 &&
+                (x->morning > 2 || lsi_since(c, f->started, day) < 80))
+                break;
             if (f->progress >= 2) {
                 f->step = TENDO_FLARE_REENTER1;
                 f->step_since = day;
@@ -438,7 +460,8 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
 
     if (!in || !o || in->today == TENDO_DAY_NONE ||
         (in->nchecks && !in->checks) || (in->nsessions && !in->sessions) ||
-        (in->nwellness && !in->wellness))
+        (in->nwellness && !in->wellness) ||
+        (in->nassessments && !in->assessments) || (in->nrehab && !in->rehab))
         return tendo_fail(err, TENDO_EUSAGE, "tendo_advise: bad arguments");
     ramp = isnan(in->ramp) || in->ramp < 0 ? 0.10 : in->ramp;
     if (ramp > 0.30)
@@ -541,12 +564,17 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
                    "cross-training keeps your fitness",
                    ds);
         else
+        {
+            double l = lsi_since(c, rp.f.started, today);
             reason(c, TENDO_LEVEL_PAUSE, "flare_reassess",
                    "Reassessing after the flare-up of %s: running resumes "
-                   "after 2 mornings at most %d/10 (%d so far); log the "
-                   "pain of 10 single-leg heel raises and 10 hops "
-                   "(tendo check --hop-pain)",
-                   ds, b + 1, rp.f.progress);
+                   "after 2 mornings at most %d/10 (%d so far), morning "
+                   "2/10 or less, hop pain 2/10 or less (tendo check "
+                   "--hop-pain) and a heel-raise LSI of 80 %% or more if "
+                   "tested (tendo assess heel-raise)%s",
+                   ds, b + 1, rp.f.progress,
+                   l < 80 ? "; the last test was below 80 %" : "");
+        }
     } else if (in_reentry) {
         fmt_day(rp.f.started, ds);
         reason(c, TENDO_LEVEL_REDUCE, "reentry_step",

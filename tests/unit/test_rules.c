@@ -22,6 +22,8 @@ struct scn {
     struct tendo_rehab rehab[1024];
     size_t nrehab;
     char protocol[16];
+    struct tendo_assessment assess[64];
+    size_t nassess;
     double ramp;
 };
 
@@ -154,6 +156,14 @@ static int run_file(const char *path)
                 w->date = s.today + d;
                 w->sleep_h = atof(tok[3]);
             }
+        } else if (!strcmp(tok[0], "lsi") && n == 3) {
+            struct tendo_assessment *x = &s.assess[s.nassess++];
+            int from, to;
+            parse_range(path, ln, tok[1], tok[1], &from, &to);
+            tendo_assessment_init(x);
+            x->date = s.today + from;
+            strcpy(x->kind, "heel-raise");
+            x->score = atof(tok[2]);
         } else if (!strcmp(tok[0], "protocol") && n == 2) {
             snprintf(s.protocol, sizeof s.protocol, "%s", tok[1]);
         } else if (!strcmp(tok[0], "rehab") && n >= 8) {
@@ -191,6 +201,8 @@ static int run_file(const char *path)
                 in.rehab = s.rehab;
                 in.nrehab = s.nrehab;
                 in.protocol = s.protocol[0] ? s.protocol : NULL;
+                in.assessments = s.assess;
+                in.nassessments = s.nassess;
                 in.ramp = s.ramp;
                 if (tendo_advise(&in, &a, &e))
                     fail_msg("%s: advise failed: %s", path, e.msg);
