@@ -74,7 +74,7 @@ static const struct tendo_rehab_stage silbernagel[] = {
      0, "2-0-2", 21, 5,
      "loaded one-leg and eccentric raises 3 x 15 plus hopping drills"},
     {"phase 4: maintenance", "single-leg-raise", "flat", 3, 15, 0, 0,
-     "2-0-2", 1000000, 5, "one-leg raises 3 x 15, 2-3 times a week"},
+     "2-0-2", 0, 5, "one-leg raises 3 x 15, 2-3 times a week"},
 };
 
 static const struct {
@@ -281,6 +281,9 @@ int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
                 set(o, "hold", "rehab_hold_response",
                     "A recent session went above the pain limit or was "
                     "followed by a worse morning: hold the stage");
+            } else if ((size_t)cur + 1 == n && st[cur].load_step <= 0) {
+                set(o, "hold", "rehab_top",
+                    "The last stage of the protocol: keep it up");
             } else if (count >= st[cur].sessions_to_advance) {
                 if (st[cur].load_step > 0 && step < MAX_STEPS) {
                     step++;
