@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev libexpat1-dev zlib1g-dev libzip-dev libjansson-dev
   libcmocka-dev
   clang clang-14 libclang-rt-14-dev valgrind
-  sqlite3 libxml2-utils gpsbabel tzdata
+  sqlite3 libxml2-utils gpsbabel tzdata python3 python3-icalendar
   chromium fonts-dejavu-core
 )
 

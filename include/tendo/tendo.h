@@ -23,5 +23,6 @@
 #include "rehab.h"
 #include "rules.h"
 #include "assess.h"
+#include "ics.h"
 
 #endif

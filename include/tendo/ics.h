@@ -1,0 +1,35 @@
+/*
+ * tendo/ics.h - RFC 5545 iCalendar writing for the week plan: one all-day
+ * event per planned day.
+ *
+ * Writes into a caller's tendo_buf (tendo/buf.h); the caller owns it. Lines
+ * end in CRLF and are folded at 75 octets without splitting a UTF-8
+ * character; TEXT values are escaped (backslash, semicolon, comma,
+ * newline). UIDs are the caller's and should be stable (e.g. the day and a
+ * per-database id), so a re-export updates events in a calendar app rather
+ * than duplicating them. Errors: TENDO_EUSAGE for a bad event, TENDO_ENOMEM
+ * or TENDO_ELIMIT from the buffer.
+ */
+#ifndef TENDO_ICS_H
+#define TENDO_ICS_H
+
+#include "buf.h"
+#include "common.h"
+#include "date.h"
+#include "error.h"
+
+struct tendo_ics_event {
+    tendo_day date;              /* the all-day event's day */
+    const char *uid;             /* stable, unique, non-empty, ASCII */
+    const char *summary;         /* one line */
+    const char *description;     /* may hold newlines; NULL for none */
+};
+
+/* Writes a VCALENDAR with the events. `stamp_utc` (seconds since 1970)
+ * becomes every event's DTSTAMP - pass the export time, or a fixed value
+ * for byte-stable output. */
+TENDO_API int tendo_ics_write(struct tendo_buf *out, const char *calname,
+                              const struct tendo_ics_event *ev, size_t n,
+                              int64_t stamp_utc, struct tendo_error *err);
+
+#endif
