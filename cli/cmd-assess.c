@@ -74,11 +74,6 @@ static int ask_visa(int p[TENDO_VISA_ITEMS])
     return 1;
 }
 
-static json_t *num(double v, double scale)
-{
-    return isnan(v) ? json_null() : json_real(round(v * scale) / scale);
-}
-
 struct derived {
     const char *involved;   /* heel-raise */
     double lsi, diff;
@@ -100,19 +95,19 @@ static json_t *to_json(const struct tendo_assessment *a,
             if (*c == ',')
                 c++;
         }
-        json_object_set_new(o, "score", num(a->score, 1));
+        json_object_set_new(o, "score", cli_json_num(a->score, 1));
         json_object_set_new(o, "answers", ans);
     } else {
-        json_object_set_new(o, "left", num(a->left, 10));
-        json_object_set_new(o, "right", num(a->right, 10));
+        json_object_set_new(o, "left", cli_json_num(a->left, 10));
+        json_object_set_new(o, "right", cli_json_num(a->right, 10));
         if (!strcmp(a->kind, "heel-raise")) {
             json_object_set_new(o, "involved", d && d->involved
                                                    ? json_string(d->involved)
                                                    : json_null());
-            json_object_set_new(o, "lsi", num(a->score, 10));
+            json_object_set_new(o, "lsi", cli_json_num(a->score, 10));
         } else {
             json_object_set_new(o, "difference_cm",
-                                num(fabs(a->left - a->right), 10));
+                                cli_json_num(fabs(a->left - a->right), 10));
         }
     }
     return o;
@@ -161,7 +156,7 @@ static int on_list(const struct tendo_assessment *a, void *ctx)
     if (l->arr) {
         json_t *o = to_json(a, NULL);
         if (!isnan(l->first[k]) && !isnan(v))
-            json_object_set_new(o, "change", num(v - l->first[k], 10));
+            json_object_set_new(o, "change", cli_json_num(v - l->first[k], 10));
         else
             json_object_set_new(o, "change", json_null());
         json_array_append_new(l->arr, o);

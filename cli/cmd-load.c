@@ -39,11 +39,6 @@ static int collect(const struct tendo_session *s, void *ctx)
     return 0;
 }
 
-static json_t *num(double v, double scale)
-{
-    return isnan(v) ? json_null() : json_real(round(v * scale) / scale);
-}
-
 static void cell(double v, int width, int decimals)
 {
     if (isnan(v))
@@ -137,18 +132,18 @@ int cmd_load(struct cli *c, int argc, char **argv)
             const struct tendo_load_day *x = &days[k];
             json_t *o = json_object();
             json_object_set_new(o, "date", json_string(tendo_day_format(x->date, d)));
-            json_object_set_new(o, "run_min", num(x->run_min, 10));
-            json_object_set_new(o, du, num(x->run_m / per, 100));
-            json_object_set_new(o, "time_on_feet_min", num(x->feet_min, 10));
-            json_object_set_new(o, "tendon_load", num(x->tendon_load, 10));
-            json_object_set_new(o, "training_load", num(x->training_load, 10));
+            json_object_set_new(o, "run_min", cli_json_num(x->run_min, 10));
+            json_object_set_new(o, du, cli_json_num(x->run_m / per, 100));
+            json_object_set_new(o, "time_on_feet_min", cli_json_num(x->feet_min, 10));
+            json_object_set_new(o, "tendon_load", cli_json_num(x->tendon_load, 10));
+            json_object_set_new(o, "training_load", cli_json_num(x->training_load, 10));
             json_object_set_new(o, "training_load_estimated",
                                 json_boolean(x->training_load_estimated));
-            json_object_set_new(o, "acwr", num(x->acwr, 100));
-            json_object_set_new(o, "acwr_ewma", num(x->acwr_ewma, 100));
-            json_object_set_new(o, "ctl", num(x->ctl, 10));
-            json_object_set_new(o, "atl", num(x->atl, 10));
-            json_object_set_new(o, "tsb", num(x->tsb, 10));
+            json_object_set_new(o, "acwr", cli_json_num(x->acwr, 100));
+            json_object_set_new(o, "acwr_ewma", cli_json_num(x->acwr_ewma, 100));
+            json_object_set_new(o, "ctl", cli_json_num(x->ctl, 10));
+            json_object_set_new(o, "atl", cli_json_num(x->atl, 10));
+            json_object_set_new(o, "tsb", cli_json_num(x->tsb, 10));
             json_array_append_new(jd, o);
         }
         for (size_t k = 0; k < nweeks; k++) {
@@ -156,16 +151,16 @@ int cmd_load(struct cli *c, int argc, char **argv)
             json_t *o = json_object();
             json_object_set_new(o, "week_start",
                                 json_string(tendo_day_format(x->week_start, d)));
-            json_object_set_new(o, "run_min", num(x->run_min, 10));
-            json_object_set_new(o, du, num(x->run_m / per, 100));
-            json_object_set_new(o, "time_on_feet_min", num(x->feet_min, 10));
-            json_object_set_new(o, "tendon_load", num(x->tendon_load, 10));
-            json_object_set_new(o, "training_load", num(x->training_load, 10));
-            json_object_set_new(o, "ramp_pct", num(x->ramp_pct, 10));
-            json_object_set_new(o, "monotony", num(x->monotony, 100));
-            json_object_set_new(o, "strain", num(x->strain, 1));
-            json_object_set_new(o, "cadence_spm", num(x->cadence_spm, 10));
-            json_object_set_new(o, "efficiency", num(x->efficiency, 1000));
+            json_object_set_new(o, "run_min", cli_json_num(x->run_min, 10));
+            json_object_set_new(o, du, cli_json_num(x->run_m / per, 100));
+            json_object_set_new(o, "time_on_feet_min", cli_json_num(x->feet_min, 10));
+            json_object_set_new(o, "tendon_load", cli_json_num(x->tendon_load, 10));
+            json_object_set_new(o, "training_load", cli_json_num(x->training_load, 10));
+            json_object_set_new(o, "ramp_pct", cli_json_num(x->ramp_pct, 10));
+            json_object_set_new(o, "monotony", cli_json_num(x->monotony, 100));
+            json_object_set_new(o, "strain", cli_json_num(x->strain, 1));
+            json_object_set_new(o, "cadence_spm", cli_json_num(x->cadence_spm, 10));
+            json_object_set_new(o, "efficiency", cli_json_num(x->efficiency, 1000));
             json_array_append_new(jw, o);
         }
         json_object_set_new(doc, "units", json_string(cli_unit(c)));

@@ -19,11 +19,6 @@ static const char help[] =
     "first (tendo check): without it the advice stays conservative.\n"
     "tendo supports decisions; it does not diagnose.\n";
 
-static json_t *num(double v, double scale)
-{
-    return isnan(v) ? json_null() : json_real(round(v * scale) / scale);
-}
-
 static json_t *to_json(const struct cli *c, const struct tendo_advice *a)
 {
     char d[TENDO_DAY_STRLEN];
@@ -32,11 +27,11 @@ static json_t *to_json(const struct cli *c, const struct tendo_advice *a)
     json_object_set_new(o, "date", json_string(tendo_day_format(a->date, d)));
     json_object_set_new(o, "level", json_string(tendo_level_name(a->level)));
     json_object_set_new(run, "allowed", json_boolean(a->run_allowed));
-    json_object_set_new(run, "max_minutes", num(a->max_minutes, 1));
-    json_object_set_new(run, "max_km", num(a->max_km, 10));
+    json_object_set_new(run, "max_minutes", cli_json_num(a->max_minutes, 1));
+    json_object_set_new(run, "max_km", cli_json_num(a->max_km, 10));
     if (c->units == TENDO_UNITS_MI)
         json_object_set_new(run, "max_mi",
-                            num(a->max_km * 1000 / TENDO_M_PER_MI, 10));
+                            cli_json_num(a->max_km * 1000 / TENDO_M_PER_MI, 10));
     json_object_set_new(run, "intensity", a->run_allowed
                                               ? json_string(a->intensity)
                                               : json_null());
@@ -59,7 +54,7 @@ static json_t *to_json(const struct cli *c, const struct tendo_advice *a)
         json_object_set_new(r, "surface", json_string(a->rehab_surface));
         json_object_set_new(r, "sets", json_integer(a->rehab_sets));
         json_object_set_new(r, "reps", json_integer(a->rehab_reps));
-        json_object_set_new(r, "load_kg", num(a->rehab_load_kg, 10));
+        json_object_set_new(r, "load_kg", cli_json_num(a->rehab_load_kg, 10));
         json_object_set_new(r, "tempo", json_string(a->rehab_tempo));
         json_object_set_new(r, "progress", json_string(a->rehab_progress));
         json_object_set_new(r, "stage", json_integer(a->rehab_stage));
@@ -81,8 +76,8 @@ static json_t *to_json(const struct cli *c, const struct tendo_advice *a)
     json_object_set_new(o, "next_check",
                         json_string(tendo_day_format(a->next_check, d)));
     /* the figures behind it */
-    json_object_set_new(o, "typical_run_min", num(a->typical_min, 1));
-    json_object_set_new(o, "typical_run_km", num(a->typical_km, 10));
+    json_object_set_new(o, "typical_run_min", cli_json_num(a->typical_min, 1));
+    json_object_set_new(o, "typical_run_km", cli_json_num(a->typical_km, 10));
     json_object_set_new(o, "baseline_morning",
                         a->base_morning == TENDO_UNSET
                             ? json_null()

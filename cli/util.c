@@ -192,6 +192,11 @@ int cli_print_json(struct cli *c, json_t *v)
     return 0;
 }
 
+json_t *cli_json_num(double v, double scale)
+{
+    return isnan(v) ? json_null() : json_real(round(v * scale) / scale);
+}
+
 double cli_dist(const struct cli *c, double metres)
 {
     return metres / (c->units == TENDO_UNITS_MI ? TENDO_M_PER_MI : 1000.0);

@@ -3,6 +3,7 @@
  * decision (domain.md §7). Pure: see tendo/rehab.h.
  */
 #include "tendo/rehab.h"
+#include "median.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -143,52 +144,60 @@ int tendo_rehab_stage_of(const char *protocol, const struct tendo_rehab *r,
     return st ? stage_of(st, n, r, step) + 1 : 0;
 }
 
-/* the median of the previous 7 checked mornings (stiffness with `stiff`)
- * within 28 days before `day`; -1 with fewer than 3 */
-static int baseline(const struct tendo_rehab_input *in, tendo_day day,
-                    int stiff)
+/* The checks laid out by day once, so the baselines and next mornings the
+ * decision needs are array reads rather than scans of every check. */
+#define SPAN 400   /* today and the 399 days before it */
+
+struct days {
+    tendo_day first;
+    int morning[SPAN], stiff[SPAN];
+    unsigned char mark[SPAN];   /* MATCH / OTHER sessions on the day */
+};
+enum { MATCH = 1, OTHER = 2 };
+
+static void lay_out(const struct tendo_rehab_input *in, struct days *d)
 {
-    int v[7], n = 0;
-    for (tendo_day k = day - 1; k >= day - 28 && n < 7; k--)
-        for (size_t i = 0; i < in->nchecks; i++) {
-            const struct tendo_check *c = &in->checks[i];
-            int x = stiff ? c->stiffness_min : c->morning;
-            if (c->date == k && x != TENDO_UNSET)
-                v[n++] = x;
+    d->first = in->today - (SPAN - 1);
+    for (int i = 0; i < SPAN; i++)
+        d->morning[i] = d->stiff[i] = TENDO_UNSET;
+    for (size_t i = 0; i < in->nchecks; i++) {
+        long j = (long)in->checks[i].date - d->first;
+        if (j >= 0 && j < SPAN) {
+            d->morning[j] = in->checks[i].morning;
+            d->stiff[j] = in->checks[i].stiffness_min;
         }
-    if (n < 3)
-        return -1;
-    for (int i = 1; i < n; i++)   /* insertion sort: n <= 7 */
-        for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
-            int t = v[j];
-            v[j] = v[j - 1];
-            v[j - 1] = t;
-        }
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2] + 1) / 2;
+    }
 }
 
-static const struct tendo_check *check_on(const struct tendo_rehab_input *in,
-                                          tendo_day day)
+static int value(const struct days *d, const int *v, tendo_day day)
 {
-    for (size_t i = 0; i < in->nchecks; i++)
-        if (in->checks[i].date == day)
-            return &in->checks[i];
-    return NULL;
+    long j = (long)day - d->first;
+    return j >= 0 && j < SPAN ? v[j] : TENDO_UNSET;
+}
+
+/* domain.md §1: the median of the previous 7 checked mornings (or
+ * stiffness) within 28 days before `day`; -1 with fewer than 3 */
+static int baseline(const struct days *d, const int *v, tendo_day day)
+{
+    int x[7], n = 0;
+    for (tendo_day k = day - 1; k >= day - 28 && n < 7; k--) {
+        int y = value(d, v, k);
+        if (y != TENDO_UNSET)
+            x[n++] = y;
+    }
+    return n < 3 ? -1 : rules_median(x, n);
 }
 
 /* §7: a session counts toward advancing when its pain was within the
  * stage's limit and the next morning was not above baseline */
-static int tolerated(const struct tendo_rehab_input *in,
-                     const struct tendo_rehab_stage *st,
+static int tolerated(const struct days *d, const struct tendo_rehab_stage *st,
                      const struct tendo_rehab *r)
 {
-    const struct tendo_check *next = check_on(in, r->date + 1);
-    int b = baseline(in, r->date + 1, 0);
+    int next = value(d, d->morning, r->date + 1);
+    int b = baseline(d, d->morning, r->date + 1);
     if (r->pain != TENDO_UNSET && r->pain > st->max_pain)
         return 0;
-    if (!next || next->morning == TENDO_UNSET)
-        return 0;
-    return next->morning <= (b < 0 ? 2 : b);
+    return next != TENDO_UNSET && next <= (b < 0 ? 2 : b);
 }
 
 static void set(struct tendo_rehab_plan *o, const char *decision,
@@ -203,6 +212,7 @@ int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
                           struct tendo_rehab_plan *o, struct tendo_error *err)
 {
     const struct tendo_rehab_stage *st;
+    struct days days;   /* ~3.6 KB on the stack */
     size_t n;
     long last = -1;
     int cur, step = 0, count = 0, all_ok = 1;
@@ -216,6 +226,7 @@ int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
                           in->protocol);
     memset(o, 0, sizeof *o);
     o->nstages = (int)n;
+    lay_out(in, &days);
     /* the latest session before today (before the flare, in one) that
      * belongs to the protocol */
     tendo_day until = in->today;
@@ -236,25 +247,33 @@ int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
             "No rehab logged yet in this protocol: start at stage 1");
     } else {
         cur = stage_of(st, n, &in->sessions[last], &step);
-        /* the sessions at this stage and step, newest first */
-        for (tendo_day d = until - 1; d > until - 120; d--) {
-            int seen = 0, broke = 0;
-            for (size_t i = 0; i < in->nsessions; i++) {
-                const struct tendo_rehab *r = &in->sessions[i];
-                int s, k;
-                if (r->date != d)
-                    continue;
-                k = stage_of(st, n, r, &s);
-                if (k != cur || s != step) {
-                    broke = 1;
-                    continue;
-                }
-                seen = 1;
-                count++;
-                all_ok &= tolerated(in, &st[cur], r);
-            }
-            if (broke && !seen)
+        /* the run of days with sessions at this stage and step, newest
+         * first: a day with only other sessions ends it (§7) */
+        tendo_day stop = until - 120;
+        memset(days.mark, 0, sizeof days.mark);
+        for (size_t i = 0; i < in->nsessions; i++) {
+            const struct tendo_rehab *r = &in->sessions[i];
+            long j = (long)r->date - days.first;
+            int s;
+            if (r->date < until && r->date > stop && j >= 0 && j < SPAN)
+                days.mark[j] |= stage_of(st, n, r, &s) == cur && s == step
+                                    ? MATCH : OTHER;
+        }
+        for (tendo_day d = until - 1; d > stop; d--) {
+            long j = (long)d - days.first;
+            if (j >= 0 && j < SPAN && days.mark[j] == OTHER) {
+                stop = d;
                 break;
+            }
+        }
+        for (size_t i = 0; i < in->nsessions; i++) {
+            const struct tendo_rehab *r = &in->sessions[i];
+            int s;
+            if (r->date >= until || r->date <= stop ||
+                stage_of(st, n, r, &s) != cur || s != step)
+                continue;
+            count++;
+            all_ok &= tolerated(&days, &st[cur], r);
         }
         o->done_at_stage = count;
         if (in->flare_open) {
@@ -270,10 +289,9 @@ int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
                 "Re-entering running after a flare-up: hold the rehab "
                 "stage");
         } else {
-            const struct tendo_check *t = check_on(in, in->today);
-            int bs = baseline(in, in->today, 1);
-            if (t && t->stiffness_min != TENDO_UNSET &&
-                t->stiffness_min > (bs < 0 ? 10 : bs)) {
+            int stiff = value(&days, days.stiff, in->today);
+            int bs = baseline(&days, days.stiff, in->today);
+            if (stiff != TENDO_UNSET && stiff > (bs < 0 ? 10 : bs)) {
                 set(o, "hold", "rehab_hold_stiffness",
                     "Morning stiffness above your usual: never escalate "
                     "while stiff");

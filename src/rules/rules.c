@@ -13,6 +13,7 @@
  */
 #include "tendo/rules.h"
 #include "tendo/load.h"   /* per-session loads */
+#include "median.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -82,23 +83,10 @@ static const struct day *at(const struct ctx *c, tendo_day day)
 
 static int imax(int a, int b) { return a > b ? a : b; }
 
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
 static int cmp_dbl(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
-}
-
-/* median of n ints (sorts them); the lower middle for even n, rounded */
-static int median_int(int *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_int);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2] + 1) / 2;
 }
 
 /* domain.md §1: median of the previous 7 checked mornings (stiffness with
@@ -112,7 +100,7 @@ static int baseline(const struct ctx *c, tendo_day day, int stiff)
         if (x->has_check && val != UNSET)
             v[n++] = val;
     }
-    return n < 3 ? UNSET : median_int(v, n);
+    return n < 3 ? UNSET : rules_median(v, n);
 }
 
 /* 7-day median morning pain ending at `day`; UNSET with fewer than 3 */
@@ -124,7 +112,7 @@ static int median7(const struct ctx *c, tendo_day day)
         if (x->morning != UNSET)
             v[n++] = x->morning;
     }
-    return n < 3 ? UNSET : median_int(v, n);
+    return n < 3 ? UNSET : rules_median(v, n);
 }
 
 /* median run minutes (and pace) of runs in [from, to] */
