@@ -1,8 +1,8 @@
 /*
  * cli/advise.c - gathers what the advice engine needs from the database
  * (240 days of sessions, checks, wellness and rehab; the ramp and protocol
- * settings) and calls tendo_advise for --date. Shared by `today` and
- * `rehab`.
+ * settings) and calls tendo_advise for --date. Shared by `today`,
+ * `rehab` and `plan`.
  */
 #include "cli.h"
 
@@ -51,7 +51,7 @@ static int on_rehab(const struct tendo_rehab *r, void *ctx)
     return push(ctx, r);
 }
 
-int cli_advise(struct cli *c, struct tendo_advice *a)
+int cli_history_load(struct cli *c, struct cli_history *h)
 {
     struct tendo_error e = {0};
     struct vec ss = {0, 0, 0, sizeof(struct tendo_session)},
@@ -59,11 +59,11 @@ int cli_advise(struct cli *c, struct tendo_advice *a)
                ws = {0, 0, 0, sizeof(struct tendo_wellness)},
                rs = {0, 0, 0, sizeof(struct tendo_rehab)},
                as = {0, 0, 0, sizeof(struct tendo_assessment)};
-    struct tendo_rules_input in;
-    char ramp[16], protocol[16];
+    char ramp[16];
     int rc = 0;
     tendo_day from = c->date - HISTORY_DAYS;
 
+    memset(h, 0, sizeof *h);
     if (tendo_sessions_each(c->db, from, c->date, on_session, &ss, &e) ||
         tendo_checks_each(c->db, from, c->date, on_check, &cs, &e) ||
         tendo_wellness_each(c->db, from, c->date, on_wellness, &ws, &e) ||
@@ -71,33 +71,52 @@ int cli_advise(struct cli *c, struct tendo_advice *a)
         tendo_assessments_each(c->db, "heel-raise", from, c->date, on_assess,
                                &as, &e) ||
         tendo_setting_get(c->db, "ramp", ramp, sizeof ramp, NULL, &e) ||
-        tendo_setting_get(c->db, "protocol", protocol, sizeof protocol, NULL,
-                          &e)) {
+        tendo_setting_get(c->db, "protocol", h->protocol, sizeof h->protocol,
+                          NULL, &e)) {
         rc = e.code ? cli_error(c, &e)
                     : cli_errorf(c, EXIT_INTERNAL, "out of memory");
-        goto out;
+        free(ss.v);
+        free(cs.v);
+        free(ws.v);
+        free(rs.v);
+        free(as.v);
+        return rc;
     }
-    memset(&in, 0, sizeof in);
-    in.today = c->date;
-    in.sessions = ss.v;
-    in.nsessions = ss.n;
-    in.checks = cs.v;
-    in.nchecks = cs.n;
-    in.wellness = ws.v;
-    in.nwellness = ws.n;
-    in.rehab = rs.v;
-    in.nrehab = rs.n;
-    in.protocol = protocol[0] ? protocol : NULL;
-    in.assessments = as.v;
-    in.nassessments = as.n;
-    in.ramp = ramp[0] ? atof(ramp) / 100.0 : 0.10;
-    if (tendo_advise(&in, a, &e))
+    h->in.today = c->date;
+    h->in.sessions = ss.v;
+    h->in.nsessions = ss.n;
+    h->in.checks = cs.v;
+    h->in.nchecks = cs.n;
+    h->in.wellness = ws.v;
+    h->in.nwellness = ws.n;
+    h->in.rehab = rs.v;
+    h->in.nrehab = rs.n;
+    h->in.protocol = h->protocol[0] ? h->protocol : NULL;
+    h->in.assessments = as.v;
+    h->in.nassessments = as.n;
+    h->in.ramp = ramp[0] ? atof(ramp) / 100.0 : 0.10;
+    return 0;
+}
+
+void cli_history_free(struct cli_history *h)
+{
+    free((void *)h->in.sessions);
+    free((void *)h->in.checks);
+    free((void *)h->in.wellness);
+    free((void *)h->in.rehab);
+    free((void *)h->in.assessments);
+    memset(h, 0, sizeof *h);
+}
+
+int cli_advise(struct cli *c, struct tendo_advice *a)
+{
+    struct tendo_error e = {0};
+    struct cli_history h;
+    int rc = cli_history_load(c, &h);
+    if (rc)
+        return rc;
+    if (tendo_advise(&h.in, a, &e))
         rc = cli_error(c, &e);
-out:
-    free(ss.v);
-    free(cs.v);
-    free(ws.v);
-    free(rs.v);
-    free(as.v);
+    cli_history_free(&h);
     return rc;
 }

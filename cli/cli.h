@@ -127,6 +127,14 @@ int cli_ask_enum(const char *question, const char *field,
 /* The day's advice for c->date from the open database (cli/advise.c);
  * returns an exit status (0 on success; the error is printed). */
 int cli_advise(struct cli *c, struct tendo_advice *a);
+/* What the advice reads, for commands that pass it on (plan): the arrays
+ * are malloc'd; free with cli_history_free. Returns an exit status. */
+struct cli_history {
+    struct tendo_rules_input in;
+    char protocol[16];
+};
+int cli_history_load(struct cli *c, struct cli_history *h);
+void cli_history_free(struct cli_history *h);
 
 /* The commands, one file each (cli/cmd-NAME.c). */
 int cmd_init(struct cli *c, int argc, char **argv);
@@ -144,5 +152,6 @@ int cmd_inspect(struct cli *c, int argc, char **argv);
 int cmd_load(struct cli *c, int argc, char **argv);
 int cmd_today(struct cli *c, int argc, char **argv);
 int cmd_assess(struct cli *c, int argc, char **argv);
+int cmd_plan(struct cli *c, int argc, char **argv);
 
 #endif

@@ -20,6 +20,7 @@ static const struct cmd commands[] = {
     {"shoe", "shoes: add, list, retire, default", cmd_shoe},
     {"list", "sessions, checks, rehab and wellness in a date range", cmd_list},
     {"today", "what to do today, and why", cmd_today},
+    {"plan", "the coming days and weeks; --ics writes a calendar", cmd_plan},
     {"assess", "VISA-A, heel-raise test, dorsiflexion; their trends", cmd_assess},
     {"load", "tendon load and training load, per week or per day", cmd_load},
     {"export", "write the diary CSV or JSON of everything", cmd_export},

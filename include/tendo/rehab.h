@@ -28,6 +28,8 @@ struct tendo_rehab_stage {
     const char *tempo;          /* "3-1-1": seconds down-pause-up */
     int sessions_to_advance;    /* sessions within the limit to advance */
     int max_pain;               /* pain limit during a session to count */
+    int per_week;               /* sessions a week: 7 daily, 4 every other
+                                   day, 3 three times a week */
     const char *how;            /* one plain sentence */
 };
 

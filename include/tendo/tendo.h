@@ -24,5 +24,6 @@
 #include "rules.h"
 #include "assess.h"
 #include "ics.h"
+#include "plan.h"
 
 #endif

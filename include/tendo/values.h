@@ -38,6 +38,13 @@ TENDO_API int tendo_parse_text(const char *s, size_t n, size_t max,
                                const char *field, char *out,
                                struct tendo_error *err);
 
+/* Parses a weekly volume: a number and a unit, "240min", "40km",
+ * "25mi" (blanks allowed between them). Stores minutes or km in the
+ * matching output and NAN in the other; miles become km. */
+TENDO_API int tendo_parse_volume(const char *s, size_t n, const char *field,
+                                 double *minutes, double *km,
+                                 struct tendo_error *err);
+
 /* Formats a real for output: the shortest "%.Ng" (N <= 15) that reads back
  * to the same double, so export -> import -> export is byte-identical.
  * Returns `out` (at least 32 bytes). */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *const tendo_session_types[] = {
     "run", "pool-run", "bike", "swim", "walk", "elliptical", "strength",
@@ -76,6 +77,39 @@ int tendo_parse_int(const char *s, size_t n, long min, long max,
         return bad(err, TENDO_ERANGE, field, s, n, why);
     }
     *out = (int)v;
+    return TENDO_OK;
+}
+
+int tendo_parse_volume(const char *s, size_t n, const char *field,
+                       double *minutes, double *km, struct tendo_error *err)
+{
+    static const struct {
+        const char *unit;
+        double max, to;
+        int is_min;
+    } units[] = {{"min", 3000, 1, 1}, {"km", 500, 1, 0},
+                 {"mi", 310, 1.609344, 0}};
+    size_t e, u;
+    double v;
+    text_trim(&s, &n);
+    for (e = n; e > 0 && ((s[e - 1] >= 'a' && s[e - 1] <= 'z') ||
+                          (s[e - 1] >= 'A' && s[e - 1] <= 'Z'));
+         e--)
+        ;
+    *minutes = *km = NAN;
+    for (u = 0; u < sizeof units / sizeof *units; u++)
+        if (n - e == strlen(units[u].unit) &&
+            !strncasecmp(s + e, units[u].unit, n - e))
+            break;
+    if (e == n || u == sizeof units / sizeof *units)
+        return bad(err, TENDO_EINVAL, field, s, n,
+                   "needs a unit: min, km or mi (e.g. 40km)");
+    if (tendo_parse_real(s, e, 1, units[u].max, field, &v, err))
+        return err ? err->code : TENDO_EINVAL;
+    if (units[u].is_min)
+        *minutes = v;
+    else
+        *km = v * units[u].to;
     return TENDO_OK;
 }
 

@@ -15,20 +15,20 @@
  * whose next mornings were not above baseline; loaded steps of 2.5 kg */
 static const struct tendo_rehab_stage seed[] = {
     {"two-leg heel raises on the floor", "heel-raise", "flat", 3, 10, 0, 0,
-     "2-1-2", 3, 3,
+     "2-1-2", 3, 3, 7,
      "rise on both feet, lower slowly on both"},
     {"single-leg heel drops on the floor", "heel-drop", "flat", 3, 10, 0, 0,
-     "3-1-1", 3, 3,
+     "3-1-1", 3, 3, 7,
      "lower on the sore leg over 3 s, pause 1 s, rise with help from the "
      "other leg"},
     {"single-leg heel drops off a step, full range", "heel-drop", "step", 3,
-     12, 0, 0, "3-1-1", 3, 3,
+     12, 0, 0, "3-1-1", 3, 3, 7,
      "from a step edge, lower below the step over 3 s, pause, rise on both"},
     {"single-leg heel drops on a decline", "heel-drop", "decline", 3, 12, 0,
-     0, "3-1-1", 3, 3,
+     0, "3-1-1", 3, 3, 7,
      "on a slope facing downhill, lower over 3 s, pause, rise on both"},
     {"heel drops off a step with added load", "heel-drop", "step", 3, 10,
-     2.5, 2.5, "3-1-1", 3, 3,
+     2.5, 2.5, "3-1-1", 3, 3, 4,
      "as off the step, with weight in a backpack; +2.5 kg per step"},
 };
 
@@ -36,11 +36,11 @@ static const struct tendo_rehab_stage seed[] = {
  * add load (+5 kg) when the exercise becomes pain-free */
 static const struct tendo_rehab_stage alfredson[] = {
     {"eccentric drops off a step, straight and bent knee", "heel-drop",
-     "step", 3, 15, 0, 0, "3-0-0", 3, 0,
+     "step", 3, 15, 0, 0, "3-0-0", 3, 0, 7,
      "3 x 15 with the knee straight and 3 x 15 bent, twice a day; some pain "
      "is allowed; rise on the other leg"},
     {"eccentric drops off a step with a loaded backpack", "heel-drop",
-     "step", 3, 15, 5, 5, "3-0-0", 3, 0,
+     "step", 3, 15, 5, 5, "3-0-0", 3, 0, 7,
      "the same with weight in a backpack, twice a day; +5 kg when "
      "pain-free again"},
 };
@@ -49,33 +49,33 @@ static const struct tendo_rehab_stage alfredson[] = {
  * calf raises, 3 s up and 3 s down, heavier as the reps go down */
 static const struct tendo_rehab_stage hsr[] = {
     {"heavy slow resistance, week 1: 3 x 15RM", "seated-raise", "flat", 3,
-     15, RM, 0, "3-0-3", 3, 5,
+     15, RM, 0, "3-0-3", 3, 5, 3,
      "seated, standing and leg-press calf raises, a weight you can lift 15 "
      "times, 3 times a week"},
     {"heavy slow resistance, weeks 2-3: 3 x 12RM", "seated-raise", "flat", 3,
-     12, RM, 0, "3-0-3", 6, 5, "the three raises at your 12-repetition maximum"},
+     12, RM, 0, "3-0-3", 6, 5, 3, "the three raises at your 12-repetition maximum"},
     {"heavy slow resistance, weeks 4-5: 4 x 10RM", "seated-raise", "flat", 4,
-     10, RM, 0, "3-0-3", 6, 5, "the three raises at your 10-repetition maximum"},
+     10, RM, 0, "3-0-3", 6, 5, 3, "the three raises at your 10-repetition maximum"},
     {"heavy slow resistance, weeks 6-8: 4 x 8RM", "seated-raise", "flat", 4,
-     8, RM, 0, "3-0-3", 9, 5, "the three raises at your 8-repetition maximum"},
+     8, RM, 0, "3-0-3", 9, 5, 3, "the three raises at your 8-repetition maximum"},
     {"heavy slow resistance, weeks 9-12: 4 x 6RM", "seated-raise", "flat", 4,
-     6, RM, 0, "3-0-3", 12, 5, "the three raises at your 6-repetition maximum"},
+     6, RM, 0, "3-0-3", 12, 5, 3, "the three raises at your 6-repetition maximum"},
 };
 
 /* Silbernagel et al. 2007: four phases; advance when the phase is done with
  * pain <= 5 that settles by the next morning */
 static const struct tendo_rehab_stage silbernagel[] = {
     {"phase 1: heel raises on the floor", "heel-raise", "flat", 3, 10, 0, 0,
-     "2-0-2", 7, 5,
+     "2-0-2", 7, 5, 7,
      "two-leg, one-leg and eccentric heel raises on the floor, daily"},
     {"phase 2: heel raises on a step and quick rebounds", "single-leg-raise",
-     "step", 3, 15, 0, 0, "2-0-2", 14, 5,
+     "step", 3, 15, 0, 0, "2-0-2", 14, 5, 7,
      "one-leg raises on a step edge 3 x 15 plus quick-rebound raises 3 x 20"},
     {"phase 3: loaded raises and plyometrics", "heel-drop", "step", 3, 15, 5,
-     0, "2-0-2", 21, 5,
+     0, "2-0-2", 21, 5, 7,
      "loaded one-leg and eccentric raises 3 x 15 plus hopping drills"},
     {"phase 4: maintenance", "single-leg-raise", "flat", 3, 15, 0, 0,
-     "2-0-2", 0, 5, "one-leg raises 3 x 15, 2-3 times a week"},
+     "2-0-2", 0, 5, 3, "one-leg raises 3 x 15, 2-3 times a week"},
 };
 
 static const struct {

@@ -6,6 +6,7 @@
 #include "tendo/values.h"
 #include "tendo/model.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,10 +21,17 @@ static const struct tendo_setting_def defs[] = {
     {"protocol", "seed", "rehab protocol: seed, alfredson, hsr, silbernagel"},
     {"ramp", "10", "largest weekly rise in running minutes, % (0-30)"},
     {"shoe_retire_km", "600", "suggest retiring a shoe past this distance, km"},
+    {"long_run_day", "sun", "day of the long run in a plan: mon..sun, or none"},
+    {"rest_day", "auto",
+     "rest day in a plan: mon..sun, or auto (the day after the long run)"},
+    {"goal_week", NULL,
+     "weekly running volume a plan builds up to: e.g. 240min, 40km, 25mi"},
 };
 
 static const char *const units_names[] = {"km", "mi", NULL};
 static const char *const sex_names[] = {"male", "female", NULL};
+static const char *const day_names[] = {"mon", "tue", "wed", "thu", "fri",
+                                        "sat", "sun", "none", "auto", NULL};
 static const char *const protocol_names[] = {"seed", "alfredson", "hsr",
                                              "silbernagel", NULL};
 
@@ -76,6 +84,29 @@ int tendo_setting_check(const char *key, const char *value, char *norm,
         char txt[32];
         if (!(rc = tendo_parse_real(value, len, 0, 30, key, &d, err)))
             snprintf(norm, n, "%s", tendo_format_real(d, txt));
+    } else if (strcmp(key, "long_run_day") == 0 ||
+               strcmp(key, "rest_day") == 0) {
+        int is_long = key[0] == 'l';
+        if (!(rc = tendo_parse_enum(value, len, day_names, key, &i, err))) {
+            if (i == (is_long ? 8 : 7))
+                rc = tendo_fail(err, TENDO_EINVAL,
+                                "%s: '%s' is not a choice here (%s)", key,
+                                day_names[i],
+                                is_long ? "mon..sun or none"
+                                        : "mon..sun or auto");
+            else
+                snprintf(norm, n, "%s", day_names[i]);
+        }
+    } else if (strcmp(key, "goal_week") == 0) {
+        double m, km;
+        if (!(rc = tendo_parse_volume(value, len, key, &m, &km, err))) {
+            /* normalised: blanks dropped, the unit in lower case */
+            size_t o = 0;
+            for (size_t k = 0; k < len && o + 1 < n; k++)
+                if (value[k] != ' ' && value[k] != '\t')
+                    norm[o++] = (char)tolower((unsigned char)value[k]);
+            norm[o] = '\0';
+        }
     } else if (strcmp(key, "shoe_retire_km") == 0) {
         char txt[32];
         if (!(rc = tendo_parse_real(value, len, 100, 3000, key, &d, err)))

@@ -1,0 +1,366 @@
+/*
+ * cli/cmd-plan.c - `tendo plan`: the coming days from today's advice
+ * (tendo/plan.h, product.md §5.4), as a table, JSON or an iCalendar file.
+ * Nothing is stored: the plan is recomputed from the latest check each
+ * time, so tomorrow's plan follows today's symptoms.
+ */
+#include "cli.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char help[] =
+    "usage: tendo plan [--weeks N] [--from D] [--ics FILE] [--json]\n\n"
+    "The coming days, week by week: each day a run (easy, moderate or long,\n"
+    "with a minutes and distance cap and strides yes/no), cross-training or\n"
+    "rest, plus the day's rehab. It starts from today's advice (tendo today)\n"
+    "and your own recent weeks, and assumes the symptoms settle: after a\n"
+    "flare-up it shows the pause and the re-entry ladder, after a reduce day\n"
+    "a week of reduced runs, then weeks that hold or build by the ramp\n"
+    "setting, with every 4th loading week a deload at 70 %. The plan is\n"
+    "recomputed from every new check; nothing is stored.\n\n"
+    "  --weeks N    Monday weeks to plan, the first holding --from (1-12,\n"
+    "               default 2)\n"
+    "  --from D     first day shown (today up to 4 weeks ahead; default today)\n"
+    "  --ics FILE   also write the days as an iCalendar file (one all-day\n"
+    "               event a day; re-exporting updates the same events)\n\n"
+    "Settings used (tendo config): runs_per_week, long_run_day, rest_day,\n"
+    "goal_week, ramp, protocol, units.\n";
+
+static const char *const wd[] = {"Mon", "Tue", "Wed", "Thu",
+                                 "Fri", "Sat", "Sun"};
+
+static int setting(struct cli *c, const char *key, char *v, size_t n)
+{
+    struct tendo_error e = {0};
+    if (tendo_setting_get(c->db, key, v, n, NULL, &e))
+        return cli_error(c, &e);
+    return 0;
+}
+
+static int day_index(const char *v)
+{
+    for (int i = 0; i < 7; i++)
+        if (!strcasecmp(v, wd[i]))
+            return i;
+    return -1;
+}
+
+static double dist(const struct cli *c, double km)
+{
+    return isnan(km) ? NAN : cli_dist(c, km * 1000);
+}
+
+/* "heel-drop 3x12, flat, tempo 3-1-1, +2.5 kg" */
+static void rehab_text(const struct tendo_plan_day *d, char *out, size_t n)
+{
+    char load[40] = "";
+    if (isnan(d->rehab_load_kg))
+        snprintf(load, sizeof load, ", at your repetition maximum");
+    else if (d->rehab_load_kg > 0)
+        snprintf(load, sizeof load, ", +%.4g kg", d->rehab_load_kg);
+    snprintf(out, n, "%s %dx%d, %s, tempo %s%s", d->rehab_exercise,
+             d->rehab_sets, d->rehab_reps, d->rehab_surface, d->rehab_tempo,
+             load);
+}
+
+/* "Run 40 min easy (7.0 km), strides" / "Cross-train: bike 45 min" */
+static void summary(const struct cli *c, const struct tendo_plan_day *d,
+                    char *out, size_t n)
+{
+    switch (d->kind) {
+    case TENDO_PLAN_RUN:
+        if (isnan(d->run_km))
+            snprintf(out, n, "Run %d min %s%s", d->run_min, d->intensity,
+                     d->strides ? " + strides" : "");
+        else
+            snprintf(out, n, "Run %d min %s (%.1f %s)%s", d->run_min,
+                     d->intensity, dist(c, d->run_km), cli_unit(c),
+                     d->strides ? " + strides" : "");
+        break;
+    case TENDO_PLAN_CROSS:
+        snprintf(out, n, "Cross-train: %s %d min", d->cross_type,
+                 d->cross_min);
+        break;
+    default:
+        snprintf(out, n, "Rest");
+    }
+}
+
+static json_t *day_json(const struct cli *c, const struct tendo_plan_day *d)
+{
+    char ds[TENDO_DAY_STRLEN];
+    json_t *o = json_object();
+    json_object_set_new(o, "date", json_string(tendo_day_format(d->date, ds)));
+    json_object_set_new(o, "kind", json_string(tendo_plan_kind_name(d->kind)));
+    json_object_set_new(o, "phase", json_string(d->phase));
+    if (d->kind == TENDO_PLAN_RUN) {
+        json_t *r = json_object();
+        json_object_set_new(r, "minutes", json_integer(d->run_min));
+        json_object_set_new(r, c->units == TENDO_UNITS_MI ? "mi" : "km",
+                            cli_json_num(dist(c, d->run_km), 10));
+        json_object_set_new(r, "intensity", json_string(d->intensity));
+        json_object_set_new(r, "surface", json_string(d->surface));
+        json_object_set_new(r, "strides", json_boolean(d->strides));
+        json_object_set_new(o, "run", r);
+    } else {
+        json_object_set_new(o, "run", json_null());
+    }
+    if (d->kind == TENDO_PLAN_CROSS) {
+        json_t *x = json_object();
+        json_object_set_new(x, "type", json_string(d->cross_type));
+        json_object_set_new(x, "minutes", json_integer(d->cross_min));
+        json_object_set_new(o, "cross_training", x);
+    } else {
+        json_object_set_new(o, "cross_training", json_null());
+    }
+    if (d->has_rehab) {
+        json_t *r = json_object();
+        json_object_set_new(r, "exercise", json_string(d->rehab_exercise));
+        json_object_set_new(r, "surface", json_string(d->rehab_surface));
+        json_object_set_new(r, "sets", json_integer(d->rehab_sets));
+        json_object_set_new(r, "reps", json_integer(d->rehab_reps));
+        json_object_set_new(r, "load_kg", cli_json_num(d->rehab_load_kg, 10));
+        json_object_set_new(r, "tempo", json_string(d->rehab_tempo));
+        json_object_set_new(o, "rehab", r);
+    } else {
+        json_object_set_new(o, "rehab", json_null());
+    }
+    json_object_set_new(o, "note", json_string(d->note));
+    return o;
+}
+
+static json_t *to_json(const struct cli *c, const struct tendo_plan *p)
+{
+    char ds[TENDO_DAY_STRLEN];
+    json_t *o = json_object(), *days = json_array(), *weeks = json_array();
+    const char *u = c->units == TENDO_UNITS_MI ? "run_mi" : "run_km";
+    json_object_set_new(o, "from", json_string(tendo_day_format(p->from, ds)));
+    json_object_set_new(o, "level",
+                        json_string(tendo_level_name(p->advice.level)));
+    json_object_set_new(o, "flare",
+                        json_string(tendo_flare_step_name(p->advice.flare.step)));
+    json_object_set_new(o, "runs_per_week", json_integer(p->runs_per_week));
+    json_object_set_new(o, "long_run_day",
+                        p->long_run_day >= 0 ? json_string(wd[p->long_run_day])
+                                             : json_null());
+    json_object_set_new(o, "rest_day", json_string(wd[p->rest_day]));
+    json_object_set_new(o, "base_week_min", cli_json_num(p->base_week_min, 1));
+    for (size_t i = 0; i < p->ndays; i++)
+        json_array_append_new(days, day_json(c, &p->days[i]));
+    for (size_t i = 0; i < p->nweeks; i++) {
+        const struct tendo_plan_week *w = &p->weeks[i];
+        json_t *x = json_object();
+        json_object_set_new(x, "week_start",
+                            json_string(tendo_day_format(w->start, ds)));
+        json_object_set_new(x, "phase", json_string(w->phase));
+        json_object_set_new(x, "run_min", cli_json_num(w->run_min, 1));
+        json_object_set_new(x, u, cli_json_num(dist(c, w->run_km), 10));
+        json_object_set_new(x, "done_min", cli_json_num(w->done_min, 1));
+        json_object_set_new(x, "target_min", cli_json_num(w->target_min, 1));
+        json_object_set_new(x, "deload", json_boolean(w->deload));
+        json_array_append_new(weeks, x);
+    }
+    json_object_set_new(o, "days", days);
+    json_object_set_new(o, "weeks", weeks);
+    return o;
+}
+
+static void print_text(const struct cli *c, const struct tendo_plan *p)
+{
+    char ds[TENDO_DAY_STRLEN], s[160], r[120];
+    size_t di = 0;
+    printf("Plan from %s %s (today: %s). It assumes the symptoms settle and "
+           "is\nre-planned from every check.\n",
+           wd[tendo_day_weekday(p->from)], tendo_day_format(p->from, ds),
+           tendo_level_name(p->advice.level));
+    for (size_t wi = 0; wi < p->nweeks; wi++) {
+        const struct tendo_plan_week *w = &p->weeks[wi];
+        printf("\nWeek of %s  %s  %.0f min", tendo_day_format(w->start, ds),
+               w->phase, w->run_min);
+        if (!isnan(w->run_km))
+            printf(" / %.1f %s", dist(c, w->run_km), cli_unit(c));
+        if (w->done_min > 0)
+            printf(" (%.0f min done)", w->done_min);
+        printf("\n");
+        for (; di < p->ndays && p->days[di].date < w->start + 7; di++) {
+            const struct tendo_plan_day *d = &p->days[di];
+            summary(c, d, s, sizeof s);
+            printf("  %s %s  %-34s", wd[tendo_day_weekday(d->date)],
+                   tendo_day_format(d->date, ds) + 5, s);
+            if (d->has_rehab) {
+                char prev[120] = "";
+                rehab_text(d, r, sizeof r);
+                if (di > 0 && p->days[di - 1].has_rehab)
+                    rehab_text(&p->days[di - 1], prev, sizeof prev);
+                printf("  + rehab%s%s", strcmp(r, prev) ? ": " : "",
+                       strcmp(r, prev) ? r : "");
+            }
+            printf("\n");
+            if (d->note[0] && (di == 0 || strcmp(d->note, p->days[di - 1].note)))
+                printf("             %s\n", d->note);
+        }
+    }
+    printf("\ntendo supports your decisions; it does not diagnose.\n");
+}
+
+static int write_ics(struct cli *c, const struct tendo_plan *p,
+                     const char *path)
+{
+    struct tendo_ics_event *ev = calloc(p->ndays ? p->ndays : 1, sizeof *ev);
+    char(*uid)[48] = calloc(p->ndays ? p->ndays : 1, sizeof *uid);
+    char(*sum)[160] = calloc(p->ndays ? p->ndays : 1, sizeof *sum);
+    char(*desc)[600] = calloc(p->ndays ? p->ndays : 1, sizeof *desc);
+    struct tendo_buf b;
+    struct tendo_error e = {0};
+    int rc = 0;
+
+    if (!ev || !uid || !sum || !desc) {
+        rc = cli_errorf(c, EXIT_INTERNAL, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < p->ndays; i++) {
+        const struct tendo_plan_day *d = &p->days[i];
+        char ds[TENDO_DAY_STRLEN], r[120];
+        int y, m, dd, n;
+        tendo_day_to_ymd(d->date, &y, &m, &dd);
+        snprintf(uid[i], sizeof uid[i], "%04d%02d%02d-plan@tendo", y, m, dd);
+        summary(c, d, sum[i], sizeof sum[i]);
+        n = snprintf(desc[i], sizeof desc[i], "%s (%s)", sum[i], d->phase);
+        if (d->kind == TENDO_PLAN_RUN && n < (int)sizeof desc[i])
+            n += snprintf(desc[i] + n, sizeof desc[i] - (size_t)n,
+                          "\nSurface: %s", d->surface);
+        if (d->has_rehab && n < (int)sizeof desc[i]) {
+            rehab_text(d, r, sizeof r);
+            n += snprintf(desc[i] + n, sizeof desc[i] - (size_t)n,
+                          "\nRehab: %s", r);
+        }
+        if (d->note[0] && n < (int)sizeof desc[i])
+            n += snprintf(desc[i] + n, sizeof desc[i] - (size_t)n, "\n%s",
+                          d->note);
+        if (n < (int)sizeof desc[i])
+            snprintf(desc[i] + n, sizeof desc[i] - (size_t)n,
+                     "\nPlanned by tendo on %s from that day's check; "
+                     "re-export after each check.",
+                     tendo_day_format(c->date, ds));
+        ev[i].date = d->date;
+        ev[i].uid = uid[i];
+        ev[i].summary = sum[i];
+        ev[i].description = desc[i];
+    }
+    tendo_buf_init(&b, 0);
+    if (tendo_ics_write(&b, "tendo plan", ev, p->ndays, c->now_utc, &e))
+        rc = cli_error(c, &e);
+    else
+        rc = cli_write_output(c, path, b.data, b.len);
+    tendo_buf_release(&b);
+    if (!rc && !c->quiet && path && strcmp(path, "-"))
+        fprintf(stderr, "tendo: wrote %zu days to %s\n", p->ndays, path);
+out:
+    free(ev);
+    free(uid);
+    free(sum);
+    free(desc);
+    return rc;
+}
+
+int cmd_plan(struct cli *c, int argc, char **argv)
+{
+    enum { O_WEEKS = 1, O_FROM, O_ICS };
+    static const struct option opts[] = {
+        {"weeks", required_argument, NULL, O_WEEKS},
+        {"from", required_argument, NULL, O_FROM},
+        {"ics", required_argument, NULL, O_ICS},
+        GLOBAL_OPTS,
+        {0, 0, 0, 0}};
+    const char *weeks_arg = NULL, *from_arg = NULL, *ics = NULL;
+    struct tendo_error e = {0};
+    struct tendo_plan_input in;
+    struct tendo_plan *p = NULL;
+    struct cli_history h;
+    char v[64];
+    int opt, rc, weeks = 2;
+
+    cli_getopt_reset();
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+        switch (opt) {
+        case 'h':
+            return fputs(help, stdout), EXIT_OK;
+        case '?':
+        case ':':
+            return cli_bad_option(c, "plan", argv, opt);
+        case O_WEEKS:
+            weeks_arg = optarg;
+            break;
+        case O_FROM:
+            from_arg = optarg;
+            break;
+        case O_ICS:
+            ics = optarg;
+            break;
+        default:
+            if (cli_global(c, opt, optarg) < 0)
+                return EXIT_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_usage(c, "plan", "plan takes no arguments");
+    if (weeks_arg && tendo_parse_int(weeks_arg, strlen(weeks_arg), 1,
+                                     TENDO_PLAN_WEEKS_MAX, "--weeks", &weeks,
+                                     &e))
+        return cli_error(c, &e);
+    if ((rc = cli_open(c, 0)))
+        return rc;
+
+    memset(&in, 0, sizeof in);
+    in.weeks = weeks;
+    in.from = c->date;
+    if (from_arg) {
+        if (tendo_parse_day(from_arg, strlen(from_arg), INT32_MAX - 2,
+                            "--from", &in.from, &e))
+            return cli_error(c, &e);
+        if (in.from < c->date || in.from > c->date + 28)
+            return cli_errorf(c, EXIT_USAGE,
+                              "--from: %s is not between today and 4 weeks "
+                              "ahead",
+                              from_arg);
+    }
+    if ((rc = setting(c, "runs_per_week", v, sizeof v)))
+        return rc;
+    in.runs_per_week = atoi(v);
+    if ((rc = setting(c, "long_run_day", v, sizeof v)))
+        return rc;
+    in.long_run_day = day_index(v);
+    if ((rc = setting(c, "rest_day", v, sizeof v)))
+        return rc;
+    in.rest_day = day_index(v);
+    if ((rc = setting(c, "goal_week", v, sizeof v)))
+        return rc;
+    in.goal_min = in.goal_km = NAN;
+    if (v[0] && tendo_parse_volume(v, strlen(v), "goal_week", &in.goal_min,
+                                   &in.goal_km, &e))
+        return cli_error(c, &e);
+
+    if ((rc = cli_history_load(c, &h)))
+        return rc;
+    in.history = h.in;
+    if (!(p = malloc(sizeof *p))) {
+        rc = cli_errorf(c, EXIT_INTERNAL, "out of memory");
+    } else if (tendo_plan(&in, p, &e)) {
+        rc = cli_error(c, &e);
+    } else {
+        if (ics)
+            rc = write_ics(c, p, ics);
+        if (!rc && !(ics && !strcmp(ics, "-"))) {
+            if (c->json)
+                rc = cli_print_json(c, to_json(c, p));
+            else
+                print_text(c, p);
+        }
+    }
+    free(p);
+    cli_history_free(&h);
+    return rc;
+}
