@@ -226,7 +226,7 @@ static int write_ics(struct cli *c, const struct tendo_plan *p,
         char ds[TENDO_DAY_STRLEN], r[120];
         int y, m, dd, n;
         tendo_day_to_ymd(d->date, &y, &m, &dd);
-        snprintf(uid[i], sizeof uid[i], "%04d%02d%02d-plan@tendo", y, m, dd);
+        snprintf(uid[i], sizeof uid[i], "%04d-%02d-%02d-plan@tendo", y, m, dd);
         summary(c, d, sum[i], sizeof sum[i]);
         n = snprintf(desc[i], sizeof desc[i], "%s (%s)", sum[i], d->phase);
         if (d->kind == TENDO_PLAN_RUN && n < (int)sizeof desc[i])

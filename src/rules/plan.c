@@ -822,6 +822,11 @@ int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
                      !strcmp(a->reasons[i].code, "no_consecutive_days");
         if (amber)
             amber_until = s->today + 7;
+        /* the last re-entry run is judged the next morning: no run on
+         * the day after it either */
+        if (a->flare.step != TENDO_FLARE_NONE && after > amber_until &&
+            after <= s->end)
+            amber_until = after + 1;
     }
 
     /* pass 2: week by week */
