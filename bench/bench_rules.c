@@ -1,13 +1,15 @@
 /*
  * bench/bench_rules.c - the daily advice on the history `tendo today`
  * gathers (240 days: a run most days, a check every day, sleep), RUNS
- * batches of 1,000 calls; prints the time per call.
+ * batches of 1,000 calls; then the 12-week plan (tendo_plan, which calls
+ * the advice once) on the same history; prints the time per call.
  *
  * usage: bench_rules [RUNS]
  */
 #include "tendo/tendo.h"
 #include "bench.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,5 +68,29 @@ int main(int argc, char **argv)
            "median %.1f us per call (level %s, %zu reasons)\n",
            DAYS, ns, DAYS, t[0] * 1e6, t[runs / 2] * 1e6,
            tendo_level_name(a.level), a.nreasons);
+    {
+        static struct tendo_plan p;
+        struct tendo_plan_input pi;
+        memset(&pi, 0, sizeof pi);
+        pi.history = in;
+        pi.from = today;
+        pi.weeks = TENDO_PLAN_WEEKS_MAX;
+        pi.runs_per_week = 5;
+        pi.long_run_day = 6;
+        pi.rest_day = -1;
+        pi.goal_min = pi.goal_km = NAN;
+        for (int r = 0; r < runs; r++) {
+            double t0 = now_s();
+            for (int k = 0; k < CALLS; k++)
+                if (tendo_plan(&pi, &p, NULL))
+                    return 1;
+            t[r] = (now_s() - t0) / CALLS;
+        }
+        qsort(t, (size_t)runs, sizeof *t, cmp_d);
+        printf("plan of %d weeks on the same history: best %.1f us, median "
+               "%.1f us per call (%zu days, level %s)\n",
+               TENDO_PLAN_WEEKS_MAX, t[0] * 1e6, t[runs / 2] * 1e6, p.ndays,
+               tendo_level_name(p.advice.level));
+    }
     return 0;
 }

@@ -39,5 +39,8 @@ echo
 echo "== wrote $demo/export.json and $demo/export.csv; the database is $TENDO_DB"
 echo "   try: TENDO_DB=$TENDO_DB $tendo list --from $(date -d '-6 weeks' +%Y-%m-%d) --days 14"
 echo
+echo "== tendo plan --ics $demo/plan.ics   (the next two weeks, also as a calendar)"
+"$tendo" plan --ics "$demo/plan.ics"
+echo
 echo "== tendo today   (what to do today, and why)"
 "$tendo" today
