@@ -117,14 +117,10 @@ static json_t *day_json(const struct cli *c, const struct tendo_plan_day *d)
         json_object_set_new(o, "cross_training", json_null());
     }
     if (d->has_rehab) {
-        json_t *r = json_object();
-        json_object_set_new(r, "exercise", json_string(d->rehab_exercise));
-        json_object_set_new(r, "surface", json_string(d->rehab_surface));
-        json_object_set_new(r, "sets", json_integer(d->rehab_sets));
-        json_object_set_new(r, "reps", json_integer(d->rehab_reps));
-        json_object_set_new(r, "load_kg", cli_json_num(d->rehab_load_kg, 10));
-        json_object_set_new(r, "tempo", json_string(d->rehab_tempo));
-        json_object_set_new(o, "rehab", r);
+        json_object_set_new(o, "rehab",
+                            cli_rehab_json(d->rehab_exercise, d->rehab_surface,
+                                           d->rehab_sets, d->rehab_reps,
+                                           d->rehab_load_kg, d->rehab_tempo));
     } else {
         json_object_set_new(o, "rehab", json_null());
     }

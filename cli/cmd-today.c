@@ -49,13 +49,9 @@ static json_t *to_json(const struct cli *c, const struct tendo_advice *a)
     }
     json_object_set_new(o, "cross_training", xs);
     if (a->has_rehab) {
-        json_t *r = json_object();
-        json_object_set_new(r, "exercise", json_string(a->rehab_exercise));
-        json_object_set_new(r, "surface", json_string(a->rehab_surface));
-        json_object_set_new(r, "sets", json_integer(a->rehab_sets));
-        json_object_set_new(r, "reps", json_integer(a->rehab_reps));
-        json_object_set_new(r, "load_kg", cli_json_num(a->rehab_load_kg, 10));
-        json_object_set_new(r, "tempo", json_string(a->rehab_tempo));
+        json_t *r = cli_rehab_json(a->rehab_exercise, a->rehab_surface,
+                                   a->rehab_sets, a->rehab_reps,
+                                   a->rehab_load_kg, a->rehab_tempo);
         json_object_set_new(r, "progress", json_string(a->rehab_progress));
         json_object_set_new(r, "stage", json_integer(a->rehab_stage));
         json_object_set_new(r, "stages", json_integer(a->rehab_nstages));
