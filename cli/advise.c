@@ -1,6 +1,7 @@
 /*
  * cli/advise.c - gathers what the advice engine needs from the database
- * (240 days of sessions, checks, wellness and rehab; the ramp and protocol
+ * (240 days - or more - of sessions, checks, wellness, rehab and
+ * assessments of every kind; the ramp and protocol
  * settings) and calls tendo_advise for --date. Shared by `today`,
  * `rehab` and `plan`.
  */
@@ -51,7 +52,7 @@ static int on_rehab(const struct tendo_rehab *r, void *ctx)
     return push(ctx, r);
 }
 
-int cli_history_load(struct cli *c, struct cli_history *h)
+int cli_history_load(struct cli *c, struct cli_history *h, tendo_day since)
 {
     struct tendo_error e = {0};
     struct vec ss = {0, 0, 0, sizeof(struct tendo_session)},
@@ -61,15 +62,17 @@ int cli_history_load(struct cli *c, struct cli_history *h)
                as = {0, 0, 0, sizeof(struct tendo_assessment)};
     char ramp[16];
     int rc = 0;
-    tendo_day from = c->date - HISTORY_DAYS;
+    tendo_day from = since == TENDO_DAY_NONE || since > c->date - HISTORY_DAYS
+                         ? c->date - HISTORY_DAYS
+                         : since;
 
     memset(h, 0, sizeof *h);
     if (tendo_sessions_each(c->db, from, c->date, on_session, &ss, &e) ||
         tendo_checks_each(c->db, from, c->date, on_check, &cs, &e) ||
         tendo_wellness_each(c->db, from, c->date, on_wellness, &ws, &e) ||
         tendo_rehab_each(c->db, from, c->date, on_rehab, &rs, &e) ||
-        tendo_assessments_each(c->db, "heel-raise", from, c->date, on_assess,
-                               &as, &e) ||
+        tendo_assessments_each(c->db, NULL, from, c->date, on_assess, &as,
+                               &e) ||
         tendo_setting_get(c->db, "ramp", ramp, sizeof ramp, NULL, &e) ||
         tendo_setting_get(c->db, "protocol", h->protocol, sizeof h->protocol,
                           NULL, &e)) {
@@ -112,11 +115,30 @@ int cli_advise(struct cli *c, struct tendo_advice *a)
 {
     struct tendo_error e = {0};
     struct cli_history h;
-    int rc = cli_history_load(c, &h);
+    int rc = cli_history_load(c, &h, TENDO_DAY_NONE);
     if (rc)
         return rc;
     if (tendo_advise(&h.in, a, &e))
         rc = cli_error(c, &e);
     cli_history_free(&h);
     return rc;
+}
+
+int cli_load_params(struct cli *c, struct tendo_load_params *p)
+{
+    struct tendo_error e = {0};
+    char v[32];
+    const char *keys[] = {"max_hr", "rest_hr"};
+    int *dst[] = {&p->max_hr, &p->rest_hr};
+    for (int i = 0; i < 2; i++) {
+        *dst[i] = TENDO_UNSET;
+        if (tendo_setting_get(c->db, keys[i], v, sizeof v, NULL, &e))
+            return cli_error(c, &e);
+        if (v[0])
+            *dst[i] = atoi(v);
+    }
+    if (tendo_setting_get(c->db, "sex", v, sizeof v, NULL, &e))
+        return cli_error(c, &e);
+    p->female = strcmp(v, "female") == 0;
+    return 0;
 }

@@ -132,12 +132,16 @@ int cli_ask_enum(const char *question, const char *field,
  * returns an exit status (0 on success; the error is printed). */
 int cli_advise(struct cli *c, struct tendo_advice *a);
 /* What the advice reads, for commands that pass it on (plan): the arrays
- * are malloc'd; free with cli_history_free. Returns an exit status. */
+ * are malloc'd; free with cli_history_free. `since`: the first day to
+ * read (TENDO_DAY_NONE: 240 days before --date, also the latest first
+ * day). Returns an exit status. */
 struct cli_history {
     struct tendo_rules_input in;
     char protocol[16];
 };
-int cli_history_load(struct cli *c, struct cli_history *h);
+int cli_history_load(struct cli *c, struct cli_history *h, tendo_day since);
+/* The TRIMP settings (max_hr, rest_hr, sex) for tendo_load_compute. */
+int cli_load_params(struct cli *c, struct tendo_load_params *p);
 void cli_history_free(struct cli_history *h);
 
 /* The commands, one file each (cli/cmd-NAME.c). */
@@ -157,5 +161,6 @@ int cmd_load(struct cli *c, int argc, char **argv);
 int cmd_today(struct cli *c, int argc, char **argv);
 int cmd_assess(struct cli *c, int argc, char **argv);
 int cmd_plan(struct cli *c, int argc, char **argv);
+int cmd_report(struct cli *c, int argc, char **argv);
 
 #endif

@@ -47,18 +47,6 @@ static void cell(double v, int width, int decimals)
         printf("%*.*f", width, decimals, v);
 }
 
-static int setting_int(struct cli *c, const char *key, int *out)
-{
-    struct tendo_error e = {0};
-    char v[32];
-    *out = TENDO_UNSET;
-    if (tendo_setting_get(c->db, key, v, sizeof v, NULL, &e))
-        return cli_error(c, &e);
-    if (v[0])
-        *out = atoi(v);
-    return 0;
-}
-
 int cmd_load(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -74,7 +62,6 @@ int cmd_load(struct cli *c, int argc, char **argv)
     size_t nweeks = 0;
     int opt, rc, nw = 8, by_day = 0;
     tendo_day from, to;
-    char sex[16];
     const char *du;
     double per;
 
@@ -100,12 +87,8 @@ int cmd_load(struct cli *c, int argc, char **argv)
         return rc;
     to = c->date;
     from = tendo_day_week_start(to) - (nw - 1) * 7;
-    if ((rc = setting_int(c, "max_hr", &p.max_hr)) ||
-        (rc = setting_int(c, "rest_hr", &p.rest_hr)))
+    if ((rc = cli_load_params(c, &p)))
         return rc;
-    if (tendo_setting_get(c->db, "sex", sex, sizeof sex, NULL, &e))
-        return cli_error(c, &e);
-    p.female = strcmp(sex, "female") == 0;
     /* a year of history before the range is plenty for CTL (42 days) and
      * the ratios (35) */
     if (tendo_sessions_each(c->db, from - 365, to, collect, &l, &e)) {

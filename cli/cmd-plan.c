@@ -339,7 +339,7 @@ int cmd_plan(struct cli *c, int argc, char **argv)
                                    &in.goal_km, &e))
         return cli_error(c, &e);
 
-    if ((rc = cli_history_load(c, &h)))
+    if ((rc = cli_history_load(c, &h, TENDO_DAY_NONE)))
         return rc;
     in.history = h.in;
     if (!(p = malloc(sizeof *p))) {

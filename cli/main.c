@@ -21,6 +21,7 @@ static const struct cmd commands[] = {
     {"list", "sessions, checks, rehab and wellness in a date range", cmd_list},
     {"today", "what to do today, and why", cmd_today},
     {"plan", "the coming days and weeks; --ics writes a calendar", cmd_plan},
+    {"report", "an offline HTML report with charts for the coach or physio", cmd_report},
     {"assess", "VISA-A, heel-raise test, dorsiflexion; their trends", cmd_assess},
     {"load", "tendon load and training load, per week or per day", cmd_load},
     {"export", "write the diary CSV or JSON of everything", cmd_export},

@@ -42,5 +42,10 @@ echo
 echo "== tendo plan --ics $demo/plan.ics   (the next two weeks, also as a calendar)"
 "$tendo" plan --ics "$demo/plan.ics"
 echo
+echo "== tendo report -o $demo/report.html   (for the coach or physio: open it in a browser)"
+"$tendo" report -o "$demo/report.html" --weeks 16
+echo
 echo "== tendo today   (what to do today, and why)"
 "$tendo" today
+echo
+echo "The report for the demo athlete: $(realpath "$demo/report.html")"

@@ -25,5 +25,6 @@
 #include "assess.h"
 #include "ics.h"
 #include "plan.h"
+#include "report.h"
 
 #endif

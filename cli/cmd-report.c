@@ -1,0 +1,145 @@
+/*
+ * cli/cmd-report.c - `tendo report [-o FILE] [--weeks N]`: the offline HTML
+ * report (tendo/report.h). Gathers the history, the load figures and the
+ * shoes, and writes one self-contained file (atomically with -o).
+ */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "usage: tendo report [-o FILE] [--weeks N] [--title TEXT]\n\n"
+    "One self-contained HTML page for the athlete, coach or physio (inline\n"
+    "CSS and SVG charts, nothing fetched, prints well): a clinician summary\n"
+    "(today's level and rehab stage, the last 4 weeks in numbers, flare-ups,\n"
+    "red flags, what changed), weekly load with morning pain, the\n"
+    "acute:chronic ratio, fitness/fatigue/form, morning pain and stiffness,\n"
+    "pain during and after runs, cadence and efficiency, shoes.\n\n"
+    "  -o FILE       write there (atomically); default standard output\n"
+    "  --weeks N     weeks shown, ending with --date's week (1-520, default\n"
+    "                12)\n"
+    "  --title TEXT  a name for the page, e.g. the athlete's\n";
+
+struct shoes {
+    struct tendo_shoe *v;
+    size_t n, cap;
+};
+
+static int on_shoe(const struct tendo_shoe *s, void *ctx)
+{
+    struct shoes *l = ctx;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        struct tendo_shoe *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return 1;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = *s;
+    return 0;
+}
+
+int cmd_report(struct cli *c, int argc, char **argv)
+{
+    enum { O_WEEKS = 1, O_TITLE };
+    static const struct option opts[] = {
+        {"weeks", required_argument, NULL, O_WEEKS},
+        {"title", required_argument, NULL, O_TITLE},
+        {"output", required_argument, NULL, 'o'},
+        GLOBAL_OPTS,
+        {0, 0, 0, 0}};
+    struct tendo_error e = {0};
+    struct tendo_report_input in;
+    struct tendo_load_params lp;
+    struct cli_history h;
+    struct shoes sh = {0};
+    struct tendo_load_day *days = NULL;
+    struct tendo_load_week *weeks = NULL;
+    struct tendo_buf b;
+    const char *out = NULL, *title = NULL;
+    size_t nweeks = 0;
+    int opt, rc, nw = 12;
+    tendo_day from, to;
+
+    cli_getopt_reset();
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT "o:", opts, NULL)) !=
+           -1) {
+        switch (opt) {
+        case 'h':
+            return fputs(help, stdout), EXIT_OK;
+        case '?':
+        case ':':
+            return cli_bad_option(c, "report", argv, opt);
+        case O_WEEKS:
+            if (tendo_parse_int(optarg, strlen(optarg), 1, 520, "--weeks", &nw,
+                                &e))
+                return cli_error(c, &e);
+            break;
+        case O_TITLE:
+            title = optarg;
+            break;
+        case 'o':
+            out = optarg;
+            break;
+        default:
+            if (cli_global(c, opt, optarg) < 0)
+                return EXIT_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_usage(c, "report", "report takes no arguments");
+    if ((rc = cli_open(c, 0)))
+        return rc;
+    to = c->date;
+    from = tendo_day_week_start(to) - (nw - 1) * 7;
+    if ((rc = cli_load_params(c, &lp)))
+        return rc;
+    /* the advice replay needs ~120 days before the first day shown, the
+     * load's chronic figures 42 */
+    if ((rc = cli_history_load(c, &h, from - 240)))
+        return rc;
+    if (tendo_shoes_each(c->db, on_shoe, &sh, &e)) {
+        rc = e.code ? cli_error(c, &e)
+                    : cli_errorf(c, EXIT_INTERNAL, "out of memory");
+        goto out;
+    }
+    days = calloc((size_t)(to - from + 1), sizeof *days);
+    weeks = calloc((size_t)((to - from) / 7 + 2), sizeof *weeks);
+    if (!days || !weeks) {
+        rc = cli_errorf(c, EXIT_INTERNAL, "out of memory");
+        goto out;
+    }
+    if (tendo_load_compute(h.in.sessions, h.in.nsessions, from, to, &lp, days,
+                           weeks, &nweeks, &e)) {
+        rc = cli_error(c, &e);
+        goto out;
+    }
+    memset(&in, 0, sizeof in);
+    in.title = title;
+    in.units = c->units;
+    in.history = h.in;
+    in.days = days;
+    in.ndays = (size_t)(to - from + 1);
+    in.weeks = weeks;
+    in.nweeks = nweeks;
+    in.assessments = h.in.assessments;
+    in.nassessments = h.in.nassessments;
+    in.shoes = sh.v;
+    in.nshoes = sh.n;
+    tendo_buf_init(&b, 0);
+    if (tendo_report_html(&b, &in, &e))
+        rc = cli_error(c, &e);
+    else
+        rc = cli_write_output(c, out, b.data, b.len);
+    tendo_buf_release(&b);
+    if (!rc && out && strcmp(out, "-") && !c->quiet)
+        fprintf(stderr, "tendo: wrote the report to %s\n", out);
+out:
+    free(days);
+    free(weeks);
+    free(sh.v);
+    cli_history_free(&h);
+    return rc;
+}

@@ -1,0 +1,110 @@
+/*
+ * tendo/report.h - charts as SVG and the HTML report (product.md `report`):
+ * one self-contained page (inline CSS and SVG, no scripts, nothing fetched)
+ * for the athlete, coach and physio.
+ *
+ * Writers only: they take figures the caller computed (tendo/load.h,
+ * tendo/rules.h, the store) and write text into a caller's tendo_buf. No
+ * I/O, no clock, no globals; the output depends only on the input, so it
+ * can be compared byte for byte. Errors: TENDO_EUSAGE for bad arguments,
+ * TENDO_ENOMEM / TENDO_ELIMIT from the buffer.
+ */
+#ifndef TENDO_REPORT_H
+#define TENDO_REPORT_H
+
+#include "buf.h"
+#include "common.h"
+#include "date.h"
+#include "error.h"
+#include "load.h"
+#include "model.h"
+#include "rules.h"
+#include "assess.h"
+
+/* A "nice" axis over [lo, hi]: ticks at multiples of 1, 2 or 5 x 10^k,
+ * at most `max_ticks` of them (3 when the range crosses zero), the range
+ * widened to whole ticks. */
+struct tendo_axis {
+    double lo, hi, step;
+    int nticks;             /* lo, lo + step, ..., hi */
+};
+TENDO_API void tendo_nice_axis(double lo, double hi, int max_ticks,
+                               struct tendo_axis *out);
+
+enum tendo_series_kind { TENDO_SERIES_BARS, TENDO_SERIES_LINE,
+                         TENDO_SERIES_DOTS };
+
+struct tendo_series {
+    const char *name;           /* legend text */
+    enum tendo_series_kind kind;
+    const double *y;            /* nx values; NAN = no value */
+    int right_axis;             /* 1: plotted against the right axis */
+    const char *color;          /* CSS colour, e.g. "#1f77b4" */
+};
+
+struct tendo_band {             /* a shaded range on the left axis */
+    double lo, hi;
+    const char *label;
+    const char *color;
+};
+
+struct tendo_marker {           /* a vertical line at a day */
+    tendo_day day;
+    const char *label;
+    const char *color;
+};
+
+struct tendo_chart {
+    const char *id;             /* element id, [a-z0-9-] */
+    const char *title;          /* heading inside the SVG */
+    const char *description;    /* aria-label: what the chart shows */
+    tendo_day x0;               /* the first x value's day */
+    int nx;                     /* number of x values */
+    int x_days;                 /* days per x value: 1 (days) or 7 (weeks) */
+    const struct tendo_series *series;
+    int nseries;
+    const char *y_unit, *y2_unit;   /* axis titles; y2 NULL: no right axis */
+    double y_min, y_max;        /* NAN: from the data (0 included) */
+    double y2_min, y2_max;
+    const struct tendo_band *bands;
+    int nbands;
+    const struct tendo_marker *markers;
+    int nmarkers;
+    const char *const *strip;   /* nx colours for a strip under the x axis
+                                   (e.g. the day's advice level), or NULL */
+};
+
+/* Writes one <svg> element (640 x 276 user units, scalable): the plot
+ * area spans x 52-624 (52-588 with a right axis) and y 30-210. */
+TENDO_API int tendo_svg_chart(struct tendo_buf *out,
+                              const struct tendo_chart *c,
+                              struct tendo_error *err);
+
+/* What the report shows. The caller gathers it (the CLI from the store);
+ * `history` is what tendo_advise reads, with history.today the report's
+ * day: the report replays the advice for every day shown to mark levels
+ * and flare-ups. `days` / `weeks` come from tendo_load_compute over the
+ * same range, `days[0]` the first day shown. */
+struct tendo_report_input {
+    const char *title;                      /* e.g. the athlete's name */
+    int units;                              /* enum tendo_units */
+    struct tendo_rules_input history;
+    const struct tendo_load_day *days;
+    size_t ndays;
+    const struct tendo_load_week *weeks;
+    size_t nweeks;
+    const struct tendo_assessment *assessments; /* all kinds, any order */
+    size_t nassessments;
+    const struct tendo_shoe *shoes;
+    size_t nshoes;
+};
+
+/* Writes the whole HTML document. */
+TENDO_API int tendo_report_html(struct tendo_buf *out,
+                                const struct tendo_report_input *in,
+                                struct tendo_error *err);
+
+/* Writes `s` with &, <, >, " and ' escaped for XML/HTML text. */
+TENDO_API void tendo_xml_escape(struct tendo_buf *out, const char *s);
+
+#endif

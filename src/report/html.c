@@ -1,0 +1,571 @@
+/*
+ * src/report/html.c - the report (tendo/report.h): one self-contained HTML
+ * page, readable on a phone and printable, for the athlete, coach and
+ * physio. A clinician summary first (level, rehab stage, the last 4 weeks
+ * in numbers, flare-ups, red flags, what changed), then the charts (SVG from
+ * svg.c) and the shoe table. Markup is XML-well-formed (polyglot HTML5) so
+ * xmllint can check the whole page; nothing refers outside the file.
+ */
+#include "tendo/report.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXD 3700   /* days a report shows at most (~10 years) */
+
+static const char *const level_color[] = {"#2ca02c", "#98df8a", "#ffbb78",
+                                          "#ff7f0e", "#d62728", "#7f0000"};
+
+static const char css[] =
+    "body{font-family:'DejaVu Sans',Verdana,sans-serif;margin:0 auto;"
+    "max-width:900px;padding:12px;color:#222;background:#fff}"
+    "h1{font-size:1.4em;margin:.2em 0}h2{font-size:1.1em;margin:1.2em 0 .3em;"
+    "border-bottom:1px solid #ccc}"
+    "table{border-collapse:collapse;margin:.4em 0;font-size:.9em}"
+    "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}"
+    "th{background:#f3f3f3}td.l,th.l{text-align:left}td.l{white-space:nowrap}"
+    ".summary{background:#f7f7f7;border:1px solid #ddd;padding:8px 12px}"
+    ".level{font-weight:bold;padding:1px 6px;border-radius:3px;color:#fff}"
+    "svg.chart{width:100%;height:auto;max-width:640px;display:block;"
+    "margin:.3em 0}"
+    "svg text{font-size:11px;fill:#333}svg text.title{font-size:13px;"
+    "font-weight:bold}svg .grid{stroke:#e6e6e6}svg .axis{stroke:#888}"
+    "svg .marker{stroke-dasharray:4 3}"
+    ".note{color:#555;font-size:.85em}"
+    "@media print{body{max-width:none}h2{break-after:avoid}"
+    "svg.chart{break-inside:avoid}.summary{background:none}}";
+
+struct rep {
+    struct tendo_buf *o;
+    const struct tendo_report_input *in;
+    tendo_day first, today;
+    int n;                          /* days shown */
+    enum tendo_level *level;        /* per day */
+    tendo_day flares[64];
+    int nflares;
+    char err[320];
+};
+
+static void fmt_day(tendo_day d, char *out)
+{
+    tendo_day_format(d, out);
+}
+
+static double dist(const struct rep *r, double m)
+{
+    return r->in->units == TENDO_UNITS_MI ? m / TENDO_M_PER_MI : m / 1000;
+}
+
+static const char *unit(const struct rep *r)
+{
+    return r->in->units == TENDO_UNITS_MI ? "mi" : "km";
+}
+
+/* the advice for every day shown (levels, flare starts) */
+static int replay(struct rep *r, struct tendo_error *err)
+{
+    struct tendo_rules_input h = r->in->history;
+    struct tendo_advice *a = malloc(sizeof *a);
+    tendo_day last_start = TENDO_DAY_NONE;
+    if (!a)
+        return tendo_fail(err, TENDO_ENOMEM, "report: out of memory");
+    for (int i = 0; i < r->n; i++) {
+        h.today = r->first + i;
+        if (tendo_advise(&h, a, err)) {
+            free(a);
+            return err ? err->code : TENDO_EUSAGE;
+        }
+        r->level[i] = a->level;
+        if (a->flare.step != TENDO_FLARE_NONE &&
+            a->flare.started != last_start) {
+            last_start = a->flare.started;
+            if (r->nflares < 64 && last_start >= r->first)
+                r->flares[r->nflares++] = last_start;
+        }
+    }
+    free(a);
+    return TENDO_OK;
+}
+
+static const struct tendo_check *check_on(const struct rep *r, tendo_day d)
+{
+    const struct tendo_rules_input *h = &r->in->history;
+    for (size_t i = 0; i < h->nchecks; i++)
+        if (h->checks[i].date == d)
+            return &h->checks[i];
+    return NULL;
+}
+
+static void chart(struct rep *r, const struct tendo_chart *c)
+{
+    struct tendo_error e = {0};
+    if (tendo_svg_chart(r->o, c, &e) && !r->err[0])
+        memcpy(r->err, e.msg, sizeof r->err < sizeof e.msg ? sizeof r->err : sizeof e.msg),
+            r->err[sizeof r->err - 1] = 0;
+}
+
+static void h2(struct rep *r, const char *t)
+{
+    tendo_buf_puts(r->o, "<h2>");
+    tendo_xml_escape(r->o, t);
+    tendo_buf_puts(r->o, "</h2>\n");
+}
+
+static void p_note(struct rep *r, const char *t)
+{
+    tendo_buf_puts(r->o, "<p class=\"note\">");
+    tendo_xml_escape(r->o, t);
+    tendo_buf_puts(r->o, "</p>\n");
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+/* ---- the clinician summary ---- */
+
+static void summary(struct rep *r)
+{
+    const struct tendo_rules_input *h = &r->in->history;
+    struct tendo_advice *a = malloc(sizeof *a);
+    struct tendo_error e = {0};
+    char ds[TENDO_DAY_STRLEN], ds2[TENDO_DAY_STRLEN];
+    struct tendo_buf *o = r->o;
+    if (!a || tendo_advise(h, a, &e)) {
+        free(a);
+        snprintf(r->err, sizeof r->err, "report: the advice failed");
+        return;
+    }
+    tendo_buf_puts(o, "<section class=\"summary\" id=\"summary\">\n"
+                      "<h2>Clinician summary</h2>\n<p>Today (");
+    fmt_day(r->today, ds);
+    tendo_buf_printf(o, "%s): <span class=\"level\" style=\"background:%s\">"
+                        "%s</span>",
+                     ds, level_color[a->level], tendo_level_name(a->level));
+    if (a->has_rehab)
+        tendo_buf_printf(o, "; rehab stage %d of %d (", a->rehab_stage,
+                         a->rehab_nstages),
+            tendo_xml_escape(o, a->rehab_name),
+            tendo_buf_printf(o, ", %d x %d)", a->rehab_sets, a->rehab_reps);
+    if (a->flare.step != TENDO_FLARE_NONE) {
+        fmt_day(a->flare.started, ds2);
+        tendo_buf_printf(o, "; flare-up since %s, step %s", ds2,
+                         tendo_flare_step_name(a->flare.step));
+    }
+    tendo_buf_puts(o, ".</p>\n<ul>\n");
+    for (size_t i = 0; i < a->nreasons; i++) {
+        tendo_buf_puts(o, "<li>");
+        tendo_xml_escape(o, a->reasons[i].text);
+        tendo_buf_printf(o, " <code>%s</code></li>\n", a->reasons[i].code);
+    }
+    tendo_buf_puts(o, "</ul>\n");
+
+    /* the last 4 weeks in numbers, per week */
+    tendo_buf_printf(o,
+                     "<table><tr><th class=\"l\">week of</th><th>runs</th>"
+                     "<th>run min</th><th>run %s</th><th>tendon load</th>"
+                     "<th>training load</th><th>ramp %%</th>"
+                     "<th>morning pain (median)</th><th>rehab sessions</th>"
+                     "</tr>\n",
+                     unit(r));
+    for (size_t w = r->in->nweeks > 4 ? r->in->nweeks - 4 : 0;
+         w < r->in->nweeks; w++) {
+        const struct tendo_load_week *x = &r->in->weeks[w];
+        int pain[7], np = 0, runs = 0, reh = 0;
+        for (tendo_day d = x->week_start; d < x->week_start + 7; d++) {
+            const struct tendo_check *c = check_on(r, d);
+            if (c && c->morning != TENDO_UNSET)
+                pain[np++] = c->morning;
+        }
+        for (size_t i = 0; i < h->nsessions; i++)
+            runs += !strcmp(h->sessions[i].type, "run") &&
+                    h->sessions[i].date >= x->week_start &&
+                    h->sessions[i].date < x->week_start + 7;
+        for (size_t i = 0; i < h->nrehab; i++)
+            reh += h->rehab[i].date >= x->week_start &&
+                   h->rehab[i].date < x->week_start + 7;
+        qsort(pain, (size_t)np, sizeof *pain, cmp_int);
+        fmt_day(x->week_start, ds);
+        tendo_buf_printf(o,
+                         "<tr><td class=\"l\">%s</td><td>%d</td><td>%.0f</td>"
+                         "<td>%.1f</td><td>%.0f</td><td>%.0f</td>",
+                         ds, runs, x->run_min, dist(r, x->run_m),
+                         x->tendon_load, x->training_load);
+        if (isnan(x->ramp_pct))
+            tendo_buf_puts(o, "<td>-</td>");
+        else
+            tendo_buf_printf(o, "<td>%+.0f</td>", x->ramp_pct);
+        if (np)
+            tendo_buf_printf(o, "<td>%d/10</td>", pain[np / 2]);
+        else
+            tendo_buf_puts(o, "<td>-</td>");
+        tendo_buf_printf(o, "<td>%d</td></tr>\n", reh);
+    }
+    tendo_buf_puts(o, "</table>\n");
+
+    /* flare-ups and red flags in the period */
+    tendo_buf_puts(o, "<p>Flare-ups in this period: ");
+    if (!r->nflares)
+        tendo_buf_puts(o, "none");
+    for (int i = 0; i < r->nflares; i++) {
+        fmt_day(r->flares[i], ds);
+        tendo_buf_printf(o, "%s%s", i ? ", " : "", ds);
+    }
+    tendo_buf_puts(o, ". Red flags reported: ");
+    {
+        int any = 0;
+        for (size_t i = 0; i < h->nchecks; i++) {
+            const struct tendo_check *c = &h->checks[i];
+            unsigned fl = c->flags & TENDO_FLAG_ALL;
+            if (!fl || c->date < r->first || c->date > r->today)
+                continue;
+            fmt_day(c->date, ds);
+            tendo_buf_printf(o, "%s%s (", any++ ? ", " : "", ds);
+            for (unsigned b = 0, k = 0; b < 7; b++)
+                if (fl & (1u << b))
+                    tendo_buf_printf(o, "%s%s", k++ ? ", " : "",
+                                     tendo_flag_names[b]);
+            tendo_buf_puts(o, ")");
+        }
+        if (!any)
+            tendo_buf_puts(o, "none");
+    }
+    tendo_buf_puts(o, ".</p>\n");
+
+    /* what changed: the level 4 weeks ago and today, the VISA-A */
+    if (r->n > 28) {
+        enum tendo_level then = r->level[r->n - 29];
+        tendo_buf_printf(o, "<p>What changed: advice %s four weeks ago, %s "
+                            "today",
+                         tendo_level_name(then), tendo_level_name(a->level));
+        {
+            const struct tendo_assessment *f = NULL, *l = NULL;
+            for (size_t i = 0; i < r->in->nassessments; i++) {
+                const struct tendo_assessment *x = &r->in->assessments[i];
+                if (strcmp(x->kind, "visa-a") || isnan(x->score) ||
+                    x->date < r->first)
+                    continue;
+                if (!f || x->date < f->date)
+                    f = x;
+                if (!l || x->date > l->date)
+                    l = x;
+            }
+            if (f && l && f != l)
+                tendo_buf_printf(o, "; VISA-A %.0f to %.0f", f->score,
+                                 l->score);
+            else if (l)
+                tendo_buf_printf(o, "; VISA-A %.0f", l->score);
+        }
+        tendo_buf_puts(o, ".</p>\n");
+    }
+    tendo_buf_puts(o, "<p class=\"note\">tendo supports decisions with the "
+                      "athlete's own numbers and published rules; it does "
+                      "not diagnose.</p>\n</section>\n");
+    free(a);
+}
+
+/* ---- charts ---- */
+
+static void weekly_load(struct rep *r, double *a, double *b, double *c)
+{
+    const struct tendo_report_input *in = r->in;
+    struct tendo_series s[3] = {
+        {"tendon load (run min x intensity)", TENDO_SERIES_BARS, a, 0,
+         "#1f77b4"},
+        {"training load (sRPE / TRIMP)", TENDO_SERIES_LINE, b, 1, "#ff7f0e"},
+        {"morning pain, weekly median", TENDO_SERIES_DOTS, c, 1, "#d62728"}};
+    struct tendo_marker mk[64];
+    struct tendo_chart ch;
+    for (size_t w = 0; w < in->nweeks; w++) {
+        int pain[7], np = 0;
+        a[w] = in->weeks[w].tendon_load;
+        b[w] = in->weeks[w].training_load / 10;
+        for (tendo_day d = in->weeks[w].week_start;
+             d < in->weeks[w].week_start + 7; d++) {
+            const struct tendo_check *k = check_on(r, d);
+            if (k && k->morning != TENDO_UNSET)
+                pain[np++] = k->morning;
+        }
+        qsort(pain, (size_t)np, sizeof *pain, cmp_int);
+        c[w] = np ? pain[np / 2] * 10.0 : NAN;
+    }
+    for (int i = 0; i < r->nflares; i++)
+        mk[i] = (struct tendo_marker){r->flares[i], "flare-up", "#d62728"};
+    memset(&ch, 0, sizeof ch);
+    ch.id = "weekly-load";
+    ch.title = "Weekly load and morning pain";
+    ch.description = "Bars: tendon load per week; line: training load per "
+                     "week (tenths of sRPE units); dots: median morning "
+                     "pain x 10; dashed lines: flare-ups";
+    ch.x0 = in->weeks[0].week_start;
+    ch.nx = (int)in->nweeks;
+    ch.x_days = 7;
+    ch.series = s;
+    ch.nseries = 3;
+    ch.y_unit = "tendon load";
+    ch.y2_unit = "training load / 10, pain x 10";
+    ch.y_min = ch.y_max = ch.y2_min = ch.y2_max = NAN;
+    ch.markers = mk;
+    ch.nmarkers = r->nflares;
+    chart(r, &ch);
+}
+
+static void daily(struct rep *r, const char *id, const char *title,
+                  const char *desc, struct tendo_series *s, int ns,
+                  const char *yu, const char *y2u, double ymin, double ymax,
+                  const struct tendo_band *bands, int nb, int strip)
+{
+    static const char *cols[MAXD];
+    struct tendo_marker mk[64];
+    struct tendo_chart ch;
+    for (int i = 0; i < r->nflares; i++)
+        mk[i] = (struct tendo_marker){r->flares[i], "flare-up", "#d62728"};
+    for (int i = 0; i < r->n; i++)
+        cols[i] = level_color[r->level[i]];
+    memset(&ch, 0, sizeof ch);
+    ch.id = id;
+    ch.title = title;
+    ch.description = desc;
+    ch.x0 = r->first;
+    ch.nx = r->n;
+    ch.x_days = 1;
+    ch.series = s;
+    ch.nseries = ns;
+    ch.y_unit = yu;
+    ch.y2_unit = y2u;
+    ch.y_min = ymin;
+    ch.y_max = ymax;
+    ch.y2_min = ch.y2_max = NAN;
+    ch.bands = bands;
+    ch.nbands = nb;
+    ch.markers = mk;
+    ch.nmarkers = r->nflares;
+    ch.strip = strip ? cols : NULL;
+    chart(r, &ch);
+}
+
+static void legend_levels(struct rep *r)
+{
+    tendo_buf_puts(r->o, "<p class=\"note\">Strip under the days: the advice "
+                         "of each day -");
+    for (int l = 0; l <= TENDO_LEVEL_SEE_CLINICIAN; l++)
+        tendo_buf_printf(r->o,
+                         " <span class=\"level\" style=\"background:%s\">%s"
+                         "</span>",
+                         level_color[l], tendo_level_name((enum tendo_level)l));
+    tendo_buf_puts(r->o, "</p>\n");
+}
+
+static void shoes(struct rep *r)
+{
+    const struct tendo_report_input *in = r->in;
+    char ds[TENDO_DAY_STRLEN];
+    h2(r, "Shoes");
+    if (!in->nshoes) {
+        p_note(r, "No shoes recorded (tendo shoe add).");
+        return;
+    }
+    tendo_buf_printf(r->o, "<table><tr><th class=\"l\">shoe</th>"
+                           "<th>%s</th><th>runs</th><th class=\"l\">status"
+                           "</th></tr>\n",
+                     unit(r));
+    for (size_t i = 0; i < in->nshoes; i++) {
+        const struct tendo_shoe *s = &in->shoes[i];
+        tendo_buf_puts(r->o, "<tr><td class=\"l\">");
+        tendo_xml_escape(r->o, s->name);
+        tendo_buf_printf(r->o, "</td><td>%.0f</td><td>%d</td><td class=\"l\">",
+                         dist(r, s->distance_m), s->sessions);
+        if (s->retired != TENDO_DAY_NONE) {
+            fmt_day(s->retired, ds);
+            tendo_buf_printf(r->o, "retired %s", ds);
+        } else {
+            tendo_buf_puts(r->o, s->is_default ? "in use (default)"
+                                               : "in use");
+        }
+        tendo_buf_puts(r->o, "</td></tr>\n");
+    }
+    tendo_buf_puts(r->o, "</table>\n");
+}
+
+int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
+                      struct tendo_error *err)
+{
+    struct rep R, *r = &R;
+    double *v = NULL;
+    char ds[TENDO_DAY_STRLEN], ds2[TENDO_DAY_STRLEN];
+    int rc;
+
+    if (!o || !in || !in->ndays || in->ndays > MAXD || !in->nweeks ||
+        !in->days || !in->weeks)
+        return tendo_fail(err, TENDO_EUSAGE, "report: nothing to show");
+    memset(r, 0, sizeof *r);
+    r->o = o;
+    r->in = in;
+    r->today = in->history.today;
+    r->n = (int)in->ndays;
+    r->first = in->days[0].date;
+    if (r->first + r->n - 1 != r->today)
+        return tendo_fail(err, TENDO_EUSAGE,
+                          "report: the days must end on the report's day");
+    r->level = malloc((size_t)r->n * sizeof *r->level);
+    v = malloc((size_t)(8 * MAXD) * sizeof *v);
+    if (!r->level || !v) {
+        free(r->level);
+        free(v);
+        return tendo_fail(err, TENDO_ENOMEM, "report: out of memory");
+    }
+    if ((rc = replay(r, err)))
+        goto out;
+
+    fmt_day(r->first, ds);
+    fmt_day(r->today, ds2);
+    tendo_buf_puts(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+                      "<meta charset=\"utf-8\"/>\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, "
+                      "initial-scale=1\"/>\n<title>tendo report ");
+    tendo_xml_escape(o, in->title ? in->title : "");
+    tendo_buf_printf(o, " %s</title>\n<style>%s</style>\n</head>\n<body>\n",
+                     ds2, css);
+    tendo_buf_puts(o, "<h1>tendo report");
+    if (in->title && *in->title) {
+        tendo_buf_puts(o, ": ");
+        tendo_xml_escape(o, in->title);
+    }
+    tendo_buf_printf(o, "</h1>\n<p class=\"note\">%s to %s (%d days, %zu "
+                        "weeks). Distances in %s.</p>\n",
+                     ds, ds2, r->n, in->nweeks, unit(r));
+    summary(r);
+
+    /* load */
+    h2(r, "Training load");
+    weekly_load(r, v, v + MAXD, v + 2 * MAXD);
+    {
+        double *acwr = v, *ewma = v + MAXD;
+        struct tendo_series s[2] = {
+            {"acute:chronic (rolling 7/28)", TENDO_SERIES_LINE, acwr, 0,
+             "#1f77b4"},
+            {"acute:chronic (EWMA)", TENDO_SERIES_LINE, ewma, 0, "#9467bd"}};
+        struct tendo_band b[2] = {{0.8, 1.3, "0.8-1.3", "#2ca02c"},
+                                  {1.5, 2.0, "above 1.5", "#d62728"}};
+        for (int i = 0; i < r->n; i++) {
+            acwr[i] = in->days[i].acwr;
+            ewma[i] = in->days[i].acwr_ewma;
+        }
+        daily(r, "acwr", "Acute:chronic tendon load",
+              "Daily ratio of the last 7 days' tendon load to the 28 days "
+              "before (and its EWMA form); shaded: 0.8-1.3 and above 1.5; "
+              "empty until 35 days of history",
+              s, 2, "ratio", NULL, 0, 2, b, 2, 1);
+    }
+    {
+        double *ctl = v, *atl = v + MAXD, *tsb = v + 2 * MAXD;
+        struct tendo_series s[3] = {
+            {"fitness (CTL 42 d)", TENDO_SERIES_LINE, ctl, 0, "#1f77b4"},
+            {"fatigue (ATL 7 d)", TENDO_SERIES_LINE, atl, 0, "#ff7f0e"},
+            {"form (TSB)", TENDO_SERIES_LINE, tsb, 0, "#2ca02c"}};
+        for (int i = 0; i < r->n; i++) {
+            ctl[i] = in->days[i].ctl;
+            atl[i] = in->days[i].atl;
+            tsb[i] = in->days[i].tsb;
+        }
+        daily(r, "fitness", "Fitness, fatigue and form",
+              "Exponentially weighted training load: fitness over 42 days, "
+              "fatigue over 7, form is yesterday's fitness minus fatigue",
+              s, 3, "training load / day", NULL, NAN, NAN, NULL, 0, 0);
+    }
+    legend_levels(r);
+
+    /* symptoms */
+    h2(r, "Symptoms");
+    {
+        double *mo = v, *st = v + MAXD, *du = v + 2 * MAXD, *af = v + 3 * MAXD;
+        struct tendo_series s[2] = {
+            {"morning pain", TENDO_SERIES_DOTS, mo, 0, "#d62728"},
+            {"stiffness, min", TENDO_SERIES_LINE, st, 1, "#7f7f7f"}};
+        struct tendo_series s2[2] = {
+            {"pain during the run", TENDO_SERIES_DOTS, du, 0, "#ff7f0e"},
+            {"pain after (evening)", TENDO_SERIES_DOTS, af, 0, "#9467bd"}};
+        struct tendo_band safe = {0, 2, "safe 0-2", "#2ca02c"},
+                          acc = {3, 5, "acceptable 3-5", "#ffbb78"};
+        struct tendo_band b[2];
+        b[0] = safe;
+        b[1] = acc;
+        for (int i = 0; i < r->n; i++) {
+            const struct tendo_check *c = check_on(r, r->first + i);
+            mo[i] = c && c->morning != TENDO_UNSET ? c->morning : NAN;
+            st[i] = c && c->stiffness_min != TENDO_UNSET ? c->stiffness_min
+                                                         : NAN;
+            du[i] = c && c->during != TENDO_UNSET ? c->during : NAN;
+            af[i] = c && c->after != TENDO_UNSET ? c->after : NAN;
+        }
+        daily(r, "morning", "Morning pain and stiffness",
+              "Daily first-steps pain 0-10 (dots, left) and morning "
+              "stiffness in minutes (line, right); shaded: the safe and "
+              "acceptable zones of the pain-monitoring model",
+              s, 2, "pain 0-10", "stiffness, min", 0, 10, b, 2, 1);
+        daily(r, "session-pain", "Pain during and after runs",
+              "Worst pain during the day's run and after it, 0-10", s2, 2,
+              "pain 0-10", NULL, 0, 10, b, 2, 0);
+    }
+    legend_levels(r);
+
+    /* running form */
+    h2(r, "Running");
+    {
+        double *cad = v, *eff = v + MAXD;
+        struct tendo_series s[2] = {
+            {"cadence, steps/min", TENDO_SERIES_LINE, cad, 0, "#1f77b4"},
+            {"efficiency, m per heartbeat (easy runs)", TENDO_SERIES_LINE,
+             eff, 1, "#2ca02c"}};
+        struct tendo_chart ch;
+        double lo = NAN, hi = NAN;
+        for (size_t w = 0; w < in->nweeks; w++) {
+            cad[w] = in->weeks[w].cadence_spm;
+            eff[w] = in->weeks[w].efficiency;
+            if (!isnan(cad[w])) {
+                lo = isnan(lo) ? cad[w] : fmin(lo, cad[w]);
+                hi = isnan(hi) ? cad[w] : fmax(hi, cad[w]);
+            }
+        }
+        memset(&ch, 0, sizeof ch);
+        ch.id = "cadence";
+        ch.title = "Cadence and efficiency, weekly";
+        ch.description = "Minute-weighted running cadence per week (left) "
+                         "and metres per heartbeat on easy runs (right); "
+                         "empty without watch data";
+        ch.x0 = in->weeks[0].week_start;
+        ch.nx = (int)in->nweeks;
+        ch.x_days = 7;
+        ch.series = s;
+        ch.nseries = 2;
+        ch.y_unit = "steps/min";
+        ch.y2_unit = "m/beat";
+        ch.y_min = isnan(lo) ? 150 : lo - 5;
+        ch.y_max = isnan(hi) ? 190 : hi + 5;
+        ch.y2_min = ch.y2_max = NAN;
+        chart(r, &ch);
+    }
+    shoes(r);
+
+    tendo_buf_printf(o, "<p class=\"note\">Written by tendo for %s. Every "
+                        "figure comes from the athlete's own diary; the "
+                        "rules are in tendo's docs/reasons.md.</p>\n"
+                        "</body>\n</html>\n",
+                     ds2);
+    if (r->err[0]) {
+        rc = tendo_fail(err, TENDO_EUSAGE, "%s", r->err);
+        goto out;
+    }
+    if (o->err) {
+        rc = tendo_fail(err, o->err, "report: %s", tendo_strerror(o->err));
+        goto out;
+    }
+    rc = TENDO_OK;
+out:
+    free(r->level);
+    free(v);
+    return rc;
+}

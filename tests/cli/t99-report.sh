@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# tendo report: the HTML report through the real CLI - a generated diary
+# with a flare-up, the page and every chart well-formed for xmllint, nothing
+# pointing outside the file, the summary's figures, red flags, shoes,
+# units, -o written atomically, stdout, help and bad arguments.
+source "$(dirname "$0")/lib.sh" "$@"
+
+run init
+"$GEN_BIN" --end 2026-11-24 --weeks 16 > diary.csv
+run import diary.csv
+expect_status 0 "import the generated diary"
+run shoe add "Ghost <15>" --start-km 120
+expect_status 0 "a shoe"
+run check --morning 1 --stiffness 10 --flag night --date 2026-11-20
+before=$(db_hash)
+
+run report -o report.html --weeks 12 --title "Sam & co"
+expect_status 0 "report"
+expect_err "wrote the report to report.html" "says where"
+[ -s report.html ] && ok || bad "file" "report.html missing or empty"
+ls .report.html* tendo-tmp* 2>/dev/null | grep -q . && bad "temp" "a temporary file was left" || ok
+expect_eq "$(db_hash)" "$before" "a report stores nothing"
+
+# well-formed: the whole page as XML, then each SVG on its own
+xmllint --noout report.html 2> lint.err && ok || bad "xmllint page" "$(head -3 lint.err)"
+awk '/<svg /{f=1; n++} f{print > ("chart" n ".svg")} /<\/svg>/{f=0}' report.html
+charts=$(ls chart*.svg | wc -l)
+expect_eq "$charts" 6 "six charts"
+for f in chart*.svg; do
+  xmllint --noout "$f" 2> lint.err && ok || bad "xmllint $f" "$(head -3 lint.err)"
+  grep -q 'role="img"' "$f" && ok || bad "$f" "no role=img"
+  grep -q '<title id=' "$f" && ok || bad "$f" "no title"
+done
+# offline: no scripts, no fetched resources, no URL but the SVG namespace
+grep -Eo 'https?://[^"]*' report.html | sort -u > urls
+expect_eq "$(cat urls)" "http://www.w3.org/2000/svg" "only the SVG namespace"
+for bad_thing in '<script' 'src=' 'url(' '@import' '<link' '<iframe'; do
+  grep -qF "$bad_thing" report.html && bad "offline" "has $bad_thing" || ok
+done
+grep -q '@media print' report.html && ok || bad "print" "no print CSS"
+grep -q 'name="viewport"' report.html && ok || bad "phone" "no viewport"
+
+# the summary
+OUT=$(cat report.html)
+expect_out "<title>tendo report Sam &amp; co 2026-11-24</title>" "title escaped"
+expect_out "Clinician summary" "summary"
+expect_out "Flare-ups in this period: 2026-" "the demo diary's flare-up"
+expect_out "Red flags reported: 2026-11-20 (night)" "red flag"
+expect_out "Ghost &lt;15&gt;" "shoe name escaped"
+expect_out "Weekly load and morning pain" "load chart"
+expect_out "Acute:chronic tendon load" "ACWR chart"
+expect_out "Fitness, fatigue and form" "fitness chart"
+expect_out "Morning pain and stiffness" "pain chart"
+expect_out "Pain during and after runs" "session pain chart"
+expect_out "Cadence and efficiency" "cadence chart"
+expect_out "does not diagnose" "no diagnosis"
+expect_out "Distances in km" "km"
+
+run --units mi report --weeks 4
+expect_status 0 "report to stdout"
+expect_out "Distances in mi" "miles"
+expect_out "<!DOCTYPE html>" "HTML on stdout"
+
+run report --help
+expect_status 0 "help"
+expect_out "usage: tendo report" "usage"
+run report --weeks 0
+expect_status 2 "0 weeks"
+expect_err "--weeks" "names the option"
+run report --weeks 521
+expect_status 2 "521 weeks"
+run report extra
+expect_status 1 "no arguments"
+run report -o /nonexistent/dir/r.html
+[ "$STATUS" -ne 0 ] && ok || bad "unwritable" "status 0"
+finish
