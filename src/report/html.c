@@ -390,6 +390,144 @@ static void shoes(struct rep *r)
     tendo_buf_puts(r->o, "</table>\n");
 }
 
+/* rehab: the stage and added load of the logged sessions over time, and
+ * sessions done against the stage's sessions a week */
+static void rehab_section(struct rep *r, double *v)
+{
+    const struct tendo_report_input *in = r->in;
+    const struct tendo_rules_input *h = &in->history;
+    const char *proto = h->protocol ? h->protocol : "seed";
+    size_t nst = 0;
+    const struct tendo_rehab_stage *st = tendo_rehab_protocol(proto, &nst);
+    double *stage = v, *load = v + MAXD, *done = v + 2 * MAXD,
+           *want = v + 3 * MAXD;
+    int any = 0, cur = 0;
+    char title[96];
+    h2(r, "Rehab");
+    /* the stage in force each day: the last session's, carried forward */
+    {
+        tendo_day last = TENDO_DAY_NONE;
+        for (size_t i = 0; i < h->nrehab; i++) {
+            const struct tendo_rehab *x = &h->rehab[i];
+            int step, k;
+            if (x->date >= r->first || x->date < last)
+                continue;
+            if ((k = tendo_rehab_stage_of(proto, x, &step)) > 0) {
+                cur = k;
+                last = x->date;
+            }
+        }
+    }
+    for (int i = 0; i < r->n; i++) {
+        tendo_day d = r->first + i;
+        int k = 0, step;
+        load[i] = NAN;
+        for (size_t j = 0; j < h->nrehab; j++) {
+            const struct tendo_rehab *x = &h->rehab[j];
+            int s;
+            if (x->date != d)
+                continue;
+            any = 1;
+            if ((s = tendo_rehab_stage_of(proto, x, &step)) > k)
+                k = s;
+            if (!isnan(x->load_kg))
+                load[i] = isnan(load[i]) ? x->load_kg
+                                         : fmax(load[i], x->load_kg);
+        }
+        if (k)
+            cur = k;
+        stage[i] = cur ? cur : NAN;
+    }
+    if (!any) {
+        p_note(r, "No rehab sessions logged in this period (tendo rehab).");
+        return;
+    }
+    snprintf(title, sizeof title, "Rehab stage (%s protocol) and added load",
+             proto);
+    {
+        struct tendo_series s[2] = {
+            {"stage", TENDO_SERIES_LINE, stage, 0, "#9467bd"},
+            {"added load, kg", TENDO_SERIES_DOTS, load, 1, "#8c564b"}};
+        daily(r, "rehab-stage", title,
+              "The stage of the protocol each day (from the logged "
+              "sessions, left) and the load added in each session in kg "
+              "(right)",
+              s, 2, "stage", "kg", 0, nst ? (double)nst : NAN, NULL, 0, 1);
+    }
+    /* adherence: sessions a week against the stage's sessions a week */
+    for (size_t w = 0; w < in->nweeks; w++) {
+        tendo_day ws = in->weeks[w].week_start;
+        int k = 0;
+        done[w] = 0;
+        for (size_t j = 0; j < h->nrehab; j++)
+            done[w] += h->rehab[j].date >= ws && h->rehab[j].date < ws + 7;
+        for (int i = 0; i < r->n; i++)
+            if (r->first + i >= ws && r->first + i < ws + 7 && !isnan(stage[i]))
+                k = (int)stage[i];
+        want[w] = st && nst ? st[(k ? k : 1) - 1].per_week : NAN;
+    }
+    {
+        struct tendo_series s[2] = {
+            {"sessions done", TENDO_SERIES_BARS, done, 0, "#9467bd"},
+            {"sessions the stage asks for", TENDO_SERIES_BARS, want, 0,
+             "#c5b0d5"}};
+        struct tendo_chart ch;
+        memset(&ch, 0, sizeof ch);
+        ch.id = "rehab-adherence";
+        ch.title = "Rehab adherence, weekly";
+        ch.description = "Rehab sessions logged each week beside the "
+                         "sessions a week the current stage asks for";
+        ch.x0 = in->weeks[0].week_start;
+        ch.nx = (int)in->nweeks;
+        ch.x_days = 7;
+        ch.series = s;
+        ch.nseries = 2;
+        ch.y_unit = "sessions";
+        ch.y_min = 0;
+        ch.y_max = NAN;
+        ch.y2_min = ch.y2_max = NAN;
+        chart(r, &ch);
+    }
+}
+
+/* the heel-raise test's limb symmetry and the VISA-A over time */
+static void assessments_section(struct rep *r, double *v)
+{
+    const struct tendo_report_input *in = r->in;
+    double *lsi = v, *visa = v + MAXD;
+    int any = 0;
+    h2(r, "Assessments");
+    for (int i = 0; i < r->n; i++)
+        lsi[i] = visa[i] = NAN;
+    for (size_t j = 0; j < in->nassessments; j++) {
+        const struct tendo_assessment *x = &in->assessments[j];
+        int i = (int)(x->date - r->first);
+        if (i < 0 || i >= r->n || isnan(x->score))
+            continue;
+        if (!strcmp(x->kind, "heel-raise"))
+            lsi[i] = x->score, any = 1;
+        else if (!strcmp(x->kind, "visa-a"))
+            visa[i] = x->score, any = 1;
+    }
+    if (!any) {
+        p_note(r, "No heel-raise test or VISA-A in this period (tendo "
+                  "assess).");
+        return;
+    }
+    {
+        struct tendo_series s[2] = {
+            {"heel-raise limb symmetry, %", TENDO_SERIES_DOTS, lsi, 0,
+             "#1f77b4"},
+            {"VISA-A, 0-100", TENDO_SERIES_DOTS, visa, 1, "#ff7f0e"}};
+        struct tendo_band b = {80, 120, "LSI 80 % or more", "#2ca02c"};
+        daily(r, "assessments", "Heel-raise test and VISA-A",
+              "Single-leg heel-raise limb symmetry index in percent (left; "
+              "80 % or more is the return-to-running gate) and the VISA-A "
+              "score (right, 100 = no symptoms)",
+              s, 2, "LSI %", "VISA-A", 0, 120, &b, 1, 0);
+    }
+}
+
 int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
                       struct tendo_error *err)
 {
@@ -511,6 +649,9 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
               "pain 0-10", NULL, 0, 10, b, 2, 0);
     }
     legend_levels(r);
+
+    rehab_section(r, v);
+    assessments_section(r, v);
 
     /* running form */
     h2(r, "Running");

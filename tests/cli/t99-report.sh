@@ -12,6 +12,10 @@ expect_status 0 "import the generated diary"
 run shoe add "Ghost <15>" --start-km 120
 expect_status 0 "a shoe"
 run check --morning 1 --stiffness 10 --flag night --date 2026-11-20
+run assess heel-raise --left 18 --right 25 --date 2026-10-30
+run assess heel-raise --left 23 --right 25 --date 2026-11-19
+run assess visa-a --answers 8,7,7,8,6,6,7,21 --date 2026-11-19
+expect_status 0 "assessments"
 before=$(db_hash)
 
 run report -o report.html --weeks 12 --title "Sam & co"
@@ -25,7 +29,7 @@ expect_eq "$(db_hash)" "$before" "a report stores nothing"
 xmllint --noout report.html 2> lint.err && ok || bad "xmllint page" "$(head -3 lint.err)"
 awk '/<svg /{f=1; n++} f{print > ("chart" n ".svg")} /<\/svg>/{f=0}' report.html
 charts=$(ls chart*.svg | wc -l)
-expect_eq "$charts" 6 "six charts"
+expect_eq "$charts" 9 "nine charts"
 for f in chart*.svg; do
   xmllint --noout "$f" 2> lint.err && ok || bad "xmllint $f" "$(head -3 lint.err)"
   grep -q 'role="img"' "$f" && ok || bad "$f" "no role=img"
@@ -53,6 +57,9 @@ expect_out "Fitness, fatigue and form" "fitness chart"
 expect_out "Morning pain and stiffness" "pain chart"
 expect_out "Pain during and after runs" "session pain chart"
 expect_out "Cadence and efficiency" "cadence chart"
+expect_out "Rehab stage (seed protocol)" "rehab stage chart"
+expect_out "Rehab adherence, weekly" "adherence chart"
+expect_out "Heel-raise test and VISA-A" "assessment chart"
 expect_out "does not diagnose" "no diagnosis"
 expect_out "Distances in km" "km"
 

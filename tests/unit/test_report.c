@@ -154,6 +154,7 @@ static void report(void **state)
     struct tendo_load_params lp = {TENDO_UNSET, TENDO_UNSET, 0};
     struct tendo_report_input in;
     struct tendo_shoe shoe;
+    struct tendo_assessment as[2];
     struct tendo_buf b;
     struct tendo_error e = {0};
     char *t;
@@ -210,6 +211,18 @@ static void report(void **state)
     in.nweeks = nw;
     in.shoes = &shoe;
     in.nshoes = 1;
+    tendo_assessment_init(&as[0]);
+    as[0].date = D("2026-11-03");
+    strcpy(as[0].kind, "heel-raise");
+    as[0].left = 20;
+    as[0].right = 25;
+    as[0].score = 80;
+    tendo_assessment_init(&as[1]);
+    as[1].date = D("2026-11-10");
+    strcpy(as[1].kind, "visa-a");
+    as[1].score = 71;
+    in.assessments = as;
+    in.nassessments = 2;
     tendo_buf_init(&b, 0);
     if (tendo_report_html(&b, &in, &e))
         fail_msg("report: %s", e.msg);
@@ -222,11 +235,14 @@ static void report(void **state)
     assert_non_null(strstr(t, "Red flags reported: 2026-11-02 (night)"));
     assert_non_null(strstr(t, "Ghost &lt;15&gt;"));
     assert_non_null(strstr(t, "<td>412</td>"));
+    assert_non_null(strstr(t, "Rehab stage (seed protocol) and added load"));
+    assert_non_null(strstr(t, "Rehab adherence, weekly"));
+    assert_non_null(strstr(t, "Heel-raise test and VISA-A"));
     {
         int svgs = 0;
         for (char *p = t; (p = strstr(p, "<svg ")); p++)
             svgs++;
-        assert_int_equal(svgs, 6);
+        assert_int_equal(svgs, 9);
     }
     /* nothing outside the file: the only URL is the SVG namespace name */
     for (char *p = t; (p = strstr(p, "http")); p++)
