@@ -43,6 +43,7 @@ struct rep {
     tendo_day first, today;
     int n;                          /* days shown */
     enum tendo_level *level;        /* per day */
+    const struct tendo_check **check; /* per day, NULL: none */
     tendo_day flares[64];
     int nflares;
     char err[320];
@@ -91,11 +92,23 @@ static int replay(struct rep *r, struct tendo_error *err)
 
 static const struct tendo_check *check_on(const struct rep *r, tendo_day d)
 {
-    const struct tendo_rules_input *h = &r->in->history;
-    for (size_t i = 0; i < h->nchecks; i++)
-        if (h->checks[i].date == d)
-            return &h->checks[i];
-    return NULL;
+    return d >= r->first && d < r->first + r->n ? r->check[d - r->first]
+                                                : NULL;
+}
+
+static int cmp_int(const void *a, const void *b);
+
+/* the median morning pain of the week starting `ws`, -1 without checks */
+static int week_pain(const struct rep *r, tendo_day ws)
+{
+    int pain[7], np = 0;
+    for (tendo_day d = ws; d < ws + 7; d++) {
+        const struct tendo_check *c = check_on(r, d);
+        if (c && c->morning != TENDO_UNSET)
+            pain[np++] = c->morning;
+    }
+    qsort(pain, (size_t)np, sizeof *pain, cmp_int);
+    return np ? pain[np / 2] : -1;
 }
 
 static void chart(struct rep *r, const struct tendo_chart *c)
@@ -174,12 +187,7 @@ static void summary(struct rep *r)
     for (size_t w = r->in->nweeks > 4 ? r->in->nweeks - 4 : 0;
          w < r->in->nweeks; w++) {
         const struct tendo_load_week *x = &r->in->weeks[w];
-        int pain[7], np = 0, runs = 0, reh = 0;
-        for (tendo_day d = x->week_start; d < x->week_start + 7; d++) {
-            const struct tendo_check *c = check_on(r, d);
-            if (c && c->morning != TENDO_UNSET)
-                pain[np++] = c->morning;
-        }
+        int pain = week_pain(r, x->week_start), runs = 0, reh = 0;
         for (size_t i = 0; i < h->nsessions; i++)
             runs += !strcmp(h->sessions[i].type, "run") &&
                     h->sessions[i].date >= x->week_start &&
@@ -187,7 +195,6 @@ static void summary(struct rep *r)
         for (size_t i = 0; i < h->nrehab; i++)
             reh += h->rehab[i].date >= x->week_start &&
                    h->rehab[i].date < x->week_start + 7;
-        qsort(pain, (size_t)np, sizeof *pain, cmp_int);
         fmt_day(x->week_start, ds);
         tendo_buf_printf(o,
                          "<tr><td class=\"l\">%s</td><td>%d</td><td>%.0f</td>"
@@ -198,8 +205,8 @@ static void summary(struct rep *r)
             tendo_buf_puts(o, "<td>-</td>");
         else
             tendo_buf_printf(o, "<td>%+.0f</td>", x->ramp_pct);
-        if (np)
-            tendo_buf_printf(o, "<td>%d/10</td>", pain[np / 2]);
+        if (pain >= 0)
+            tendo_buf_printf(o, "<td>%d/10</td>", pain);
         else
             tendo_buf_puts(o, "<td>-</td>");
         tendo_buf_printf(o, "<td>%d</td></tr>\n", reh);
@@ -269,6 +276,35 @@ static void summary(struct rep *r)
 
 /* ---- charts ---- */
 
+/* a chart over the report's weeks; flare-ups marked when `flares` */
+static void weekly(struct rep *r, const char *id, const char *title,
+                   const char *desc, const struct tendo_series *s, int ns,
+                   const char *yu, const char *y2u, double ymin, double ymax,
+                   int flares)
+{
+    struct tendo_marker mk[64];
+    struct tendo_chart ch;
+    for (int i = 0; i < r->nflares; i++)
+        mk[i] = (struct tendo_marker){r->flares[i], "flare-up", "#d62728"};
+    memset(&ch, 0, sizeof ch);
+    ch.id = id;
+    ch.title = title;
+    ch.description = desc;
+    ch.x0 = r->in->weeks[0].week_start;
+    ch.nx = (int)r->in->nweeks;
+    ch.x_days = 7;
+    ch.series = s;
+    ch.nseries = ns;
+    ch.y_unit = yu;
+    ch.y2_unit = y2u;
+    ch.y_min = ymin;
+    ch.y_max = ymax;
+    ch.y2_min = ch.y2_max = NAN;
+    ch.markers = flares ? mk : NULL;
+    ch.nmarkers = flares ? r->nflares : 0;
+    chart(r, &ch);
+}
+
 static void weekly_load(struct rep *r, double *a, double *b, double *c)
 {
     const struct tendo_report_input *in = r->in;
@@ -277,40 +313,17 @@ static void weekly_load(struct rep *r, double *a, double *b, double *c)
          "#1f77b4"},
         {"training load (sRPE / TRIMP)", TENDO_SERIES_LINE, b, 1, "#ff7f0e"},
         {"morning pain, weekly median", TENDO_SERIES_DOTS, c, 1, "#d62728"}};
-    struct tendo_marker mk[64];
-    struct tendo_chart ch;
     for (size_t w = 0; w < in->nweeks; w++) {
-        int pain[7], np = 0;
+        int pain = week_pain(r, in->weeks[w].week_start);
         a[w] = in->weeks[w].tendon_load;
         b[w] = in->weeks[w].training_load / 10;
-        for (tendo_day d = in->weeks[w].week_start;
-             d < in->weeks[w].week_start + 7; d++) {
-            const struct tendo_check *k = check_on(r, d);
-            if (k && k->morning != TENDO_UNSET)
-                pain[np++] = k->morning;
-        }
-        qsort(pain, (size_t)np, sizeof *pain, cmp_int);
-        c[w] = np ? pain[np / 2] * 10.0 : NAN;
+        c[w] = pain >= 0 ? pain * 10.0 : NAN;
     }
-    for (int i = 0; i < r->nflares; i++)
-        mk[i] = (struct tendo_marker){r->flares[i], "flare-up", "#d62728"};
-    memset(&ch, 0, sizeof ch);
-    ch.id = "weekly-load";
-    ch.title = "Weekly load and morning pain";
-    ch.description = "Bars: tendon load per week; line: training load per "
-                     "week (tenths of sRPE units); dots: median morning "
-                     "pain x 10; dashed lines: flare-ups";
-    ch.x0 = in->weeks[0].week_start;
-    ch.nx = (int)in->nweeks;
-    ch.x_days = 7;
-    ch.series = s;
-    ch.nseries = 3;
-    ch.y_unit = "tendon load";
-    ch.y2_unit = "training load / 10, pain x 10";
-    ch.y_min = ch.y_max = ch.y2_min = ch.y2_max = NAN;
-    ch.markers = mk;
-    ch.nmarkers = r->nflares;
-    chart(r, &ch);
+    weekly(r, "weekly-load", "Weekly load and morning pain",
+           "Bars: tendon load per week; line: training load per week "
+           "(tenths of sRPE units); dots: median morning pain x 10; dashed "
+           "lines: flare-ups",
+           s, 3, "tendon load", "training load / 10, pain x 10", NAN, NAN, 1);
 }
 
 static void daily(struct rep *r, const char *id, const char *title,
@@ -471,22 +484,10 @@ static void rehab_section(struct rep *r, double *v)
             {"sessions done", TENDO_SERIES_BARS, done, 0, "#9467bd"},
             {"sessions the stage asks for", TENDO_SERIES_BARS, want, 0,
              "#c5b0d5"}};
-        struct tendo_chart ch;
-        memset(&ch, 0, sizeof ch);
-        ch.id = "rehab-adherence";
-        ch.title = "Rehab adherence, weekly";
-        ch.description = "Rehab sessions logged each week beside the "
-                         "sessions a week the current stage asks for";
-        ch.x0 = in->weeks[0].week_start;
-        ch.nx = (int)in->nweeks;
-        ch.x_days = 7;
-        ch.series = s;
-        ch.nseries = 2;
-        ch.y_unit = "sessions";
-        ch.y_min = 0;
-        ch.y_max = NAN;
-        ch.y2_min = ch.y2_max = NAN;
-        chart(r, &ch);
+        weekly(r, "rehab-adherence", "Rehab adherence, weekly",
+               "Rehab sessions logged each week beside the sessions a week "
+               "the current stage asks for",
+               s, 2, "sessions", NULL, 0, NAN, 0);
     }
 }
 
@@ -549,11 +550,18 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
         return tendo_fail(err, TENDO_EUSAGE,
                           "report: the days must end on the report's day");
     r->level = malloc((size_t)r->n * sizeof *r->level);
+    r->check = calloc((size_t)r->n, sizeof *r->check);
     v = malloc((size_t)(8 * MAXD) * sizeof *v);
-    if (!r->level || !v) {
+    if (!r->level || !r->check || !v) {
         free(r->level);
+        free(r->check);
         free(v);
         return tendo_fail(err, TENDO_ENOMEM, "report: out of memory");
+    }
+    for (size_t i = 0; i < in->history.nchecks; i++) {
+        const struct tendo_check *c = &in->history.checks[i];
+        if (c->date >= r->first && c->date <= r->today)
+            r->check[c->date - r->first] = c;
     }
     if ((rc = replay(r, err)))
         goto out;
@@ -661,7 +669,6 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
             {"cadence, steps/min", TENDO_SERIES_LINE, cad, 0, "#1f77b4"},
             {"efficiency, m per heartbeat (easy runs)", TENDO_SERIES_LINE,
              eff, 1, "#2ca02c"}};
-        struct tendo_chart ch;
         double lo = NAN, hi = NAN;
         for (size_t w = 0; w < in->nweeks; w++) {
             cad[w] = in->weeks[w].cadence_spm;
@@ -671,23 +678,11 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
                 hi = isnan(hi) ? cad[w] : fmax(hi, cad[w]);
             }
         }
-        memset(&ch, 0, sizeof ch);
-        ch.id = "cadence";
-        ch.title = "Cadence and efficiency, weekly";
-        ch.description = "Minute-weighted running cadence per week (left) "
-                         "and metres per heartbeat on easy runs (right); "
-                         "empty without watch data";
-        ch.x0 = in->weeks[0].week_start;
-        ch.nx = (int)in->nweeks;
-        ch.x_days = 7;
-        ch.series = s;
-        ch.nseries = 2;
-        ch.y_unit = "steps/min";
-        ch.y2_unit = "m/beat";
-        ch.y_min = isnan(lo) ? 150 : lo - 5;
-        ch.y_max = isnan(hi) ? 190 : hi + 5;
-        ch.y2_min = ch.y2_max = NAN;
-        chart(r, &ch);
+        weekly(r, "cadence", "Cadence and efficiency, weekly",
+               "Minute-weighted running cadence per week (left) and metres "
+               "per heartbeat on easy runs (right); empty without watch data",
+               s, 2, "steps/min", "m/beat", isnan(lo) ? 150 : lo - 5,
+               isnan(hi) ? 190 : hi + 5, 0);
     }
     shoes(r);
 
@@ -707,6 +702,7 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
     rc = TENDO_OK;
 out:
     free(r->level);
+    free(r->check);
     free(v);
     return rc;
 }
