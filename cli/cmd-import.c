@@ -190,7 +190,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
         goto out;
     io.today = c->today;
     io.now_utc = c->now_utc;
-    io.tz = c->tz;
+    io.tz = c->zone;
     io.meta = NULL;
     progress = !c->json && !c->quiet && f.n > 1 && isatty(STDERR_FILENO);
     for (size_t i = 0; i < f.n; i++) {

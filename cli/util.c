@@ -148,7 +148,14 @@ int cli_open(struct cli *c, int create)
                                     NULL, &e)))
             return cli_error(c, &e);
     }
-    if ((rc = tendo_tz_local(c->tz, c->now_utc, &c->today, NULL, &e)))
+    /* the zone: the setting, else $TZ, else the system's */
+    if (!c->zone &&
+        (rc = tendo_tz_load(c->tz[0] ? c->tz : getenv("TZ"), &c->zone, &e)) &&
+        !c->tz[0]) {
+        tendo_error_clear(&e);   /* a $TZ tendo cannot read: UTC, as libc */
+        rc = tendo_tz_load("UTC", &c->zone, &e);
+    }
+    if (rc || (rc = tendo_tz_local(c->zone, c->now_utc, &c->today, NULL, &e)))
         return cli_error(c, &e);
     c->date = c->today;
     if (c->date_arg &&
@@ -173,6 +180,8 @@ void cli_close(struct cli *c)
 {
     tendo_db_close(c->db);
     c->db = NULL;
+    tendo_tz_free(c->zone);
+    c->zone = NULL;
 }
 
 int cli_print_json(struct cli *c, json_t *v)

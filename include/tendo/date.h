@@ -4,10 +4,10 @@
  * A day is a `tendo_day`: the number of days since 1970-01-01 in the
  * proleptic Gregorian calendar, so arithmetic is plain integer arithmetic.
  * Days are always local to the athlete: the time zone is the `timezone`
- * setting, else $TZ, else the system's. Conversions between UTC instants and
- * local days need the zone and are the only functions here that touch the
- * process environment (TZ), so they are not thread-safe; every other function
- * is pure.
+ * setting, else $TZ, else the system's. A zone is a loaded object
+ * (tendo_tz): tendo_tz_load reads a zone file (TZif, RFC 8536) or takes a
+ * POSIX rule once; converting instants with it is pure and thread-safe. The
+ * process environment is never changed.
  */
 #ifndef TENDO_DATE_H
 #define TENDO_DATE_H
@@ -37,13 +37,38 @@ TENDO_API int tendo_day_parse(const char *s, size_t n, tendo_day *out);
 /* Writes "YYYY-MM-DD" into `out` (TENDO_DAY_STRLEN bytes). Returns `out`. */
 TENDO_API char *tendo_day_format(tendo_day day, char out[TENDO_DAY_STRLEN]);
 
-/* Checks that `tz` names a time zone this machine knows (an IANA name such as
- * "Europe/Berlin" found in the zoneinfo database, or "UTC"). */
+/* A time zone, loaded once (opaque; free with tendo_tz_free). */
+typedef struct tendo_tz tendo_tz;
+
+/* CONSTRUCTOR. Loads the zone `name`: "" or NULL is the system's zone
+ * (/etc/localtime, else UTC); "UTC"; an IANA name such as "Europe/Berlin"
+ * read from $TZDIR, else /usr/share/zoneinfo (a leading ':' is allowed, as
+ * in $TZ); an absolute path to a zone file; or a POSIX rule such as
+ * "CET-1CEST,M3.5.0,M10.5.0/3". TENDO_EINVAL when none of these fits,
+ * TENDO_EFORMAT for a damaged zone file. Reads that one file. */
+TENDO_API int tendo_tz_load(const char *name, tendo_tz **out,
+                            struct tendo_error *err);
+/* CONSTRUCTOR. The zone in the TZif bytes `data` (n bytes; versions 1-4,
+ * with the footer rule of v2+); `name` is kept for messages. Pure. */
+TENDO_API int tendo_tz_parse(const void *data, size_t n, const char *name,
+                             tendo_tz **out, struct tendo_error *err);
+/* CONSTRUCTOR. The zone a POSIX TZ rule describes. Pure. */
+TENDO_API int tendo_tz_rule(const char *posix, tendo_tz **out,
+                            struct tendo_error *err);
+/* DESTRUCTOR. NULL is a no-op. */
+TENDO_API void tendo_tz_free(tendo_tz *tz);
+/* The name it was loaded by. */
+TENDO_API const char *tendo_tz_name(const tendo_tz *tz);
+/* Checks that `tz` is a valid `timezone` setting: "UTC" or an IANA name
+ * whose zone file this machine has. */
 TENDO_API int tendo_tz_valid(const char *tz, struct tendo_error *err);
-/* The local day and the UTC offset (seconds east) of the instant `utc`
- * (seconds since the epoch) in zone `tz` (NULL or "" = $TZ / system).
- * Either output may be NULL. */
-TENDO_API int tendo_tz_local(const char *tz, int64_t utc, tendo_day *day,
+/* The UTC offset (seconds east) in force at the instant `utc` (seconds
+ * since the epoch). NULL is UTC. Pure. */
+TENDO_API int32_t tendo_tz_offset(const tendo_tz *tz, int64_t utc);
+/* The local day and the UTC offset of the instant `utc` in `tz` (NULL is
+ * UTC). Either output may be NULL. TENDO_ERANGE for instants more than
+ * ~31,000 years from 1970. Pure. */
+TENDO_API int tendo_tz_local(const tendo_tz *tz, int64_t utc, tendo_day *day,
                              int32_t *offset_s, struct tendo_error *err);
 
 /* Formats the UTC instant `utc` as "YYYY-MM-DDTHH:MM:SSZ" into `out` (21

@@ -46,8 +46,8 @@ struct tendo_import_meta {
 struct tendo_import_opts {
     tendo_day today;        /* days after today + 1 are refused */
     int64_t now_utc;        /* stamps the ledger */
-    const char *tz;         /* the athlete's zone for activities whose file
-                               gives no UTC offset; NULL or "" = $TZ */
+    const tendo_tz *tz;     /* the athlete's zone for activities whose file
+                               gives no UTC offset; NULL = UTC */
     const struct tendo_import_meta *meta; /* NULL for plain files */
 };
 

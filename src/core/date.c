@@ -1,14 +1,12 @@
 /*
  * core/date.c - civil days (Howard Hinnant's days_from_civil algorithm) and
- * local time in the athlete's zone.
+ * UTC instants (the zones are in core/tz.c).
  */
 #include "tendo/date.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 
 tendo_day tendo_day_from_ymd(int y, int m, int d)
 {
@@ -130,70 +128,5 @@ int tendo_utc_parse(const char *s, int64_t *out)
         return TENDO_EINVAL;
     }
     *out = (int64_t)day * 86400 + hh * 3600 + mm * 60 + ss - off;
-    return TENDO_OK;
-}
-
-int tendo_tz_valid(const char *tz, struct tendo_error *err)
-{
-    const char *dir = getenv("TZDIR");
-    char path[512];
-    struct stat st;
-    size_t n = tz ? strlen(tz) : 0;
-    if (n == 0 || n > 64)
-        return tendo_fail(err, TENDO_EINVAL, "time zone '%s' is not valid",
-                          tz ? tz : "");
-    if (strcmp(tz, "UTC") == 0)
-        return TENDO_OK;
-    for (size_t i = 0; i < n; i++) {
-        char c = tz[i];
-        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-              (c >= '0' && c <= '9') || c == '/' || c == '_' || c == '-' ||
-              c == '+'))
-            return tendo_fail(err, TENDO_EINVAL,
-                              "time zone '%s' is not valid", tz);
-    }
-    if (tz[0] == '/' || strstr(tz, ".."))
-        return tendo_fail(err, TENDO_EINVAL, "time zone '%s' is not valid", tz);
-    snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo",
-             tz);
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-        return tendo_fail(err, TENDO_EINVAL,
-                          "time zone '%s' is not known on this machine "
-                          "(expected an IANA name such as 'Europe/Berlin')",
-                          tz);
-    return TENDO_OK;
-}
-
-int tendo_tz_local(const char *tz, int64_t utc, tendo_day *day,
-                   int32_t *offset_s, struct tendo_error *err)
-{
-    char *saved = NULL;
-    const char *old;
-    struct tm tm;
-    time_t t = (time_t)utc;
-    int ok;
-    if (tz && *tz) {
-        old = getenv("TZ");
-        if (old && !(saved = strdup(old)))
-            return tendo_fail(err, TENDO_ENOMEM, "out of memory");
-        setenv("TZ", tz, 1);
-        tzset();
-    }
-    ok = localtime_r(&t, &tm) != NULL;
-    if (tz && *tz) {
-        if (saved)
-            setenv("TZ", saved, 1);
-        else
-            unsetenv("TZ");
-        tzset();
-        free(saved);
-    }
-    if (!ok)
-        return tendo_fail(err, TENDO_ERANGE, "time %lld cannot be converted",
-                          (long long)utc);
-    if (day)
-        *day = tendo_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    if (offset_s)
-        *offset_s = (int32_t)tm.tm_gmtoff;
     return TENDO_OK;
 }

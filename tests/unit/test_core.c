@@ -153,44 +153,6 @@ static void utc_round_trip(void **state)
     assert_string_equal(tendo_utc_format(-1, out), "1969-12-31T23:59:59Z");
 }
 
-static void time_zones(void **state)
-{
-    struct tendo_error e = {0};
-    tendo_day day;
-    int32_t off;
-    int64_t t;
-    (void)state;
-    assert_int_equal(tendo_tz_valid("UTC", &e), TENDO_OK);
-    assert_int_equal(tendo_tz_valid("Europe/Berlin", &e), TENDO_OK);
-    assert_int_equal(tendo_tz_valid("Mars/Base", &e), TENDO_EINVAL);
-    assert_error(&e, TENDO_EINVAL, "not known");
-    tendo_error_clear(&e);
-    assert_int_equal(tendo_tz_valid("../../etc/passwd", &e), TENDO_EINVAL);
-    tendo_error_clear(&e);
-    assert_int_equal(tendo_tz_valid("", &e), TENDO_EINVAL);
-
-    setenv("TZ", "UTC", 1);
-    tendo_utc_parse("2026-11-23T23:30:00Z", &t);
-    assert_int_equal(tendo_tz_local("Europe/Berlin", t, &day, &off, &e),
-                     TENDO_OK);
-    assert_int_equal(day, D("2026-11-24"));
-    assert_int_equal(off, 3600);
-    assert_int_equal(tendo_tz_local("America/New_York", t, &day, &off, &e),
-                     TENDO_OK);
-    assert_int_equal(day, D("2026-11-23"));
-    assert_int_equal(off, -18000);
-    /* summer time */
-    tendo_utc_parse("2026-07-01T22:30:00Z", &t);
-    assert_int_equal(tendo_tz_local("Europe/Berlin", t, &day, &off, &e),
-                     TENDO_OK);
-    assert_int_equal(day, D("2026-07-02"));
-    assert_int_equal(off, 7200);
-    /* the process's own zone is restored */
-    assert_string_equal(getenv("TZ"), "UTC");
-    assert_int_equal(tendo_tz_local(NULL, t, &day, &off, &e), TENDO_OK);
-    assert_int_equal(off, 0);
-}
-
 /* ---- SHA-256 (FIPS 180-4 examples) ---- */
 
 static void sha256_vectors_once(void);
@@ -454,7 +416,6 @@ int main(void)
         cmocka_unit_test(days_round_trip),
         cmocka_unit_test(days_parse_strictly),
         cmocka_unit_test(utc_round_trip),
-        cmocka_unit_test(time_zones),
         cmocka_unit_test(sha256_vectors),
         cmocka_unit_test(parse_ints),
         cmocka_unit_test(parse_reals),

@@ -298,7 +298,7 @@ static void real_file_cut_everywhere(void **state)
     const char *path = TENDO_SHARED_DATA "/fit/garmin-fenix-5-run.fit";
     char db_path[] = "/tmp/tendo-cut-XXXXXX";
     char file[600];
-    struct tendo_import_opts o = {20416, 0, "UTC", NULL};
+    struct tendo_import_opts o = {20416, 0, NULL, NULL};
     struct tendo_import_result r;
     struct tendo_error e = {0};
     struct tendo_session s;

@@ -20,7 +20,7 @@ static tendo_db *fresh(const char *name)
 static int import_text(tendo_db *db, const char *name, const char *csv,
                        struct tendo_import_result *r)
 {
-    struct tendo_import_opts o = {TODAY, NOW, "UTC", NULL};
+    struct tendo_import_opts o = {TODAY, NOW, NULL, NULL};
     return tendo_import_memory(db, (const uint8_t *)csv, strlen(csv), name,
                                &o, r);
 }
@@ -299,7 +299,7 @@ static int import_fit(tendo_db *db, const char *name,
 {
     struct tendo_buf b;
     struct tendo_error e = {0};
-    struct tendo_import_opts o = {TODAY, NOW, "UTC", NULL};
+    struct tendo_import_opts o = {TODAY, NOW, NULL, NULL};
     int rc;
     tendo_buf_init(&b, 0);
     assert_int_equal(tendo_fit_encode(a, 0, &b, &e), 0);
@@ -417,7 +417,7 @@ static void fit_truncated_files_change_nothing(void **state)
     struct tendo_fit_activity *a = fit_run(FIT_T0, 99, 40);
     struct tendo_buf b;
     struct tendo_error e = {0};
-    struct tendo_import_opts o = {TODAY, NOW, "UTC", NULL};
+    struct tendo_import_opts o = {TODAY, NOW, NULL, NULL};
     struct tendo_import_result r;
     (void)state;
     assert_int_equal(import_text(db, "d.csv", diary, &r), TENDO_OK);
