@@ -46,7 +46,7 @@ int main(int argc, char **argv)
     for (int r = 0; r < runs; r++) {
         struct tendo_error e = {0};
         double t0 = now_s();
-        if (tendo_load_compute(s, (size_t)n, from, from + DAYS - 1, &p, days,
+        if (tendo_load_compute(s, (size_t)n, TENDO_DAY_NONE, from, from + DAYS - 1, &p, days,
                                weeks, &nw, &e))
             return 1;
         t[r] = now_s() - t0;

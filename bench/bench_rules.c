@@ -1,8 +1,9 @@
 /*
- * bench/bench_rules.c - the daily advice on the history `tendo today`
- * gathers (240 days: a run most days, a check every day, sleep), RUNS
- * batches of 1,000 calls; then the 12-week plan (tendo_plan, which calls
- * the advice once) on the same history; prints the time per call.
+ * bench/bench_rules.c - on a 240-day history (a run most days, a check
+ * every day, sleep): building the history (tendo_history_build: the days,
+ * baselines, typical runs, load metrics), the daily advice on it, and the
+ * 12-week plan (tendo_plan, which calls the advice once); RUNS batches of
+ * 1,000 calls each; prints the time per call.
  *
  * usage: bench_rules [RUNS]
  */
@@ -21,7 +22,9 @@ int main(int argc, char **argv)
     static struct tendo_session s[DAYS];
     static struct tendo_check c[DAYS];
     static struct tendo_wellness w[DAYS];
-    struct tendo_rules_input in;
+    struct tendo_history_input in;
+    struct tendo_athlete ath;
+    struct tendo_history *h = NULL;
     struct tendo_advice a;
     double t[64];
     size_t ns = 0;
@@ -47,38 +50,50 @@ int main(int argc, char **argv)
         w[d].date = day;
         w[d].sleep_h = 6.5 + (d % 4) * 0.5;
     }
+    tendo_athlete_init(&ath);
+    ath.runs_per_week = 5;
     memset(&in, 0, sizeof in);
-    in.today = today;
+    in.last = today;
+    in.athlete = &ath;
     in.sessions = s;
     in.nsessions = ns;
     in.checks = c;
     in.nchecks = DAYS;
     in.wellness = w;
     in.nwellness = DAYS;
-    in.ramp = 0.10;
+    for (int r = 0; r < runs; r++) {
+        double t0 = now_s();
+        for (int k = 0; k < CALLS; k++) {
+            tendo_history_free(h);
+            if (tendo_history_build(&in, &h, NULL))
+                return 1;
+        }
+        t[r] = (now_s() - t0) / CALLS;
+    }
+    qsort(t, (size_t)runs, sizeof *t, cmp_d);
+    printf("history of %d days (%zu sessions, %d checks): best %.1f us, "
+           "median %.1f us per build\n",
+           DAYS, ns, DAYS, t[0] * 1e6, t[runs / 2] * 1e6);
     for (int r = 0; r < runs; r++) {
         double t0 = now_s();
         for (int k = 0; k < CALLS; k++)
-            if (tendo_advise(&in, &a, NULL))
+            if (tendo_advise(h, today, &a, NULL))
                 return 1;
         t[r] = (now_s() - t0) / CALLS;
     }
     qsort(t, (size_t)runs, sizeof *t, cmp_d);
-    printf("advice over %d days (%zu sessions, %d checks): best %.1f us, "
-           "median %.1f us per call (level %s, %zu reasons)\n",
-           DAYS, ns, DAYS, t[0] * 1e6, t[runs / 2] * 1e6,
-           tendo_level_name(a.level), a.nreasons);
+    printf("advice on it: best %.1f us, median %.1f us per call (level %s, "
+           "%zu reasons)\n",
+           t[0] * 1e6, t[runs / 2] * 1e6, tendo_level_name(a.level),
+           a.nreasons);
     {
         static struct tendo_plan p;
         struct tendo_plan_input pi;
         memset(&pi, 0, sizeof pi);
-        pi.history = in;
+        pi.history = h;
+        pi.today = today;
         pi.from = today;
         pi.weeks = TENDO_PLAN_WEEKS_MAX;
-        pi.runs_per_week = 5;
-        pi.long_run_day = 6;
-        pi.rest_day = -1;
-        pi.goal_min = pi.goal_km = NAN;
         for (int r = 0; r < runs; r++) {
             double t0 = now_s();
             for (int k = 0; k < CALLS; k++)
@@ -92,5 +107,6 @@ int main(int argc, char **argv)
                TENDO_PLAN_WEEKS_MAX, t[0] * 1e6, t[runs / 2] * 1e6, p.ndays,
                tendo_level_name(p.advice.level));
     }
+    tendo_history_free(h);
     return 0;
 }

@@ -129,21 +129,11 @@ int cli_ask_int(const char *question, const char *field, long lo, long hi,
 int cli_ask_enum(const char *question, const char *field,
                  const char *const *names, int *index);
 
-/* The day's advice for c->date from the open database (cli/advise.c);
- * returns an exit status (0 on success; the error is printed). */
+/* The athlete's history up to c->date from the open database
+ * (cli/history.c; free with tendo_history_free), and the day's advice
+ * from it. Return an exit status (0 on success; the error is printed). */
+int cli_history(struct cli *c, struct tendo_history **h);
 int cli_advise(struct cli *c, struct tendo_advice *a);
-/* What the advice reads, for commands that pass it on (plan): the arrays
- * are malloc'd; free with cli_history_free. `since`: the first day to
- * read (TENDO_DAY_NONE: 240 days before --date, also the latest first
- * day). Returns an exit status. */
-struct cli_history {
-    struct tendo_rules_input in;
-    char protocol[16];
-};
-int cli_history_load(struct cli *c, struct cli_history *h, tendo_day since);
-/* The TRIMP settings (max_hr, rest_hr, sex) for tendo_load_compute. */
-int cli_load_params(struct cli *c, struct tendo_load_params *p);
-void cli_history_free(struct cli_history *h);
 
 /* The commands, one file each (cli/cmd-NAME.c). */
 int cmd_init(struct cli *c, int argc, char **argv);

@@ -16,28 +16,9 @@ static const char help[] =
     "(session RPE x minutes, else TRIMP from heart rate with the max_hr and\n"
     "rest_hr settings, else an estimate marked *). ACWR is the acute:chronic\n"
     "ratio of tendon load (7 days over the 28 before; EWMA beside it), empty\n"
-    "until 35 days of history. CTL/ATL/TSB are fitness, fatigue and form.\n"
+    "until 35 days after the first day with data. CTL/ATL/TSB are fitness,\n"
+    "fatigue and form.\n"
     "--json gives every figure for every day and week.\n";
-
-struct list {
-    struct tendo_session *v;
-    size_t n, cap;
-};
-
-static int collect(const struct tendo_session *s, void *ctx)
-{
-    struct list *l = ctx;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        struct tendo_session *v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return 1;
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = *s;
-    return 0;
-}
 
 static void cell(double v, int width, int decimals)
 {
@@ -55,10 +36,9 @@ int cmd_load(struct cli *c, int argc, char **argv)
         GLOBAL_OPTS,
         {0, 0, 0, 0}};
     struct tendo_error e = {0};
-    struct tendo_load_params p;
+    struct tendo_history *h = NULL;
     struct tendo_load_day *days = NULL;
     struct tendo_load_week *weeks = NULL;
-    struct list l = {0};
     size_t nweeks = 0;
     int opt, rc, nw = 8, by_day = 0;
     tendo_day from, to;
@@ -87,25 +67,23 @@ int cmd_load(struct cli *c, int argc, char **argv)
         return rc;
     to = c->date;
     from = tendo_day_week_start(to) - (nw - 1) * 7;
-    if ((rc = cli_load_params(c, &p)))
+    if ((rc = cli_history(c, &h)))
         return rc;
-    /* a year of history before the range is plenty for CTL (42 days) and
-     * the ratios (35) */
-    if (tendo_sessions_each(c->db, from - 365, to, collect, &l, &e)) {
-        free(l.v);
-        return e.code ? cli_error(c, &e)
-                      : cli_errorf(c, EXIT_INTERNAL, "out of memory");
-    }
+    nweeks = (size_t)((tendo_day_week_start(to) - tendo_day_week_start(from)) /
+                          7 +
+                      1);
     days = calloc((size_t)(to - from + 1), sizeof *days);
-    weeks = calloc((size_t)((to - from) / 7 + 2), sizeof *weeks);
+    weeks = calloc(nweeks, sizeof *weeks);
     if (!days || !weeks) {
         rc = cli_errorf(c, EXIT_INTERNAL, "out of memory");
         goto out;
     }
-    if (tendo_load_compute(l.v, l.n, from, to, &p, days, weeks, &nweeks, &e)) {
-        rc = cli_error(c, &e);
-        goto out;
-    }
+    /* the history's figures: counted from the first day with data */
+    for (tendo_day d = from; d <= to; d++)
+        tendo_history_load_day(h, d, &days[d - from]);
+    for (size_t k = 0; k < nweeks; k++)
+        tendo_history_load_week(h, tendo_day_week_start(from) + (tendo_day)(7 * k),
+                                &weeks[k]);
     per = c->units == TENDO_UNITS_MI ? TENDO_M_PER_MI : 1000.0;
     du = c->units == TENDO_UNITS_MI ? "run_mi" : "run_km";
     if (c->json) {
@@ -204,7 +182,7 @@ int cmd_load(struct cli *c, int argc, char **argv)
     }
     rc = EXIT_OK;
 out:
-    free(l.v);
+    tendo_history_free(h);
     free(days);
     free(weeks);
     return rc;

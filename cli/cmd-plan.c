@@ -32,22 +32,6 @@ static const char help[] =
 static const char *const wd[] = {"Mon", "Tue", "Wed", "Thu",
                                  "Fri", "Sat", "Sun"};
 
-static int setting(struct cli *c, const char *key, char *v, size_t n)
-{
-    struct tendo_error e = {0};
-    if (tendo_setting_get(c->db, key, v, n, NULL, &e))
-        return cli_error(c, &e);
-    return 0;
-}
-
-static int day_index(const char *v)
-{
-    for (int i = 0; i < 7; i++)
-        if (!strcasecmp(v, wd[i]))
-            return i;
-    return -1;
-}
-
 static double dist(const struct cli *c, double km)
 {
     return isnan(km) ? NAN : cli_dist(c, km * 1000);
@@ -275,8 +259,7 @@ int cmd_plan(struct cli *c, int argc, char **argv)
     struct tendo_error e = {0};
     struct tendo_plan_input in;
     struct tendo_plan *p = NULL;
-    struct cli_history h;
-    char v[64];
+    struct tendo_history *h = NULL;
     int opt, rc, weeks = 2;
 
     cli_getopt_reset();
@@ -323,25 +306,12 @@ int cmd_plan(struct cli *c, int argc, char **argv)
                               "ahead",
                               from_arg);
     }
-    if ((rc = setting(c, "runs_per_week", v, sizeof v)))
+    /* the settings (runs_per_week, long_run_day, rest_day, goal_week)
+     * come with the history */
+    if ((rc = cli_history(c, &h)))
         return rc;
-    in.runs_per_week = atoi(v);
-    if ((rc = setting(c, "long_run_day", v, sizeof v)))
-        return rc;
-    in.long_run_day = day_index(v);
-    if ((rc = setting(c, "rest_day", v, sizeof v)))
-        return rc;
-    in.rest_day = day_index(v);
-    if ((rc = setting(c, "goal_week", v, sizeof v)))
-        return rc;
-    in.goal_min = in.goal_km = NAN;
-    if (v[0] && tendo_parse_volume(v, strlen(v), "goal_week", &in.goal_min,
-                                   &in.goal_km, &e))
-        return cli_error(c, &e);
-
-    if ((rc = cli_history_load(c, &h, TENDO_DAY_NONE)))
-        return rc;
-    in.history = h.in;
+    in.history = h;
+    in.today = c->date;
     if (!(p = malloc(sizeof *p))) {
         rc = cli_errorf(c, EXIT_INTERNAL, "out of memory");
     } else if (tendo_plan(&in, p, &e)) {
@@ -357,6 +327,6 @@ int cmd_plan(struct cli *c, int argc, char **argv)
         }
     }
     free(p);
-    cli_history_free(&h);
+    tendo_history_free(h);
     return rc;
 }

@@ -21,26 +21,6 @@ static const char help[] =
     "                12)\n"
     "  --title TEXT  a name for the page, e.g. the athlete's\n";
 
-struct shoes {
-    struct tendo_shoe *v;
-    size_t n, cap;
-};
-
-static int on_shoe(const struct tendo_shoe *s, void *ctx)
-{
-    struct shoes *l = ctx;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        struct tendo_shoe *v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return 1;
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = *s;
-    return 0;
-}
-
 int cmd_report(struct cli *c, int argc, char **argv)
 {
     enum { O_WEEKS = 1, O_TITLE };
@@ -52,14 +32,9 @@ int cmd_report(struct cli *c, int argc, char **argv)
         {0, 0, 0, 0}};
     struct tendo_error e = {0};
     struct tendo_report_input in;
-    struct tendo_load_params lp;
-    struct cli_history h;
-    struct shoes sh = {0};
-    struct tendo_load_day *days = NULL;
-    struct tendo_load_week *weeks = NULL;
+    struct tendo_history *h = NULL;
     struct tendo_buf b;
     const char *out = NULL, *title = NULL;
-    size_t nweeks = 0;
     int opt, rc, nw = 12;
     tendo_day from, to;
 
@@ -94,40 +69,14 @@ int cmd_report(struct cli *c, int argc, char **argv)
         return rc;
     to = c->date;
     from = tendo_day_week_start(to) - (nw - 1) * 7;
-    if ((rc = cli_load_params(c, &lp)))
+    if ((rc = cli_history(c, &h)))
         return rc;
-    /* the advice replay needs ~120 days before the first day shown, the
-     * load's chronic figures 42 */
-    if ((rc = cli_history_load(c, &h, from - 240)))
-        return rc;
-    if (tendo_shoes_each(c->db, on_shoe, &sh, &e)) {
-        rc = e.code ? cli_error(c, &e)
-                    : cli_errorf(c, EXIT_INTERNAL, "out of memory");
-        goto out;
-    }
-    days = calloc((size_t)(to - from + 1), sizeof *days);
-    weeks = calloc((size_t)((to - from) / 7 + 2), sizeof *weeks);
-    if (!days || !weeks) {
-        rc = cli_errorf(c, EXIT_INTERNAL, "out of memory");
-        goto out;
-    }
-    if (tendo_load_compute(h.in.sessions, h.in.nsessions, from, to, &lp, days,
-                           weeks, &nweeks, &e)) {
-        rc = cli_error(c, &e);
-        goto out;
-    }
     memset(&in, 0, sizeof in);
     in.title = title;
     in.units = c->units;
-    in.history = h.in;
-    in.days = days;
-    in.ndays = (size_t)(to - from + 1);
-    in.weeks = weeks;
-    in.nweeks = nweeks;
-    in.assessments = h.in.assessments;
-    in.nassessments = h.in.nassessments;
-    in.shoes = sh.v;
-    in.nshoes = sh.n;
+    in.history = h;
+    in.from = from;
+    in.to = to;
     tendo_buf_init(&b, 0);
     if (tendo_report_html(&b, &in, &e))
         rc = cli_error(c, &e);
@@ -136,10 +85,6 @@ int cmd_report(struct cli *c, int argc, char **argv)
     tendo_buf_release(&b);
     if (!rc && out && strcmp(out, "-") && !c->quiet)
         fprintf(stderr, "tendo: wrote the report to %s\n", out);
-out:
-    free(days);
-    free(weeks);
-    free(sh.v);
-    cli_history_free(&h);
+    tendo_history_free(h);
     return rc;
 }

@@ -27,6 +27,17 @@
 #include "fit.h"
 #include "store.h"
 
+/* Stores the records of session `id` as one compact stream (the codec of
+ * docs/architecture.md; replacing any stored before). */
+TENDO_API int tendo_stream_put(tendo_db *db, int64_t id,
+                               const struct tendo_fit_record *r, size_t n,
+                               struct tendo_error *err);
+/* Reads the stream of session `id` into a new array (*out, free with
+ * free(3)); *n is 0 and *out NULL when the session has none. */
+TENDO_API int tendo_stream_get(tendo_db *db, int64_t id,
+                               struct tendo_fit_record **out, size_t *n,
+                               struct tendo_error *err);
+
 enum tendo_import_status {
     TENDO_IMPORT_IMPORTED = 0,
     TENDO_IMPORT_DUPLICATE = 1,

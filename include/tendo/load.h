@@ -18,13 +18,18 @@
  *   the women's weighting when `female`), else minutes x a typical RPE for
  *   the type (run 4, bike/swim/pool-run/elliptical/other 3, walk 2,
  *   strength 5), flagged as estimated.
+ * - History starts on the first day with data (the caller says which:
+ *   tendo/history.h uses the first day of any record), never on the
+ *   first day asked for: days before it carry no load and no ratios.
  * - Acute:chronic ratio of tendon load: the mean of the last 7 days (today
  *   included) over the mean of the 28 days before them (uncoupled), and
  *   the EWMA form (lambda = 2/(N+1), N 7 and 28, both seeded with the
  *   first day's load); NAN until 35 days of history exist and when the
  *   chronic load is 0.
- * - Monotony (mean / population SD of the week's daily training loads,
- *   rest days 0; NAN when SD is 0) and strain (weekly sum x monotony).
+ * - Monotony (mean / population SD of daily training loads, rest days 0;
+ *   NAN when SD is 0) over the last 7 days of history for each day, and
+ *   over each Monday week's days of history; strain (weekly sum x
+ *   monotony).
  * - Fitness/fatigue/form on training load: CTL_t = CTL_t-1 + (L_t -
  *   CTL_t-1)/42, ATL with 7, TSB_t = CTL_t-1 - ATL_t-1 (yesterday's).
  * - Weekly ramp of running minutes (weeks start on Monday), running
@@ -51,6 +56,7 @@ struct tendo_load_day {
     int training_load_estimated;      /* some of it estimated */
     double acwr, acwr_ewma;           /* NAN until 35 days of history */
     double ctl, atl, tsb;
+    double monotony;                  /* the 7 days ending here; NAN */
 };
 
 struct tendo_load_week {
@@ -73,14 +79,20 @@ TENDO_API double tendo_training_load(const struct tendo_session *s,
 TENDO_API double tendo_trimp(double minutes, int avg, int rest, int max,
                              int female);
 
+/* Monotony of n daily loads: mean / population SD; NAN when they do not
+ * vary (or n is 0). */
+TENDO_API double tendo_monotony(const double *loads, int n);
+
 /* The days from..to (to - from + 1 entries in `days`) and the weeks
  * touching them (at most (to - from) / 7 + 2 entries in `weeks`; *nweeks
- * receives the count). `sessions` must be in date order
- * (TENDO_EUSAGE otherwise); everything before
- * `from` counts as history (for ratios, CTL/ATL and ramps). Fails with
+ * receives the count). `sessions` must be in date order and none before
+ * `first` (TENDO_EUSAGE otherwise). History starts on `first`, the first
+ * day with data (TENDO_DAY_NONE: the first session's day): ratios,
+ * CTL/ATL and ramps count from it, whatever `from` is. Fails with
  * TENDO_EUSAGE when from > to. */
 TENDO_API int tendo_load_compute(const struct tendo_session *sessions,
-                                 size_t n, tendo_day from, tendo_day to,
+                                 size_t n, tendo_day first, tendo_day from,
+                                 tendo_day to,
                                  const struct tendo_load_params *p,
                                  struct tendo_load_day *days,
                                  struct tendo_load_week *weeks,

@@ -117,12 +117,43 @@ struct tendo_shoe {
     int sessions;               /* number of its sessions (filled on read) */
 };
 
+/* An assessment (domain.md §8; scoring in tendo/assess.h). */
+struct tendo_assessment {
+    int64_t id;
+    tendo_day date;
+    char kind[16];          /* one of tendo_assessment_kinds */
+    double left, right;     /* raises or cm per side, NAN when not tested */
+    double score;           /* VISA-A total 0-100; heel-raise LSI %; NAN */
+    char answers[64];       /* VISA-A item points "10,8,...", else "" */
+    char notes[TENDO_NOTES_MAX + 1];
+};
+/* "visa-a", "heel-raise", "dorsiflexion" */
+TENDO_API extern const char *const tendo_assessment_kinds[];
+
+/* The athlete's settings, typed (`tendo config`; the store keeps them as
+ * text, tendo_athlete_read in tendo/store.h reads them). */
+struct tendo_athlete {
+    int units;                  /* enum tendo_units */
+    int runs_per_week;          /* 1-14 */
+    int max_hr, rest_hr;        /* beats/min, TENDO_UNSET when not set */
+    int female;                 /* 1: the women's TRIMP weighting */
+    char protocol[16];          /* rehab protocol: seed, alfredson, ... */
+    double ramp;                /* largest weekly rise, 0.10 = 10 % */
+    double shoe_retire_km;
+    int long_run_day;           /* 0 = Monday .. 6 = Sunday; -1 none */
+    int rest_day;               /* 0 .. 6; -1 auto (after the long run) */
+    double goal_min, goal_km;   /* weekly goal, NAN when not set */
+};
+
 /* Resets a record to "everything unknown" (ids 0, strings ""). */
 TENDO_API void tendo_session_init(struct tendo_session *s);
 TENDO_API void tendo_check_init(struct tendo_check *c);
 TENDO_API void tendo_rehab_init(struct tendo_rehab *r);
 TENDO_API void tendo_wellness_init(struct tendo_wellness *w);
 TENDO_API void tendo_shoe_init(struct tendo_shoe *s);
+TENDO_API void tendo_assessment_init(struct tendo_assessment *a);
+/* The default settings (those of `tendo config` before any is set). */
+TENDO_API void tendo_athlete_init(struct tendo_athlete *a);
 
 /* True when the check / wellness record holds at least one value. */
 TENDO_API int tendo_check_is_empty(const struct tendo_check *c);
@@ -140,5 +171,10 @@ TENDO_API int tendo_rehab_validate(const struct tendo_rehab *r, tendo_day today,
                                    struct tendo_error *err);
 TENDO_API int tendo_wellness_validate(const struct tendo_wellness *w,
                                       tendo_day today, struct tendo_error *err);
+/* An assessment: a known kind, its values in range (raises 0-500 whole,
+ * cm 0-30, VISA-A 0-100), a day not after `today` + 1. */
+TENDO_API int tendo_assessment_validate(const struct tendo_assessment *a,
+                                        tendo_day today,
+                                        struct tendo_error *err);
 
 #endif

@@ -5,11 +5,12 @@
  * session of the day.
  *
  * Pure: no I/O, no clock, no globals, no allocation. The caller owns the
- * input arrays and the output struct (fixed size). tendo_plan() calls
- * tendo_advise() for `history.today` and builds the days from that advice
- * and the athlete's own recent weeks, so the plan is recomputed from the
- * latest check every time it is asked for (nothing is stored). It fails
- * only on bad arguments (TENDO_EUSAGE in *err).
+ * history and the output struct (fixed size). tendo_plan() calls
+ * tendo_advise() for `today` and builds the days from that advice, the
+ * athlete's own recent weeks (tendo/history.h) and their settings
+ * (runs_per_week, long_run_day, rest_day, goal_week, ramp, protocol), so
+ * the plan is recomputed from the latest check every time it is asked for
+ * (nothing is stored). It fails only on bad arguments (TENDO_EUSAGE).
  *
  * What the plan assumes (docs/plan.md has the whole model): symptoms
  * settle from today on. A flare follows the ladder of domain.md §4
@@ -32,17 +33,17 @@
 #define TENDO_PLAN_DAYS_MAX (TENDO_PLAN_WEEKS_MAX * 7)
 
 struct tendo_plan_input {
-    struct tendo_rules_input history;  /* history.today: the latest advice */
+    const struct tendo_history *history;
+    tendo_day today;         /* the day planned from (its advice), within
+                                the history */
     tendo_day from;          /* first day shown, today .. today + 28 */
     int weeks;               /* 1 .. TENDO_PLAN_WEEKS_MAX Monday weeks,
                                 the first the one holding `from` */
-    int runs_per_week;       /* 1-14; a plan keeps one day free: <= 6 */
-    int long_run_day;        /* 0 = Monday .. 6 = Sunday; -1: no long run */
-    int rest_day;            /* 0 .. 6; -1: the day after the long run
-                                (Monday without one) */
-    double goal_min;         /* weekly running minutes not to exceed, NAN */
-    double goal_km;          /* the same in km (needs a known pace), NAN */
 };
+/* From the athlete's settings: runs_per_week (1-14; a plan keeps one day
+ * free: <= 6), long_run_day (-1: no long run), rest_day (-1: the day after
+ * the long run, Monday without one), goal_min / goal_km (the weekly
+ * running not to exceed; km needs a known pace). */
 
 enum tendo_plan_kind {
     TENDO_PLAN_REST = 0,

@@ -6,13 +6,15 @@
  * Pure: no I/O, no clock, no globals, no allocation; "today" is an
  * argument. The stage tables are static data owned by the library. The
  * current stage is read from the logged sessions (the last one's exercise,
- * surface and load), so what the athlete actually did is the state.
+ * surface and load; tendo/history.h works out each session's stage once),
+ * so what the athlete actually did is the state.
  */
 #ifndef TENDO_REHAB_H
 #define TENDO_REHAB_H
 
 #include "common.h"
 #include "date.h"
+#include "history.h"
 #include "model.h"
 
 /* One stage of a protocol. Stages with load_step > 0 are open-ended: each
@@ -44,16 +46,14 @@ TENDO_API int tendo_rehab_stage_of(const char *protocol,
                                    const struct tendo_rehab *r, int *step);
 
 struct tendo_rehab_input {
+    const struct tendo_history *history;    /* the protocol, the logged
+                                               sessions and their stages,
+                                               the mornings */
     tendo_day today;
-    const char *protocol;                   /* NULL or "" = "seed" */
-    const struct tendo_rehab *sessions;     /* logged rehab, any order */
-    size_t nsessions;
-    const struct tendo_check *checks;       /* any order */
-    size_t nchecks;
     int flare_open;     /* a flare in pause or reassess: regress one
                            stage from where it was when the flare began */
     tendo_day flare_started;
-    int reentry;        /* re-entering after a flare: hold */
+    int reentry;        /* re-entering running after a flare: hold */
 };
 
 struct tendo_rehab_plan {

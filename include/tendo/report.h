@@ -18,8 +18,8 @@
 #include "error.h"
 #include "load.h"
 #include "model.h"
+#include "history.h"
 #include "rules.h"
-#include "assess.h"
 
 /* A "nice" axis over [lo, hi]: ticks at multiples of 1, 2 or 5 x 10^k,
  * at most `max_ticks` of them (3 when the range crosses zero), the range
@@ -80,23 +80,16 @@ TENDO_API int tendo_svg_chart(struct tendo_buf *out,
                               const struct tendo_chart *c,
                               struct tendo_error *err);
 
-/* What the report shows. The caller gathers it (the CLI from the store);
- * `history` is what tendo_advise reads, with history.today the report's
- * day: the report replays the advice for every day shown to mark levels
- * and flare-ups. `days` / `weeks` come from tendo_load_compute over the
- * same range, `days[0]` the first day shown. */
+/* What the report shows: the days from..to of the history (to, the
+ * report's day, at most history->last; at most ~10 years). Everything on
+ * the page comes from the history: its load figures, the advice of every
+ * day shown (one pass, tendo_advise_days: the levels and flare-ups), its
+ * checks, rehab, assessments and shoes. */
 struct tendo_report_input {
     const char *title;                      /* e.g. the athlete's name */
     int units;                              /* enum tendo_units */
-    struct tendo_rules_input history;
-    const struct tendo_load_day *days;
-    size_t ndays;
-    const struct tendo_load_week *weeks;
-    size_t nweeks;
-    const struct tendo_assessment *assessments; /* all kinds, any order */
-    size_t nassessments;
-    const struct tendo_shoe *shoes;
-    size_t nshoes;
+    const struct tendo_history *history;
+    tendo_day from, to;
 };
 
 /* Writes the whole HTML document. */

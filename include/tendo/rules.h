@@ -1,17 +1,16 @@
 /*
- * tendo/rules.h - the daily advice (domain.md §2-§6, product.md §5.2):
- * a snapshot of the athlete's recent days in, a recommendation out.
+ * tendo/rules.h - the daily advice (docs/clinical.md; product.md §5.2): the
+ * athlete's history (tendo/history.h) and a day in, a recommendation out.
  *
- * Pure: no I/O, no clock, no globals; "today" is a field of the input and
- * everything after it is ignored. The caller owns every array in the input
- * and the output struct (fixed size, no allocation). tendo_advise() fails
- * only on bad arguments (TENDO_EUSAGE in *err).
+ * Pure: no I/O, no clock, no globals, no allocation; the day is an
+ * argument and nothing after it is read. The caller owns the output
+ * (fixed size). Errors: TENDO_EUSAGE for a day after the history's last.
  *
- * The flare state (domain.md §4: pause -> reassess -> re-enter 50/70/85 %
- * -> done) is derived by replaying the checks and runs day by day from the
- * start of the history given, so it is always consistent with what is
- * stored (editing a past check corrects it). Give at least 120 days of
- * history for a faithful replay.
+ * The flare state (pause -> reassess -> re-enter 50/70/85 % -> done) is
+ * derived by replaying the history day by day from its first day, so it
+ * is always consistent with what is stored (editing a past check corrects
+ * it), and every command that asks about a day gets the same answer.
+ * tendo_advise_days() gives the advice for a run of days in that one pass.
  *
  * Levels are ordered from most to least load; the most restrictive rule
  * that fires wins, and every rule that fired is a reason with a stable code
@@ -25,8 +24,8 @@
 #include "date.h"
 #include "error.h"
 #include "model.h"
+#include "history.h"
 #include "rehab.h"
-#include "assess.h"
 
 enum tendo_level {
     TENDO_LEVEL_PROGRESS = 0,
@@ -57,22 +56,6 @@ struct tendo_flare {
     double pre_typical_min;     /* median run minutes of the 28 days before */
     int base_morning;           /* baseline when it began */
     int progress;               /* good mornings / accepted runs so far */
-};
-
-struct tendo_rules_input {
-    tendo_day today;
-    const struct tendo_check *checks;       /* any order; one per day */
-    size_t nchecks;
-    const struct tendo_session *sessions;   /* any order */
-    size_t nsessions;
-    const struct tendo_wellness *wellness;  /* any order; may be NULL */
-    size_t nwellness;
-    const struct tendo_rehab *rehab;        /* logged rehab, any order */
-    size_t nrehab;
-    const char *protocol;                   /* rehab protocol; NULL: seed */
-    const struct tendo_assessment *assessments; /* any order; may be NULL */
-    size_t nassessments;
-    double ramp;                            /* weekly ramp, 0.10 = 10 % */
 };
 
 #define TENDO_REASONS_MAX 16
@@ -114,7 +97,17 @@ struct tendo_advice {
     struct tendo_reason reasons[TENDO_REASONS_MAX];
 };
 
-TENDO_API int tendo_advise(const struct tendo_rules_input *in,
+/* The advice for `day` (up to h->last; a day before the history's first
+ * is advised as a day with no data). */
+TENDO_API int tendo_advise(const struct tendo_history *h, tendo_day day,
                            struct tendo_advice *out, struct tendo_error *err);
+
+/* The advice for every day from..to (within the history), in one pass:
+ * `fn` is called for each day in order with an advice valid during the
+ * call; a non-zero return stops the walk and is returned. */
+typedef int (*tendo_advice_fn)(const struct tendo_advice *a, void *ctx);
+TENDO_API int tendo_advise_days(const struct tendo_history *h, tendo_day from,
+                                tendo_day to, tendo_advice_fn fn, void *ctx,
+                                struct tendo_error *err);
 
 #endif

@@ -21,7 +21,7 @@
 #include "common.h"
 #include "date.h"
 #include "error.h"
-#include "fit.h"
+#include "buf.h"
 #include "model.h"
 
 typedef struct tendo_db tendo_db;
@@ -55,6 +55,10 @@ TENDO_API const char *tendo_db_path(tendo_db *db);
 TENDO_API int tendo_db_begin(tendo_db *db, struct tendo_error *err);
 TENDO_API int tendo_db_commit(tendo_db *db, struct tendo_error *err);
 TENDO_API void tendo_db_rollback(tendo_db *db);
+/* A consistent read of several tables: one snapshot from read_begin to
+ * read_end (a savepoint, so it nests inside a caller's transaction). */
+TENDO_API int tendo_db_read_begin(tendo_db *db, struct tendo_error *err);
+TENDO_API void tendo_db_read_end(tendo_db *db);
 
 /* ---- settings (store/settings.c) ------------------------------------- */
 
@@ -83,6 +87,11 @@ TENDO_API int tendo_setting_set(tendo_db *db, const char *key,
 TENDO_API int tendo_setting_unset(tendo_db *db, const char *key,
                                   struct tendo_error *err);
 
+/* Reads every setting into its typed form (defaults where none is
+ * stored). */
+TENDO_API int tendo_athlete_read(tendo_db *db, struct tendo_athlete *out,
+                                 struct tendo_error *err);
+
 /* ---- sessions --------------------------------------------------------- */
 
 /* Stores a new session; sets s->id, and s->shoe_id from s->shoe when a
@@ -109,6 +118,8 @@ typedef int (*tendo_check_fn)(const struct tendo_check *c, void *ctx);
 typedef int (*tendo_rehab_fn)(const struct tendo_rehab *r, void *ctx);
 typedef int (*tendo_wellness_fn)(const struct tendo_wellness *w, void *ctx);
 typedef int (*tendo_shoe_fn)(const struct tendo_shoe *s, void *ctx);
+typedef int (*tendo_assessment_fn)(const struct tendo_assessment *a,
+                                   void *ctx);
 
 /* Calls `fn` for each record with from <= date <= to, in date order (then
  * in the order they were stored). A non-zero return from `fn` stops the
@@ -124,16 +135,17 @@ TENDO_API int tendo_session_find_start(tendo_db *db, const char *type,
                                        int64_t start_utc, int window_s,
                                        int64_t *id, struct tendo_error *err);
 
-/* Stores the records of session `id` as one compact stream (replacing any
- * stored before). */
-TENDO_API int tendo_stream_put(tendo_db *db, int64_t id,
-                               const struct tendo_fit_record *r, size_t n,
-                               struct tendo_error *err);
-/* Reads the stream of session `id` into a new array (*out, free with
- * free(3)); *n is 0 and *out NULL when the session has none. */
-TENDO_API int tendo_stream_get(tendo_db *db, int64_t id,
-                               struct tendo_fit_record **out, size_t *n,
-                               struct tendo_error *err);
+/* Stores the encoded stream of session `id` (`samples` records in `len`
+ * bytes of the stream codec; tendo_stream_put in tendo/import.h encodes),
+ * replacing any stored before. */
+TENDO_API int tendo_stream_put_blob(tendo_db *db, int64_t id, size_t samples,
+                                    const void *data, size_t len,
+                                    struct tendo_error *err);
+/* Appends the encoded stream of session `id` to `out` (nothing when the
+ * session has none; *found says which). */
+TENDO_API int tendo_stream_get_blob(tendo_db *db, int64_t id,
+                                    struct tendo_buf *out, int *found,
+                                    struct tendo_error *err);
 
 /* ---- daily checks (one per day) ---------------------------------------- */
 
@@ -205,6 +217,18 @@ TENDO_API int tendo_shoe_default(tendo_db *db, struct tendo_shoe *out,
 /* All shoes, active first, then by name. */
 TENDO_API int tendo_shoes_each(tendo_db *db, tendo_shoe_fn fn, void *ctx,
                                struct tendo_error *err);
+
+/* ---- assessments (store/assess.c) ------------------------------------ */
+
+/* Validates (tendo_assessment_validate) and stores; a->id receives the new
+ * row's id. */
+TENDO_API int tendo_assessment_add(tendo_db *db, struct tendo_assessment *a,
+                                   tendo_day today, struct tendo_error *err);
+/* Assessments from..to in date order (kind NULL: all kinds). */
+TENDO_API int tendo_assessments_each(tendo_db *db, const char *kind,
+                                     tendo_day from, tendo_day to,
+                                     tendo_assessment_fn fn, void *ctx,
+                                     struct tendo_error *err);
 
 /* ---- import ledger ---------------------------------------------------- */
 

@@ -20,6 +20,8 @@
 #include "fit.h"
 #include "activity.h"
 #include "load.h"
+#include "history.h"
+#include "loader.h"
 #include "rehab.h"
 #include "rules.h"
 #include "assess.h"

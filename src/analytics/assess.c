@@ -8,16 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const tendo_assessment_kinds[] = {"visa-a", "heel-raise",
-                                              "dorsiflexion", NULL};
-
-void tendo_assessment_init(struct tendo_assessment *a)
-{
-    memset(a, 0, sizeof *a);
-    a->date = TENDO_DAY_NONE;
-    a->left = a->right = a->score = NAN;
-}
-
 static int one_of(int v, const int *set, int n)
 {
     for (int i = 0; i < n; i++)

@@ -85,6 +85,20 @@ double tendo_training_load(const struct tendo_session *s,
     return typical_rpe(s) * s->minutes;
 }
 
+double tendo_monotony(const double *v, int n)
+{
+    double mean = 0, var = 0;
+    if (n <= 0)
+        return NAN;
+    for (int i = 0; i < n; i++)
+        mean += v[i];
+    mean /= n;
+    for (int i = 0; i < n; i++)
+        var += (v[i] - mean) * (v[i] - mean);
+    var /= n;
+    return var > 1e-12 ? mean / sqrt(var) : NAN;
+}
+
 /* Running sums of one week. */
 struct wk {
     tendo_day start;
@@ -97,7 +111,6 @@ struct wk {
 static void week_out(const struct wk *w, double prev_run_min, int have_prev,
                      struct tendo_load_week *o)
 {
-    double mean = 0, var = 0;
     memset(o, 0, sizeof *o);
     o->week_start = w->start;
     o->run_min = w->run_min;
@@ -108,28 +121,29 @@ static void week_out(const struct wk *w, double prev_run_min, int have_prev,
     o->ramp_pct = have_prev && prev_run_min > 0
                       ? (w->run_min - prev_run_min) / prev_run_min * 100.0
                       : NAN;
-    for (int i = 0; i < w->ndays; i++)
-        mean += w->daily[i];
-    mean /= w->ndays ? w->ndays : 1;
-    for (int i = 0; i < w->ndays; i++)
-        var += (w->daily[i] - mean) * (w->daily[i] - mean);
-    var /= w->ndays ? w->ndays : 1;
-    o->monotony = var > 1e-12 ? mean / sqrt(var) : NAN;
+    o->monotony = tendo_monotony(w->daily, w->ndays);
     o->strain = isnan(o->monotony) ? NAN : w->training * o->monotony;
     o->cadence_spm = w->cad_min > 0 ? w->cad_w / w->cad_min : NAN;
     o->efficiency = w->eff_min > 0 ? w->eff_w / w->eff_min : NAN;
 }
 
+static int ring_at(tendo_day d, int size)
+{
+    int k = (int)(d % size);
+    return k < 0 ? k + size : k;
+}
+
 int tendo_load_compute(const struct tendo_session *s, size_t n,
-                       tendo_day from, tendo_day to,
+                       tendo_day first, tendo_day from, tendo_day to,
                        const struct tendo_load_params *p,
                        struct tendo_load_day *days,
                        struct tendo_load_week *weeks, size_t *nweeks,
                        struct tendo_error *err)
 {
-    double ring[HIST] = {0}, ea = 0, ec = 0, ctl = 0, atl = 0;
+    double ring[HIST] = {0}, train7[7] = {0}, ea = 0, ec = 0, ctl = 0,
+           atl = 0;
     const double la = 2.0 / (7 + 1), lc = 2.0 / (28 + 1);
-    tendo_day start = from;
+    tendo_day start;
     size_t i = 0;
     long history = 0;
     struct wk w;
@@ -144,17 +158,21 @@ int tendo_load_compute(const struct tendo_session *s, size_t n,
         if (s[k].date < s[k - 1].date)
             return tendo_fail(err, TENDO_EUSAGE,
                               "sessions must come in date order");
-    /* history starts with the first session (or the first day asked) */
     while (i < n && s[i].date == TENDO_DAY_NONE)
         i++;
-    if (i < n && s[i].date < start)
-        start = s[i].date;
+    if (first == TENDO_DAY_NONE)
+        first = i < n && s[i].date <= to ? s[i].date : from;
+    if (i < n && s[i].date < first)
+        return tendo_fail(err, TENDO_EUSAGE,
+                          "a session before the first day of history");
+    /* the days before `first` (when asked for) carry nothing */
+    start = from < first ? from : first;
     memset(&w, 0, sizeof w);
     w.start = tendo_day_week_start(start);
     for (tendo_day d = start; d <= to; d++) {
         double tendon = 0, training = 0, run_min = 0, run_m = 0, feet = 0;
         double acute = 0, chronic = 0;
-        int est = 0;
+        int est = 0, in_history = d >= first;
         if (tendo_day_week_start(d) != w.start) {
             /* a week ended: it becomes the "week before" */
             if (w.start >= tendo_day_week_start(from)) {
@@ -162,15 +180,13 @@ int tendo_load_compute(const struct tendo_session *s, size_t n,
                 (*nweeks)++;
             }
             prev_week_run = w.run_min;
-            have_prev = 1;
+            have_prev = w.start >= tendo_day_week_start(first);
             memset(&w, 0, sizeof w);
             w.start = tendo_day_week_start(d);
         }
         for (; i < n && s[i].date <= d; i++) {
             const struct tendo_session *x = &s[i];
             int e;
-            if (x->date < d)
-                continue; /* before the start of history: cannot happen */
             tendon += tendo_tendon_load(x);
             training += tendo_training_load(x, p, &e);
             est |= e;
@@ -194,11 +210,12 @@ int tendo_load_compute(const struct tendo_session *s, size_t n,
                 feet += x->minutes;
             }
         }
-        ring[d % HIST < 0 ? d % HIST + HIST : d % HIST] = tendon;
-        history++;
+        ring[ring_at(d, HIST)] = tendon;
+        train7[ring_at(d, 7)] = training;
+        if (in_history)
+            history++;
         for (int k = 0; k < HIST; k++) {
-            tendo_day back = d - k;
-            double v = ring[back % HIST < 0 ? back % HIST + HIST : back % HIST];
+            double v = ring[ring_at(d - k, HIST)];
             if (k < 7)
                 acute += v;
             else
@@ -207,7 +224,7 @@ int tendo_load_compute(const struct tendo_session *s, size_t n,
         if (history == 1) {
             /* seeded with the first day, so a steady load reads 1.0 */
             ea = ec = tendon;
-        } else {
+        } else if (in_history) {
             ea = la * tendon + (1 - la) * ea;
             ec = lc * tendon + (1 - lc) * ec;
         }
@@ -225,6 +242,15 @@ int tendo_load_compute(const struct tendo_session *s, size_t n,
                           : NAN;
             o->acwr_ewma = history >= HIST && ec > 0 ? ea / ec : NAN;
             o->tsb = ctl - atl; /* yesterday's fitness - fatigue */
+            if (in_history) {
+                double v[7];
+                int m = history < 7 ? (int)history : 7;
+                for (int k = 0; k < m; k++)
+                    v[k] = train7[ring_at(d - k, 7)];
+                o->monotony = tendo_monotony(v, m);
+            } else {
+                o->monotony = NAN;
+            }
         }
         ctl += (training - ctl) / 42.0;
         atl += (training - atl) / 7.0;
@@ -237,7 +263,8 @@ int tendo_load_compute(const struct tendo_session *s, size_t n,
         w.feet_min += feet;
         w.tendon += tendon;
         w.training += training;
-        w.daily[w.ndays++] = training;
+        if (in_history)
+            w.daily[w.ndays++] = training;
     }
     if (w.start >= tendo_day_week_start(from)) {
         week_out(&w, prev_week_run, have_prev, &weeks[*nweeks]);

@@ -27,6 +27,8 @@ const char *const tendo_rehab_exercises[] = {
     "seated-raise", "leg-press-raise", "rebound-raise", "isometric", "hops",
     "other", NULL};
 const char *const tendo_rehab_surfaces[] = {"flat", "step", "decline", NULL};
+const char *const tendo_assessment_kinds[] = {"visa-a", "heel-raise",
+                                              "dorsiflexion", NULL};
 const char *const tendo_flag_names[] = {
     "pop", "cannot-raise", "swelling", "sharp", "night", "calf",
     "fluoroquinolone", NULL};
@@ -281,6 +283,27 @@ void tendo_wellness_init(struct tendo_wellness *w)
     w->sleep_quality = w->stress = w->fatigue = w->soreness = TENDO_UNSET;
 }
 
+void tendo_assessment_init(struct tendo_assessment *a)
+{
+    memset(a, 0, sizeof *a);
+    a->date = TENDO_DAY_NONE;
+    a->left = a->right = a->score = NAN;
+}
+
+void tendo_athlete_init(struct tendo_athlete *a)
+{
+    memset(a, 0, sizeof *a);
+    a->units = TENDO_UNITS_KM;
+    a->runs_per_week = 4;
+    a->max_hr = a->rest_hr = TENDO_UNSET;
+    snprintf(a->protocol, sizeof a->protocol, "seed");
+    a->ramp = 0.10;
+    a->shoe_retire_km = 600;
+    a->long_run_day = 6;
+    a->rest_day = -1;
+    a->goal_min = a->goal_km = NAN;
+}
+
 void tendo_shoe_init(struct tendo_shoe *s)
 {
     memset(s, 0, sizeof *s);
@@ -467,6 +490,53 @@ int tendo_wellness_validate(const struct tendo_wellness *w, tendo_day today,
         (rc = int_range(w->stress, 1, 5, "stress", err)) ||
         (rc = int_range(w->fatigue, 1, 5, "fatigue", err)) ||
         (rc = int_range(w->soreness, 1, 5, "soreness", err)))
+        return rc;
+    return TENDO_OK;
+}
+
+static int in_range(double v, double lo, double hi, const char *field,
+                    struct tendo_error *err)
+{
+    if (isnan(v) || (v >= lo && v <= hi))
+        return TENDO_OK;
+    return tendo_fail(err, TENDO_ERANGE, "%s '%g' is out of range %g-%g",
+                      field, v, lo, hi);
+}
+
+int tendo_assessment_validate(const struct tendo_assessment *a,
+                              tendo_day today, struct tendo_error *err)
+{
+    int known = 0, rc;
+    for (int i = 0; tendo_assessment_kinds[i]; i++)
+        known |= !strcmp(a->kind, tendo_assessment_kinds[i]);
+    if (!known)
+        return tendo_fail(err, TENDO_EINVAL,
+                          "assessment '%s' is not one of visa-a, heel-raise, "
+                          "dorsiflexion",
+                          a->kind);
+    if (a->date == TENDO_DAY_NONE || a->date > today + 1)
+        return tendo_fail(err, TENDO_ERANGE,
+                          "assessment date is missing or in the future");
+    if (!strcmp(a->kind, "visa-a")) {
+        if (isnan(a->score))
+            return tendo_fail(err, TENDO_EINVAL, "VISA-A needs its answers");
+        return in_range(a->score, 0, 100, "VISA-A total", err);
+    }
+    if (isnan(a->left) && isnan(a->right))
+        return tendo_fail(err, TENDO_EINVAL, "%s needs --left or --right",
+                          a->kind);
+    if (!strcmp(a->kind, "heel-raise")) {
+        if ((rc = in_range(a->left, 0, 500, "--left", err)) ||
+            (rc = in_range(a->right, 0, 500, "--right", err)))
+            return rc;
+        if ((!isnan(a->left) && a->left != floor(a->left)) ||
+            (!isnan(a->right) && a->right != floor(a->right)))
+            return tendo_fail(err, TENDO_EINVAL,
+                              "heel raises are counted in whole numbers");
+        return TENDO_OK;
+    }
+    if ((rc = in_range(a->left, 0, 30, "--left", err)) ||
+        (rc = in_range(a->right, 0, 30, "--right", err)))
         return rc;
     return TENDO_OK;
 }

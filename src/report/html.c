@@ -40,12 +40,17 @@ static const char css[] =
 struct rep {
     struct tendo_buf *o;
     const struct tendo_report_input *in;
+    const struct tendo_history *h;
     tendo_day first, today;
     int n;                          /* days shown */
+    struct tendo_load_day *days;    /* per day shown */
+    struct tendo_load_week *weeks;  /* the Monday weeks shown */
+    size_t nweeks;
     enum tendo_level *level;        /* per day */
-    const struct tendo_check **check; /* per day, NULL: none */
+    struct tendo_advice advice;     /* today's */
     tendo_day flares[64];
     int nflares;
+    tendo_day last_start;
     char err[320];
 };
 
@@ -64,36 +69,33 @@ static const char *unit(const struct rep *r)
     return r->in->units == TENDO_UNITS_MI ? "mi" : "km";
 }
 
-/* the advice for every day shown (levels, flare starts) */
-static int replay(struct rep *r, struct tendo_error *err)
+/* the advice for every day shown, in one pass (levels, flare starts) */
+static int on_advice(const struct tendo_advice *a, void *ctx)
 {
-    struct tendo_rules_input h = r->in->history;
-    struct tendo_advice *a = malloc(sizeof *a);
-    tendo_day last_start = TENDO_DAY_NONE;
-    if (!a)
-        return tendo_fail(err, TENDO_ENOMEM, "report: out of memory");
-    for (int i = 0; i < r->n; i++) {
-        h.today = r->first + i;
-        if (tendo_advise(&h, a, err)) {
-            free(a);
-            return err ? err->code : TENDO_EUSAGE;
-        }
-        r->level[i] = a->level;
-        if (a->flare.step != TENDO_FLARE_NONE &&
-            a->flare.started != last_start) {
-            last_start = a->flare.started;
-            if (r->nflares < 64 && last_start >= r->first)
-                r->flares[r->nflares++] = last_start;
-        }
+    struct rep *r = ctx;
+    r->level[a->date - r->first] = a->level;
+    if (a->flare.step != TENDO_FLARE_NONE &&
+        a->flare.started != r->last_start) {
+        r->last_start = a->flare.started;
+        if (r->nflares < 64 && r->last_start >= r->first)
+            r->flares[r->nflares++] = r->last_start;
     }
-    free(a);
-    return TENDO_OK;
+    if (a->date == r->today)
+        r->advice = *a;
+    return 0;
 }
 
+static int replay(struct rep *r, struct tendo_error *err)
+{
+    r->last_start = TENDO_DAY_NONE;
+    return tendo_advise_days(r->h, r->first, r->today, on_advice, r, err);
+}
+
+/* the day's check, NULL when none */
 static const struct tendo_check *check_on(const struct rep *r, tendo_day d)
 {
-    return d >= r->first && d < r->first + r->n ? r->check[d - r->first]
-                                                : NULL;
+    const struct tendo_history_day *x = tendo_history_day(r->h, d);
+    return d >= r->first && d <= r->today && x ? x->check : NULL;
 }
 
 static int cmp_int(const void *a, const void *b);
@@ -142,16 +144,10 @@ static int cmp_int(const void *a, const void *b)
 
 static void summary(struct rep *r)
 {
-    const struct tendo_rules_input *h = &r->in->history;
-    struct tendo_advice *a = malloc(sizeof *a);
-    struct tendo_error e = {0};
+    const struct tendo_history *h = r->h;
+    const struct tendo_advice *a = &r->advice;
     char ds[TENDO_DAY_STRLEN], ds2[TENDO_DAY_STRLEN];
     struct tendo_buf *o = r->o;
-    if (!a || tendo_advise(h, a, &e)) {
-        free(a);
-        snprintf(r->err, sizeof r->err, "report: the advice failed");
-        return;
-    }
     tendo_buf_puts(o, "<section class=\"summary\" id=\"summary\">\n"
                       "<h2>Clinician summary</h2>\n<p>Today (");
     fmt_day(r->today, ds);
@@ -184,17 +180,18 @@ static void summary(struct rep *r)
                      "<th>morning pain (median)</th><th>rehab sessions</th>"
                      "</tr>\n",
                      unit(r));
-    for (size_t w = r->in->nweeks > 4 ? r->in->nweeks - 4 : 0;
-         w < r->in->nweeks; w++) {
-        const struct tendo_load_week *x = &r->in->weeks[w];
+    for (size_t w = r->nweeks > 4 ? r->nweeks - 4 : 0; w < r->nweeks; w++) {
+        const struct tendo_load_week *x = &r->weeks[w];
         int pain = week_pain(r, x->week_start), runs = 0, reh = 0;
-        for (size_t i = 0; i < h->nsessions; i++)
-            runs += !strcmp(h->sessions[i].type, "run") &&
-                    h->sessions[i].date >= x->week_start &&
-                    h->sessions[i].date < x->week_start + 7;
-        for (size_t i = 0; i < h->nrehab; i++)
-            reh += h->rehab[i].date >= x->week_start &&
-                   h->rehab[i].date < x->week_start + 7;
+        for (tendo_day d = x->week_start; d < x->week_start + 7; d++) {
+            const struct tendo_history_day *hd = tendo_history_day(h, d);
+            if (!hd)
+                continue;
+            for (size_t i = hd->session0; i < hd->session0 + hd->nsessions;
+                 i++)
+                runs += !strcmp(h->sessions[i].type, "run");
+            reh += (int)hd->nrehab;
+        }
         fmt_day(x->week_start, ds);
         tendo_buf_printf(o,
                          "<tr><td class=\"l\">%s</td><td>%d</td><td>%.0f</td>"
@@ -250,8 +247,8 @@ static void summary(struct rep *r)
                          tendo_level_name(then), tendo_level_name(a->level));
         {
             const struct tendo_assessment *f = NULL, *l = NULL;
-            for (size_t i = 0; i < r->in->nassessments; i++) {
-                const struct tendo_assessment *x = &r->in->assessments[i];
+            for (size_t i = 0; i < h->nassessments; i++) {
+                const struct tendo_assessment *x = &h->assessments[i];
                 if (strcmp(x->kind, "visa-a") || isnan(x->score) ||
                     x->date < r->first)
                     continue;
@@ -271,7 +268,6 @@ static void summary(struct rep *r)
     tendo_buf_puts(o, "<p class=\"note\">tendo supports decisions with the "
                       "athlete's own numbers and published rules; it does "
                       "not diagnose.</p>\n</section>\n");
-    free(a);
 }
 
 /* ---- charts ---- */
@@ -290,8 +286,8 @@ static void weekly(struct rep *r, const char *id, const char *title,
     ch.id = id;
     ch.title = title;
     ch.description = desc;
-    ch.x0 = r->in->weeks[0].week_start;
-    ch.nx = (int)r->in->nweeks;
+    ch.x0 = r->weeks[0].week_start;
+    ch.nx = (int)r->nweeks;
     ch.x_days = 7;
     ch.series = s;
     ch.nseries = ns;
@@ -307,16 +303,15 @@ static void weekly(struct rep *r, const char *id, const char *title,
 
 static void weekly_load(struct rep *r, double *a, double *b, double *c)
 {
-    const struct tendo_report_input *in = r->in;
     struct tendo_series s[3] = {
         {"tendon load (run min x intensity)", TENDO_SERIES_BARS, a, 0,
          "#1f77b4"},
         {"training load (sRPE / TRIMP)", TENDO_SERIES_LINE, b, 1, "#ff7f0e"},
         {"morning pain, weekly median", TENDO_SERIES_DOTS, c, 1, "#d62728"}};
-    for (size_t w = 0; w < in->nweeks; w++) {
-        int pain = week_pain(r, in->weeks[w].week_start);
-        a[w] = in->weeks[w].tendon_load;
-        b[w] = in->weeks[w].training_load / 10;
+    for (size_t w = 0; w < r->nweeks; w++) {
+        int pain = week_pain(r, r->weeks[w].week_start);
+        a[w] = r->weeks[w].tendon_load;
+        b[w] = r->weeks[w].training_load / 10;
         c[w] = pain >= 0 ? pain * 10.0 : NAN;
     }
     weekly(r, "weekly-load", "Weekly load and morning pain",
@@ -374,7 +369,7 @@ static void legend_levels(struct rep *r)
 
 static void shoes(struct rep *r)
 {
-    const struct tendo_report_input *in = r->in;
+    const struct tendo_history *in = r->h;
     char ds[TENDO_DAY_STRLEN];
     h2(r, "Shoes");
     if (!in->nshoes) {
@@ -407,9 +402,8 @@ static void shoes(struct rep *r)
  * sessions done against the stage's sessions a week */
 static void rehab_section(struct rep *r, double *v)
 {
-    const struct tendo_report_input *in = r->in;
-    const struct tendo_rules_input *h = &in->history;
-    const char *proto = h->protocol ? h->protocol : "seed";
+    const struct tendo_history *h = r->h;
+    const char *proto = h->athlete.protocol;
     size_t nst = 0;
     const struct tendo_rehab_stage *st = tendo_rehab_protocol(proto, &nst);
     double *stage = v, *load = v + MAXD, *done = v + 2 * MAXD,
@@ -417,32 +411,23 @@ static void rehab_section(struct rep *r, double *v)
     int any = 0, cur = 0;
     char title[96];
     h2(r, "Rehab");
-    /* the stage in force each day: the last session's, carried forward */
+    /* the stage in force each day: the last session's, carried forward
+     * (each session's stage worked out once, by the history) */
     {
-        tendo_day last = TENDO_DAY_NONE;
-        for (size_t i = 0; i < h->nrehab; i++) {
-            const struct tendo_rehab *x = &h->rehab[i];
-            int step, k;
-            if (x->date >= r->first || x->date < last)
-                continue;
-            if ((k = tendo_rehab_stage_of(proto, x, &step)) > 0) {
-                cur = k;
-                last = x->date;
-            }
-        }
+        const struct tendo_history_day *d = tendo_history_day(h, r->first - 1);
+        if (d && d->last_rehab >= 0)
+            cur = h->rehab_stage[d->last_rehab];
     }
     for (int i = 0; i < r->n; i++) {
-        tendo_day d = r->first + i;
-        int k = 0, step;
+        const struct tendo_history_day *d = tendo_history_day(h, r->first + i);
+        int k = 0;
         load[i] = NAN;
-        for (size_t j = 0; j < h->nrehab; j++) {
+        for (size_t j = d ? d->rehab0 : 0; d && j < d->rehab0 + d->nrehab;
+             j++) {
             const struct tendo_rehab *x = &h->rehab[j];
-            int s;
-            if (x->date != d)
-                continue;
             any = 1;
-            if ((s = tendo_rehab_stage_of(proto, x, &step)) > k)
-                k = s;
+            if (h->rehab_stage[j] > k)
+                k = h->rehab_stage[j];
             if (!isnan(x->load_kg))
                 load[i] = isnan(load[i]) ? x->load_kg
                                          : fmax(load[i], x->load_kg);
@@ -468,12 +453,14 @@ static void rehab_section(struct rep *r, double *v)
               s, 2, "stage", "kg", 0, nst ? (double)nst : NAN, NULL, 0, 1);
     }
     /* adherence: sessions a week against the stage's sessions a week */
-    for (size_t w = 0; w < in->nweeks; w++) {
-        tendo_day ws = in->weeks[w].week_start;
+    for (size_t w = 0; w < r->nweeks; w++) {
+        tendo_day ws = r->weeks[w].week_start;
         int k = 0;
         done[w] = 0;
-        for (size_t j = 0; j < h->nrehab; j++)
-            done[w] += h->rehab[j].date >= ws && h->rehab[j].date < ws + 7;
+        for (tendo_day d = ws; d < ws + 7; d++) {
+            const struct tendo_history_day *x = tendo_history_day(h, d);
+            done[w] += x ? (double)x->nrehab : 0;
+        }
         for (int i = 0; i < r->n; i++)
             if (r->first + i >= ws && r->first + i < ws + 7 && !isnan(stage[i]))
                 k = (int)stage[i];
@@ -494,7 +481,7 @@ static void rehab_section(struct rep *r, double *v)
 /* the heel-raise test's limb symmetry and the VISA-A over time */
 static void assessments_section(struct rep *r, double *v)
 {
-    const struct tendo_report_input *in = r->in;
+    const struct tendo_history *in = r->h;
     double *lsi = v, *visa = v + MAXD;
     int any = 0;
     h2(r, "Assessments");
@@ -537,32 +524,34 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
     char ds[TENDO_DAY_STRLEN], ds2[TENDO_DAY_STRLEN];
     int rc;
 
-    if (!o || !in || !in->ndays || in->ndays > MAXD || !in->nweeks ||
-        !in->days || !in->weeks)
+    if (!o || !in || !in->history || in->from > in->to ||
+        in->to > in->history->last || in->from < TENDO_DAY_MIN ||
+        in->to - in->from >= MAXD)
         return tendo_fail(err, TENDO_EUSAGE, "report: nothing to show");
     memset(r, 0, sizeof *r);
     r->o = o;
     r->in = in;
-    r->today = in->history.today;
-    r->n = (int)in->ndays;
-    r->first = in->days[0].date;
-    if (r->first + r->n - 1 != r->today)
-        return tendo_fail(err, TENDO_EUSAGE,
-                          "report: the days must end on the report's day");
+    r->h = in->history;
+    r->first = in->from;
+    r->today = in->to;
+    r->n = (int)(in->to - in->from + 1);
+    r->nweeks = (size_t)((tendo_day_week_start(r->today) -
+                          tendo_day_week_start(r->first)) / 7 + 1);
     r->level = malloc((size_t)r->n * sizeof *r->level);
-    r->check = calloc((size_t)r->n, sizeof *r->check);
+    r->days = malloc((size_t)r->n * sizeof *r->days);
+    r->weeks = malloc(r->nweeks * sizeof *r->weeks);
     v = malloc((size_t)(8 * MAXD) * sizeof *v);
-    if (!r->level || !r->check || !v) {
-        free(r->level);
-        free(r->check);
-        free(v);
-        return tendo_fail(err, TENDO_ENOMEM, "report: out of memory");
+    if (!r->level || !r->days || !r->weeks || !v) {
+        rc = tendo_fail(err, TENDO_ENOMEM, "report: out of memory");
+        goto out;
     }
-    for (size_t i = 0; i < in->history.nchecks; i++) {
-        const struct tendo_check *c = &in->history.checks[i];
-        if (c->date >= r->first && c->date <= r->today)
-            r->check[c->date - r->first] = c;
-    }
+    for (int i = 0; i < r->n; i++)
+        tendo_history_load_day(r->h, r->first + i, &r->days[i]);
+    for (size_t w = 0; w < r->nweeks; w++)
+        tendo_history_load_week(r->h,
+                                tendo_day_week_start(r->first) +
+                                    (tendo_day)(7 * w),
+                                &r->weeks[w]);
     if ((rc = replay(r, err)))
         goto out;
 
@@ -582,7 +571,7 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
     }
     tendo_buf_printf(o, "</h1>\n<p class=\"note\">%s to %s (%d days, %zu "
                         "weeks). Distances in %s.</p>\n",
-                     ds, ds2, r->n, in->nweeks, unit(r));
+                     ds, ds2, r->n, r->nweeks, unit(r));
     summary(r);
 
     /* load */
@@ -597,8 +586,8 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
         struct tendo_band b[2] = {{0.8, 1.3, "0.8-1.3", "#2ca02c"},
                                   {1.5, 2.0, "above 1.5", "#d62728"}};
         for (int i = 0; i < r->n; i++) {
-            acwr[i] = in->days[i].acwr;
-            ewma[i] = in->days[i].acwr_ewma;
+            acwr[i] = r->days[i].acwr;
+            ewma[i] = r->days[i].acwr_ewma;
         }
         daily(r, "acwr", "Acute:chronic tendon load",
               "Daily ratio of the last 7 days' tendon load to the 28 days "
@@ -613,9 +602,9 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
             {"fatigue (ATL 7 d)", TENDO_SERIES_LINE, atl, 0, "#ff7f0e"},
             {"form (TSB)", TENDO_SERIES_LINE, tsb, 0, "#2ca02c"}};
         for (int i = 0; i < r->n; i++) {
-            ctl[i] = in->days[i].ctl;
-            atl[i] = in->days[i].atl;
-            tsb[i] = in->days[i].tsb;
+            ctl[i] = r->days[i].ctl;
+            atl[i] = r->days[i].atl;
+            tsb[i] = r->days[i].tsb;
         }
         daily(r, "fitness", "Fitness, fatigue and form",
               "Exponentially weighted training load: fitness over 42 days, "
@@ -670,9 +659,9 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
             {"efficiency, m per heartbeat (easy runs)", TENDO_SERIES_LINE,
              eff, 1, "#2ca02c"}};
         double lo = NAN, hi = NAN;
-        for (size_t w = 0; w < in->nweeks; w++) {
-            cad[w] = in->weeks[w].cadence_spm;
-            eff[w] = in->weeks[w].efficiency;
+        for (size_t w = 0; w < r->nweeks; w++) {
+            cad[w] = r->weeks[w].cadence_spm;
+            eff[w] = r->weeks[w].efficiency;
             if (!isnan(cad[w])) {
                 lo = isnan(lo) ? cad[w] : fmin(lo, cad[w]);
                 hi = isnan(hi) ? cad[w] : fmax(hi, cad[w]);
@@ -702,7 +691,8 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
     rc = TENDO_OK;
 out:
     free(r->level);
-    free(r->check);
+    free(r->days);
+    free(r->weeks);
     free(v);
     return rc;
 }

@@ -71,11 +71,6 @@ const char *tendo_plan_kind_name(enum tendo_plan_kind k)
     return (unsigned)k <= TENDO_PLAN_CROSS ? kind_names[k] : "?";
 }
 
-static int is_run(const struct tendo_session *s)
-{
-    return !strcmp(s->type, "run") && !isnan(s->minutes);
-}
-
 static struct day *at(struct sim *s, tendo_day day)
 {
     return day >= s->today && day - s->today < s->n ? &s->d[day - s->today]
@@ -112,30 +107,29 @@ static double km_of(const struct sim *s, double minutes)
 
 static void read_history(struct sim *s)
 {
-    const struct tendo_rules_input *h = &s->in->history;
+    const struct tendo_history *h = s->in->history;
     tendo_day ws = tendo_day_week_start(s->today);
-    for (size_t i = 0; i < h->nsessions; i++) {
-        const struct tendo_session *x = &h->sessions[i];
-        double km = isnan(x->distance_m) ? NAN : x->distance_m / 1000;
-        if (!is_run(x) || x->date > s->today)
+    tendo_day from = ws - 7 * HIST_WEEKS;
+    for (tendo_day d = from > h->first ? from : h->first; d <= s->today;
+         d++) {
+        const struct tendo_history_day *x = tendo_history_day(h, d);
+        double km = h->load[d - h->first].run_m / 1000;
+        if (!x->runs)
             continue;
-        if (x->date == s->today) {
-            s->today_min += x->minutes;
-            s->today_km += isnan(km) ? 0 : km;
-            s->today_runs++;
-        } else if (x->date >= ws) {
-            s->done_min += x->minutes;
-            s->done_km += isnan(km) ? 0 : km;
-            s->done_runs++;
+        if (d == s->today) {
+            s->today_min += x->run_min;
+            s->today_km += km;
+            s->today_runs += x->runs;
+        } else if (d >= ws) {
+            s->done_min += x->run_min;
+            s->done_km += km;
+            s->done_runs += x->runs;
         } else {
-            int k = (int)((ws - 1 - x->date) / 7);
-            if (k < HIST_WEEKS)
-                s->hist[k] += x->minutes;
+            s->hist[(ws - 1 - d) / 7] += x->run_min;
         }
-        if (x->date == s->today - 1) {
+        if (d == s->today - 1) {
             s->ran_yday = 1;
-            if (x->rpe != TENDO_UNSET && x->rpe >= 5)
-                s->hard_yday = 1;
+            s->hard_yday = x->hard_runs > 0;
         }
     }
 }
@@ -182,7 +176,7 @@ static int rehab_days_per_week(const struct sim *s)
 {
     size_t n;
     const struct tendo_rehab_stage *st =
-        tendo_rehab_protocol(s->in->history.protocol, &n);
+        tendo_rehab_protocol(s->in->history->athlete.protocol, &n);
     int k = s->a->rehab_stage;
     if (!st || k < 1 || (size_t)k > n)
         return 7;
@@ -635,7 +629,7 @@ retry:
             set_note(x, "deload week: about 70 %% of the week before");
         else if (!strcmp(kind, "build"))
             set_note(x, "build week: up to %d %% more than the week before",
-                     (int)lround(s->in->history.ramp * 100));
+                     (int)lround(s->in->history->athlete.ramp * 100));
         else
             set_note(x, "hold week: the same volume until the symptoms "
                         "have been quiet for 7 days");
@@ -673,6 +667,7 @@ int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
 {
     struct sim S, *s = &S;
     struct tendo_advice *a;
+    const struct tendo_athlete *ath;
     tendo_day first_week, green, after;
     double ref, prefl;
     int loading, per_week;
@@ -683,25 +678,30 @@ int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
         return tendo_fail(err, TENDO_EUSAGE,
                           "weeks: %d is out of range (1-%d)", in->weeks,
                           TENDO_PLAN_WEEKS_MAX);
-    if (in->from < in->history.today || in->from > in->history.today + 28)
+    if (!in->history || in->today < in->history->first ||
+        in->today > in->history->last)
+        return tendo_fail(err, TENDO_EUSAGE,
+                          "tendo_plan: the day is outside the history");
+    ath = &in->history->athlete;
+    if (in->from < in->today || in->from > in->today + 28)
         return tendo_fail(err, TENDO_EUSAGE,
                           "from: the plan starts between today and 4 weeks "
                           "ahead");
-    if (in->runs_per_week < 1 || in->runs_per_week > 14 ||
-        in->long_run_day < -1 || in->long_run_day > 6 ||
-        in->rest_day < -1 || in->rest_day > 6)
+    if (ath->runs_per_week < 1 || ath->runs_per_week > 14 ||
+        ath->long_run_day < -1 || ath->long_run_day > 6 ||
+        ath->rest_day < -1 || ath->rest_day > 6)
         return tendo_fail(err, TENDO_EUSAGE, "tendo_plan: bad settings");
 
     memset(out, 0, sizeof *out);
     memset(s, 0, sizeof *s);
     a = &out->advice;
-    if (tendo_advise(&in->history, a, err))
+    if (tendo_advise(in->history, in->today, a, err))
         return err ? err->code : TENDO_EUSAGE;
 
     s->in = in;
     s->p = out;
     s->a = a;
-    s->today = in->history.today;
+    s->today = in->today;
     first_week = tendo_day_week_start(in->from);
     s->end = first_week + 7 * in->weeks - 1;
     s->n = (int)(s->end - s->today + 1);
@@ -709,16 +709,16 @@ int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
     s->pace = a->typical_km > 0 && !isnan(a->typical_km) && !isnan(s->T)
                   ? s->T / a->typical_km
                   : NAN;
-    s->rpw = in->runs_per_week > 6 ? 6 : in->runs_per_week;
-    s->long_day = in->long_run_day;
-    s->rest_day = in->rest_day >= 0 ? in->rest_day
-                  : in->long_run_day >= 0 ? (in->long_run_day + 1) % 7
+    s->rpw = ath->runs_per_week > 6 ? 6 : ath->runs_per_week;
+    s->long_day = ath->long_run_day;
+    s->rest_day = ath->rest_day >= 0 ? ath->rest_day
+                  : ath->long_run_day >= 0 ? (ath->long_run_day + 1) % 7
                                           : 0;
     if (s->rest_day == s->long_day)
         s->long_day = -1;   /* the rest day wins */
-    s->goal = in->goal_min;
-    if (!isnan(in->goal_km) && !isnan(s->pace)) {
-        double g = in->goal_km * s->pace;
+    s->goal = ath->goal_min;
+    if (!isnan(ath->goal_km) && !isnan(s->pace)) {
+        double g = ath->goal_km * s->pace;
         s->goal = isnan(s->goal) ? g : fmin(s->goal, g);
     }
     s->cross = a->ncross ? a->cross[0].type : "bike";
@@ -859,7 +859,7 @@ int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
             /* progression: the weeks after 7 good days (and today's week
              * when today already says progress) */
             kind = "build";
-            W = ref * (1 + in->history.ramp);
+            W = ref * (1 + ath->ramp);
             if (!isnan(s->goal))
                 W = ref >= s->goal ? ref : fmin(W, s->goal);
         } else {

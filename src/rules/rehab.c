@@ -3,7 +3,6 @@
  * decision (domain.md §7). Pure: see tendo/rehab.h.
  */
 #include "tendo/rehab.h"
-#include "median.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -144,60 +143,20 @@ int tendo_rehab_stage_of(const char *protocol, const struct tendo_rehab *r,
     return st ? stage_of(st, n, r, step) + 1 : 0;
 }
 
-/* The checks laid out by day once, so the baselines and next mornings the
- * decision needs are array reads rather than scans of every check. */
-#define SPAN 400   /* today and the 399 days before it */
-
-struct days {
-    tendo_day first;
-    int morning[SPAN], stiff[SPAN];
-    unsigned char mark[SPAN];   /* MATCH / OTHER sessions on the day */
-};
-enum { MATCH = 1, OTHER = 2 };
-
-static void lay_out(const struct tendo_rehab_input *in, struct days *d)
-{
-    d->first = in->today - (SPAN - 1);
-    for (int i = 0; i < SPAN; i++)
-        d->morning[i] = d->stiff[i] = TENDO_UNSET;
-    for (size_t i = 0; i < in->nchecks; i++) {
-        long j = (long)in->checks[i].date - d->first;
-        if (j >= 0 && j < SPAN) {
-            d->morning[j] = in->checks[i].morning;
-            d->stiff[j] = in->checks[i].stiffness_min;
-        }
-    }
-}
-
-static int value(const struct days *d, const int *v, tendo_day day)
-{
-    long j = (long)day - d->first;
-    return j >= 0 && j < SPAN ? v[j] : TENDO_UNSET;
-}
-
-/* domain.md §1: the median of the previous 7 checked mornings (or
- * stiffness) within 28 days before `day`; -1 with fewer than 3 */
-static int baseline(const struct days *d, const int *v, tendo_day day)
-{
-    int x[7], n = 0;
-    for (tendo_day k = day - 1; k >= day - 28 && n < 7; k--) {
-        int y = value(d, v, k);
-        if (y != TENDO_UNSET)
-            x[n++] = y;
-    }
-    return n < 3 ? -1 : rules_median(x, n);
-}
-
 /* §7: a session counts toward advancing when its pain was within the
- * stage's limit and the next morning was not above baseline */
-static int tolerated(const struct days *d, const struct tendo_rehab_stage *st,
+ * stage's limit and the next morning was not above baseline (2/10 while
+ * the baseline is not known) */
+static int tolerated(const struct tendo_history *h,
+                     const struct tendo_rehab_stage *st,
                      const struct tendo_rehab *r)
 {
-    int next = value(d, d->morning, r->date + 1);
-    int b = baseline(d, d->morning, r->date + 1);
+    const struct tendo_history_day *next = tendo_history_day(h, r->date + 1);
     if (r->pain != TENDO_UNSET && r->pain > st->max_pain)
         return 0;
-    return next != TENDO_UNSET && next <= (b < 0 ? 2 : b);
+    return next && next->morning != TENDO_UNSET &&
+           next->morning <= (next->base_morning == TENDO_UNSET
+                                 ? 2
+                                 : next->base_morning);
 }
 
 static void set(struct tendo_rehab_plan *o, const char *decision,
@@ -211,71 +170,69 @@ static void set(struct tendo_rehab_plan *o, const char *decision,
 int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
                           struct tendo_rehab_plan *o, struct tendo_error *err)
 {
+    const struct tendo_history *h;
     const struct tendo_rehab_stage *st;
-    struct days days;   /* ~3.6 KB on the stack */
+    const struct tendo_history_day *t;
     size_t n;
     long last = -1;
     int cur, step = 0, count = 0, all_ok = 1;
+    tendo_day until;
 
-    if (!in || !o || in->today == TENDO_DAY_NONE ||
-        (in->nsessions && !in->sessions) || (in->nchecks && !in->checks))
+    if (!in || !o || !(h = in->history) || in->today == TENDO_DAY_NONE ||
+        in->today > h->last)
         return tendo_fail(err, TENDO_EUSAGE,
                           "tendo_rehab_prescribe: bad arguments");
-    if (!(st = tendo_rehab_protocol(in->protocol, &n)))
+    if (!(st = tendo_rehab_protocol(h->athlete.protocol, &n)))
         return tendo_fail(err, TENDO_EUSAGE, "unknown rehab protocol '%s'",
-                          in->protocol);
+                          h->athlete.protocol);
     memset(o, 0, sizeof *o);
     o->nstages = (int)n;
-    lay_out(in, &days);
     /* the latest session before today (before the flare, in one) that
      * belongs to the protocol */
-    tendo_day until = in->today;
+    until = in->today;
     if (in->flare_open && in->flare_started != TENDO_DAY_NONE &&
         in->flare_started < until)
         until = in->flare_started;
-    for (size_t i = 0; i < in->nsessions; i++) {
-        const struct tendo_rehab *r = &in->sessions[i];
-        int s;
-        if (r->date >= until || stage_of(st, n, r, &s) < 0)
-            continue;
-        if (last < 0 || r->date >= in->sessions[last].date)
-            last = (long)i;
+    {
+        const struct tendo_history_day *d = tendo_history_day(h, until - 1);
+        last = d ? d->last_rehab : -1;
     }
     if (last < 0) {
         cur = 0;
         set(o, "hold", "rehab_start",
             "No rehab logged yet in this protocol: start at stage 1");
     } else {
-        cur = stage_of(st, n, &in->sessions[last], &step);
         /* the run of days with sessions at this stage and step, newest
          * first: a day with only other sessions ends it (§7) */
         tendo_day stop = until - 120;
-        memset(days.mark, 0, sizeof days.mark);
-        for (size_t i = 0; i < in->nsessions; i++) {
-            const struct tendo_rehab *r = &in->sessions[i];
-            long j = (long)r->date - days.first;
-            int s;
-            if (r->date < until && r->date > stop && j >= 0 && j < SPAN)
-                days.mark[j] |= stage_of(st, n, r, &s) == cur && s == step
-                                    ? MATCH : OTHER;
-        }
-        for (tendo_day d = until - 1; d > stop; d--) {
-            long j = (long)d - days.first;
-            if (j >= 0 && j < SPAN && days.mark[j] == OTHER) {
-                stop = d;
+        cur = h->rehab_stage[last] - 1;
+        step = h->rehab_step[last];
+        for (tendo_day day = until - 1; day > stop; day--) {
+            const struct tendo_history_day *d = tendo_history_day(h, day);
+            int match = 0;
+            if (!d)
+                break;
+            for (size_t k = d->rehab0; k < d->rehab0 + d->nrehab; k++)
+                match |= h->rehab_stage[k] == cur + 1 &&
+                         h->rehab_step[k] == step;
+            if (d->nrehab && !match) {
+                stop = day;
                 break;
             }
         }
-        for (size_t i = 0; i < in->nsessions; i++) {
-            const struct tendo_rehab *r = &in->sessions[i];
-            int s;
-            if (r->date >= until || r->date <= stop ||
-                stage_of(st, n, r, &s) != cur || s != step)
+        for (tendo_day day = stop + 1; day < until; day++) {
+            const struct tendo_history_day *d = tendo_history_day(h, day);
+            if (!d)
                 continue;
-            count++;
-            all_ok &= tolerated(&days, &st[cur], r);
+            for (size_t k = d->rehab0; k < d->rehab0 + d->nrehab; k++) {
+                if (h->rehab_stage[k] != cur + 1 || h->rehab_step[k] != step)
+                    continue;
+                count++;
+                all_ok &= tolerated(h, &st[cur], &h->rehab[k]);
+            }
         }
         o->done_at_stage = count;
+        t = tendo_history_day(h, in->today);
         if (in->flare_open) {
             if (st[cur].load_step > 0 && step > 0)
                 step--;
@@ -288,44 +245,43 @@ int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
             set(o, "hold", "rehab_hold_reentry",
                 "Re-entering running after a flare-up: hold the rehab "
                 "stage");
-        } else {
-            int stiff = value(&days, days.stiff, in->today);
-            int bs = baseline(&days, days.stiff, in->today);
-            if (stiff != TENDO_UNSET && stiff > (bs < 0 ? 10 : bs)) {
-                set(o, "hold", "rehab_hold_stiffness",
-                    "Morning stiffness above your usual: never escalate "
-                    "while stiff");
-            } else if (!all_ok) {
-                set(o, "hold", "rehab_hold_response",
-                    "A recent session went above the pain limit or was "
-                    "followed by a worse morning: hold the stage");
-            } else if ((size_t)cur + 1 == n && st[cur].load_step <= 0) {
+        } else if (t && t->stiffness != TENDO_UNSET &&
+                   t->stiffness > (t->base_stiffness == TENDO_UNSET
+                                       ? 10
+                                       : t->base_stiffness)) {
+            set(o, "hold", "rehab_hold_stiffness",
+                "Morning stiffness above your usual: never escalate "
+                "while stiff");
+        } else if (!all_ok) {
+            set(o, "hold", "rehab_hold_response",
+                "A recent session went above the pain limit or was "
+                "followed by a worse morning: hold the stage");
+        } else if ((size_t)cur + 1 == n && st[cur].load_step <= 0) {
+            set(o, "hold", "rehab_top",
+                "The last stage of the protocol: keep it up");
+        } else if (count >= st[cur].sessions_to_advance) {
+            if (st[cur].load_step > 0 && step < MAX_STEPS) {
+                step++;
+                set(o, "advance", "rehab_advance",
+                    "The last sessions were tolerated: add the next "
+                    "load step");
+            } else if ((size_t)cur + 1 < n) {
+                cur++;
+                step = 0;
+                set(o, "advance", "rehab_advance",
+                    "The last sessions were tolerated: on to the next "
+                    "stage");
+            } else {
                 set(o, "hold", "rehab_top",
                     "The last stage of the protocol: keep it up");
-            } else if (count >= st[cur].sessions_to_advance) {
-                if (st[cur].load_step > 0 && step < MAX_STEPS) {
-                    step++;
-                    set(o, "advance", "rehab_advance",
-                        "The last sessions were tolerated: add the next "
-                        "load step");
-                } else if ((size_t)cur + 1 < n) {
-                    cur++;
-                    step = 0;
-                    set(o, "advance", "rehab_advance",
-                        "The last sessions were tolerated: on to the next "
-                        "stage");
-                } else {
-                    set(o, "hold", "rehab_top",
-                        "The last stage of the protocol: keep it up");
-                }
-            } else {
-                char text[200];
-                snprintf(text, sizeof text,
-                         "%d of %d tolerated sessions at this stage before "
-                         "it advances",
-                         count, st[cur].sessions_to_advance);
-                set(o, "hold", "rehab_hold_building", text);
             }
+        } else {
+            char text[200];
+            snprintf(text, sizeof text,
+                     "%d of %d tolerated sessions at this stage before "
+                     "it advances",
+                     count, st[cur].sessions_to_advance);
+            set(o, "hold", "rehab_hold_building", text);
         }
     }
     o->stage = &st[cur];

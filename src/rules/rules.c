@@ -2,9 +2,9 @@
  * src/rules/rules.c - the daily advice (domain.md §2-§6). Pure: see
  * tendo/rules.h.
  *
- * The history is laid out day by day in fixed arrays (WINDOW days up to
- * today), so every rule is a few array reads and the whole advice costs
- * O(WINDOW) - the property tests run it 100,000+ times.
+ * The history (tendo/history.h) holds every day's figures, so every rule is
+ * a few array reads; the flare state is replayed once from the history's
+ * first day, and tendo_advise_days() advises a run of days in that pass.
  *
  * Monotonicity (domain.md §11.1) shapes two choices: the baseline never
  * includes today, and the fluctuation range takes today's morning only
@@ -12,8 +12,6 @@
  * morning today can never end a "fluctuating" hold.
  */
 #include "tendo/rules.h"
-#include "tendo/load.h"   /* per-session loads */
-#include "median.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -22,8 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WINDOW 240      /* days of history laid out, today included */
-#define MAX_RUNS 1024   /* runs kept from the window (4 a day for 8 months) */
 #define UNSET TENDO_UNSET
 
 static const char *const level_names[] = {
@@ -45,100 +41,38 @@ const char *tendo_flare_step_name(enum tendo_flare_step s)
 /* flags that send to a clinician (domain.md §2); `sharp` starts a flare */
 #define RED_FLAGS (TENDO_FLAG_ALL & ~(unsigned)TENDO_FLAG_SHARP)
 
-struct day {
-    int has_check;
-    int morning, stiff, hop;    /* UNSET when not recorded */
-    int pain;                   /* worst of the check's during/after and
-                                   the day's sessions' pain_during */
-    unsigned flags;
-    int runs;                   /* number of runs that day */
-    double tendon, training;    /* the day's loads (domain.md §9) */
-    double sleep_h;
-};
-
-struct run {
-    tendo_day date;
-    double minutes, pace;       /* pace min/km, NAN unknown */
-};
-
 struct ctx {
-    const struct tendo_rules_input *in;
-    tendo_day first;            /* day of d[0] */
-    int n;                      /* days laid out: first..today */
-    tendo_day early;            /* first session or check in the window */
-    struct day d[WINDOW];
-    struct run runs[MAX_RUNS];
-    size_t nruns;
+    const struct tendo_history *h;
+    tendo_day today;
     struct tendo_advice *out;
-    double m[MAX_RUNS], p[MAX_RUNS];    /* scratch for medians */
 };
 
-static const struct day *at(const struct ctx *c, tendo_day day)
+/* the history's day, or an empty one outside it */
+static const struct tendo_history_day *at(const struct ctx *c, tendo_day day)
 {
-    static const struct day none = {0,   UNSET, UNSET, UNSET, UNSET,
-                                    0,   0,     0,     0,     NAN};
-    long i = (long)day - c->first;
-    return i >= 0 && i < c->n ? &c->d[i] : &none;
+    static const struct tendo_history_day none = {
+        .morning = UNSET, .stiffness = UNSET, .hop_pain = UNSET,
+        .pain = UNSET, .base_morning = UNSET, .base_stiffness = UNSET,
+        .week_morning = UNSET, .typical_min = NAN, .typical_pace = NAN,
+        .sleep_h = NAN, .last_rehab = -1};
+    const struct tendo_history_day *d =
+        day <= c->today ? tendo_history_day(c->h, day) : NULL;
+    return d ? d : &none;
 }
 
 static int imax(int a, int b) { return a > b ? a : b; }
 
-static int cmp_dbl(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* domain.md §1: median of the previous 7 checked mornings (stiffness with
- * stiff=1) within 28 days, excluding `day`; UNSET with fewer than 3 */
+/* domain.md §1: the baseline before `day` (stiffness with stiff=1) */
 static int baseline(const struct ctx *c, tendo_day day, int stiff)
 {
-    int v[7], n = 0;
-    for (tendo_day k = day - 1; k >= day - 28 && n < 7; k--) {
-        const struct day *x = at(c, k);
-        int val = stiff ? x->stiff : x->morning;
-        if (x->has_check && val != UNSET)
-            v[n++] = val;
-    }
-    return n < 3 ? UNSET : rules_median(v, n);
+    const struct tendo_history_day *x = at(c, day);
+    return stiff ? x->base_stiffness : x->base_morning;
 }
 
 /* 7-day median morning pain ending at `day`; UNSET with fewer than 3 */
 static int median7(const struct ctx *c, tendo_day day)
 {
-    int v[7], n = 0;
-    for (tendo_day k = day; k > day - 7; k--) {
-        const struct day *x = at(c, k);
-        if (x->morning != UNSET)
-            v[n++] = x->morning;
-    }
-    return n < 3 ? UNSET : rules_median(v, n);
-}
-
-/* median run minutes (and pace) of runs in [from, to] */
-static double typical(struct ctx *c, tendo_day from, tendo_day to,
-                      double *pace)
-{
-    double *m = c->m, *p = c->p;
-    size_t n = 0, np = 0;
-    for (size_t i = 0; i < c->nruns; i++) {
-        const struct run *r = &c->runs[i];
-        if (r->date < from || r->date > to)
-            continue;
-        m[n++] = r->minutes;
-        if (!isnan(r->pace))
-            p[np++] = r->pace;
-    }
-    if (pace)
-        *pace = NAN;
-    if (!n)
-        return NAN;
-    qsort(m, n, sizeof *m, cmp_dbl);
-    if (pace && np) {
-        qsort(p, np, sizeof *p, cmp_dbl);
-        *pace = np % 2 ? p[np / 2] : (p[np / 2 - 1] + p[np / 2]) / 2;
-    }
-    return n % 2 ? m[n / 2] : (m[n / 2 - 1] + m[n / 2]) / 2;
+    return at(c, day)->week_morning;
 }
 
 /* the worst session pain of `day` and the day before: "yesterday's run"
@@ -155,7 +89,7 @@ static int recent_pain(const struct ctx *c, tendo_day day)
 static int flare_trigger(const struct ctx *c, tendo_day day, int base,
                          int base_s, const char **why)
 {
-    const struct day *x = at(c, day);
+    const struct tendo_history_day *x = at(c, day);
     int b = base == UNSET ? 0 : base, bs = base_s == UNSET ? 10 : base_s;
     if (x->flags & TENDO_FLAG_SHARP)
         return *why = "sharp", 1;
@@ -163,7 +97,7 @@ static int flare_trigger(const struct ctx *c, tendo_day day, int base,
         return *why = "morning", 1;
     if (x->morning != UNSET && x->morning >= 3 && x->morning >= b + 2)
         return *why = "morning_up", 1;
-    if (x->stiff != UNSET && x->stiff >= 30 && x->stiff >= 2 * bs)
+    if (x->stiffness != UNSET && x->stiffness >= 30 && x->stiffness >= 2 * bs)
         return *why = "stiffness", 1;
     if (recent_pain(c, day) >= 7)
         return *why = "session", 1;
@@ -174,11 +108,11 @@ static int flare_trigger(const struct ctx *c, tendo_day day, int base,
 static int runs_accepted(const struct ctx *c, tendo_day day, int base,
                          int base_s)
 {
-    const struct day *y = at(c, day - 1), *t = at(c, day);
+    const struct tendo_history_day *y = at(c, day - 1), *t = at(c, day);
     int b = base == UNSET ? 0 : base, bs = base_s == UNSET ? 10 : base_s;
     if (!y->runs || y->pain > 5 || t->morning == UNSET || t->morning > b + 1)
         return 0;
-    if (t->stiff != UNSET && t->stiff > imax(bs * 3 / 2, bs + 10))
+    if (t->stiffness != UNSET && t->stiffness > imax(bs * 3 / 2, bs + 10))
         return 0;
     return y->runs;
 }
@@ -186,99 +120,94 @@ static int runs_accepted(const struct ctx *c, tendo_day day, int base,
 /* the latest heel-raise LSI tested in [from, to]; 100 when none */
 static double lsi_since(const struct ctx *c, tendo_day from, tendo_day to)
 {
-    const struct tendo_rules_input *in = c->in;
-    tendo_day best = TENDO_DAY_NONE;
-    double v = 100;
-    for (size_t i = 0; i < in->nassessments; i++) {
-        const struct tendo_assessment *a = &in->assessments[i];
-        if (strcmp(a->kind, "heel-raise") || isnan(a->score) ||
-            a->date < from || a->date > to || a->date < best)
-            continue;
-        best = a->date;
-        v = a->score;
-    }
-    return v;
+    double v = tendo_history_lsi(c->h, from, to);
+    return isnan(v) ? 100 : v;
 }
 
 struct replay {
     struct tendo_flare f;
-    const char *why;            /* trigger of the flare that started today */
+    const char *why;            /* trigger of a flare that started today */
     tendo_day done;             /* day the last flare ended */
     double done_pre;            /* its pre-flare typical run */
 };
 
-static void replay(struct ctx *c, struct replay *r)
+static void replay_init(struct replay *r)
 {
     struct tendo_flare *f = &r->f;
     memset(r, 0, sizeof *r);
     f->step = TENDO_FLARE_NONE;
     f->started = f->step_since = r->done = TENDO_DAY_NONE;
     f->pre_typical_min = r->done_pre = NAN;
-    for (tendo_day day = c->first + 28; day <= c->in->today; day++) {
-        int inflare = f->step != TENDO_FLARE_NONE;
-        int base = inflare ? f->base_morning : baseline(c, day, 0);
-        int base_s = baseline(c, day, 1);
-        const struct day *x = at(c, day);
-        const char *why = NULL;
-        int b = base == UNSET ? 0 : base;
-        if (flare_trigger(c, day, base, base_s, &why)) {
-            if (!inflare) {
-                f->started = day;
-                f->pre_typical_min = typical(c, day - 28, day - 1, NULL);
-                f->base_morning = base;
-            }
-            f->step = TENDO_FLARE_PAUSE;
+}
+
+/* advances the flare state through `day` (c->today is `day`) */
+static void replay_step(struct ctx *c, struct replay *r, tendo_day day)
+{
+    struct tendo_flare *f = &r->f;
+    int inflare = f->step != TENDO_FLARE_NONE;
+    int base = inflare ? f->base_morning : baseline(c, day, 0);
+    int base_s = baseline(c, day, 1);
+    const struct tendo_history_day *x = at(c, day);
+    const char *why = NULL;
+    int b = base == UNSET ? 0 : base;
+    r->why = NULL;
+    if (flare_trigger(c, day, base, base_s, &why)) {
+        if (!inflare) {
+            f->started = day;
+            f->pre_typical_min = x->typical_min;
+            f->base_morning = base;
+        }
+        f->step = TENDO_FLARE_PAUSE;
+        f->step_since = day;
+        f->progress = 0;
+        r->why = why;
+        return;
+    }
+    switch (f->step) {
+    case TENDO_FLARE_NONE:
+        break;
+    case TENDO_FLARE_PAUSE:
+        if (day - f->step_since >= 1 && x->morning != UNSET &&
+            x->morning <= b + 1) {
+            f->step = TENDO_FLARE_REASSESS;
             f->step_since = day;
             f->progress = 0;
-            r->why = day == c->in->today ? why : NULL;
-            continue;
         }
-        switch (f->step) {
-        case TENDO_FLARE_NONE:
+        break;
+    case TENDO_FLARE_REASSESS:
+        if (x->morning == UNSET)
             break;
-        case TENDO_FLARE_PAUSE:
-            if (day - f->step_since >= 1 && x->morning != UNSET &&
-                x->morning <= b + 1) {
-                f->step = TENDO_FLARE_REASSESS;
-                f->step_since = day;
-                f->progress = 0;
-            }
+        if (x->morning <= b + 1 && (x->hop_pain == UNSET || x->hop_pain <= 2))
+            f->progress++;
+        else
+            f->progress = 0;
+        /* §8 return-to-running gates: morning <= 2 and, when tested
+         * since the flare began, heel-raise LSI >= 80 % */
+        if (f->progress >= 2 &&
+            (x->morning > 2 || lsi_since(c, f->started, day) < 80))
             break;
-        case TENDO_FLARE_REASSESS:
-            if (x->morning == UNSET)
-                break;
-            if (x->morning <= b + 1 && (x->hop == UNSET || x->hop <= 2))
-                f->progress++;
-            else
-                f->progress = 0;
-            /* §8 return-to-running gates: morning <= 2 and, when tested
-             * since the flare began, heel-raise LSI >= 80 % */
-            if (f->progress >= 2 &&
-                (x->morning > 2 || lsi_since(c, f->started, day) < 80))
-                break;
-            if (f->progress >= 2) {
-                f->step = TENDO_FLARE_REENTER1;
-                f->step_since = day;
-                f->progress = 0;
-            }
-            break;
-        default:
-            if (day - 1 >= f->step_since)
-                f->progress += runs_accepted(c, day, base, base_s);
-            if (f->progress >= 2) {
-                f->progress = 0;
-                f->step_since = day;
-                if (f->step == TENDO_FLARE_REENTER3) {
-                    r->done = day;
-                    r->done_pre = f->pre_typical_min;
-                    f->step = TENDO_FLARE_NONE;
-                    f->started = TENDO_DAY_NONE;
-                } else {
-                    f->step++;
-                }
-            }
-            break;
+        if (f->progress >= 2) {
+            f->step = TENDO_FLARE_REENTER1;
+            f->step_since = day;
+            f->progress = 0;
         }
+        break;
+    default:
+        if (day - 1 >= f->step_since)
+            f->progress += runs_accepted(c, day, base, base_s);
+        if (f->progress >= 2) {
+            f->progress = 0;
+            f->step_since = day;
+            if (f->step == TENDO_FLARE_REENTER3) {
+                r->done = day;
+                r->done_pre = f->pre_typical_min;
+                f->step = TENDO_FLARE_NONE;
+                f->started = TENDO_DAY_NONE;
+            } else {
+                f->step++;
+            }
+        }
+        break;
     }
 }
 
@@ -323,110 +252,12 @@ static const char *const flag_codes[] = {
 /* is `day` a good day (§5 progress)? */
 static int good_day(const struct ctx *c, tendo_day day)
 {
-    const struct day *x = at(c, day);
+    const struct tendo_history_day *x = at(c, day);
     int b = baseline(c, day, 0);
-    if (!x->has_check || x->morning == UNSET || x->morning > 2 ||
+    if (!x->check || x->morning == UNSET || x->morning > 2 ||
         (b != UNSET && x->morning > b) || (x->flags & TENDO_FLAG_ALL))
         return 0;
     return x->pain == UNSET || x->pain <= 2;
-}
-
-static void layout(struct ctx *c)
-{
-    const struct tendo_rules_input *in = c->in;
-    tendo_day today = in->today, early = today;
-    /* lay out from 28 days before the earliest record in the window */
-    for (size_t i = 0; i < in->nchecks; i++)
-        if (in->checks[i].date < early && in->checks[i].date > today - WINDOW)
-            early = in->checks[i].date;
-    for (size_t i = 0; i < in->nsessions; i++)
-        if (in->sessions[i].date < early &&
-            in->sessions[i].date > today - WINDOW)
-            early = in->sessions[i].date;
-    c->early = today;
-    for (size_t i = 0; i < in->nsessions; i++)
-        if (in->sessions[i].date < c->early &&
-            in->sessions[i].date != TENDO_DAY_NONE)
-            c->early = in->sessions[i].date;
-    c->first = early - 28 > today - (WINDOW - 1) ? early - 28
-                                                 : today - (WINDOW - 1);
-    c->n = today - c->first + 1;
-    for (int i = 0; i < c->n; i++) {
-        struct day *x = &c->d[i];
-        x->has_check = 0;
-        x->morning = x->stiff = x->hop = x->pain = UNSET;
-        x->flags = 0;
-        x->runs = 0;
-        x->tendon = x->training = 0;
-        x->sleep_h = NAN;
-    }
-    for (size_t i = 0; i < in->nchecks; i++) {
-        const struct tendo_check *k = &in->checks[i];
-        long j = (long)k->date - c->first;
-        struct day *x;
-        if (j < 0 || j >= c->n)
-            continue;
-        x = &c->d[j];
-        x->has_check = 1;
-        x->morning = k->morning;
-        x->stiff = k->stiffness_min;
-        x->hop = k->hop_pain;
-        x->flags = k->flags & TENDO_FLAG_ALL;
-        x->pain = imax(x->pain, imax(k->during, k->after));
-    }
-    c->nruns = 0;
-    for (size_t i = 0; i < in->nsessions; i++) {
-        const struct tendo_session *s = &in->sessions[i];
-        long j = (long)s->date - c->first;
-        if (j < 0 || j >= c->n)
-            continue;
-        int est;
-        c->d[j].pain = imax(c->d[j].pain, s->pain_during);
-        c->d[j].tendon += tendo_tendon_load(s);
-        c->d[j].training += tendo_training_load(s, NULL, &est);
-        if (strcmp(s->type, "run") || isnan(s->minutes) || s->minutes <= 0)
-            continue;
-        c->d[j].runs++;
-        if (c->nruns < MAX_RUNS) {
-            struct run *r = &c->runs[c->nruns++];
-            r->date = s->date;
-            r->minutes = s->minutes;
-            r->pace = !isnan(s->distance_m) && s->distance_m > 0
-                          ? s->minutes / (s->distance_m / 1000.0)
-                          : NAN;
-        }
-    }
-    for (size_t i = 0; i < in->nwellness; i++) {
-        const struct tendo_wellness *w = &in->wellness[i];
-        long j = (long)w->date - c->first;
-        if (j >= 0 && j < c->n)
-            c->d[j].sleep_h = w->sleep_h;
-    }
-}
-
-/* today's acute:chronic ratio of tendon load (the last 7 days over the
- * 28 before them, NAN until 35 days of history or with no chronic load)
- * and the last 7 days' training-load monotony (domain.md §9) */
-static void load_figures(const struct ctx *c, tendo_day early, double *acwr,
-                         double *mono)
-{
-    tendo_day today = c->in->today;
-    double acute = 0, chronic = 0, sum = 0, ss = 0, mean, sd;
-    *acwr = *mono = NAN;
-    for (tendo_day k = today - 6; k <= today; k++)
-        acute += at(c, k)->tendon;
-    for (tendo_day k = today - 34; k < today - 6; k++)
-        chronic += at(c, k)->tendon;
-    if (early <= today - 34 && chronic > 0)
-        *acwr = (acute / 7) / (chronic / 28);
-    for (tendo_day k = today - 6; k <= today; k++)
-        sum += at(c, k)->training;
-    mean = sum / 7;
-    for (tendo_day k = today - 6; k <= today; k++)
-        ss += (at(c, k)->training - mean) * (at(c, k)->training - mean);
-    sd = sqrt(ss / 7);
-    if (sd > 1e-9)
-        *mono = mean / sd;
 }
 
 static void fmt_day(tendo_day d, char *out)
@@ -434,33 +265,22 @@ static void fmt_day(tendo_day d, char *out)
     tendo_day_format(d, out);
 }
 
-int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
-                 struct tendo_error *err)
+/* the advice for c->today, with the flare state `rp` replayed through it */
+static int advise_day(struct ctx *c, const struct replay *rpp,
+                      struct tendo_advice *o, struct tendo_error *err)
 {
-    struct ctx cx;          /* ~50 KB on the stack; no allocation */
-    struct ctx *c = &cx;
-    struct replay rp;
-    tendo_day today;
-    const struct day *t, *y;
+    struct replay rp = *rpp;
+    tendo_day today = c->today;
+    const struct tendo_history_day *t, *y;
     int base, base_s, b, bs, pain, m7, m7prev, in_reentry;
-    double T, pace, acwr, mono, cap, ramp;
+    double T, pace, acwr, mono, cap, ramp = c->h->athlete.ramp;
     char ds[TENDO_DAY_STRLEN];
 
-    if (!in || !o || in->today == TENDO_DAY_NONE ||
-        (in->nchecks && !in->checks) || (in->nsessions && !in->sessions) ||
-        (in->nwellness && !in->wellness) ||
-        (in->nassessments && !in->assessments) || (in->nrehab && !in->rehab))
-        return tendo_fail(err, TENDO_EUSAGE, "tendo_advise: bad arguments");
-    ramp = isnan(in->ramp) || in->ramp < 0 ? 0.10 : in->ramp;
+    ramp = isnan(ramp) || ramp < 0 ? 0.10 : ramp;
     if (ramp > 0.30)
         ramp = 0.30;
     memset(o, 0, sizeof *o);
-    c->nruns = 0;
-    c->in = in;
     c->out = o;
-    today = in->today;
-    layout(c);
-    replay(c, &rp);
 
     o->date = today;
     o->level = TENDO_LEVEL_PROGRESS;
@@ -468,7 +288,7 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
     o->next_check = today + 1;
     t = at(c, today);
     y = at(c, today - 1);
-    o->have_check = t->has_check;
+    o->have_check = t->check != NULL;
     base = baseline(c, today, 0);
     base_s = baseline(c, today, 1);
     o->base_morning = base;
@@ -478,7 +298,8 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
     pain = recent_pain(c, today);
     in_reentry = rp.f.step >= TENDO_FLARE_REENTER1;
 
-    T = typical(c, today - 28, today - 1, &pace);
+    T = t->typical_min;
+    pace = t->typical_pace;
     if (rp.f.step != TENDO_FLARE_NONE && !isnan(rp.f.pre_typical_min))
         T = rp.f.pre_typical_min;   /* §4: the ladder is of the pre-flare run */
     else if (rp.done != TENDO_DAY_NONE && today - rp.done < 28 &&
@@ -540,7 +361,7 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
             reason(c, TENDO_LEVEL_PAUSE, "flare_stiffness",
                    "Morning stiffness %d min, double your usual %d min: a "
                    "flare-up, so pause",
-                   t->stiff, bs);
+                   t->stiffness, bs);
         else if (rp.why)
             reason(c, TENDO_LEVEL_PAUSE, "flare_session_pain",
                    "Pain %d/10 during or after the last run (7 or more): a "
@@ -606,22 +427,22 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
                "Morning pain %d/10, up from %d/10: yesterday's load was a "
                "little too much",
                t->morning, b);
-    if (t->stiff != UNSET && t->stiff > imax(bs * 3 / 2, bs + 10))
+    if (t->stiffness != UNSET && t->stiffness > imax(bs * 3 / 2, bs + 10))
         reason(c, TENDO_LEVEL_REDUCE, "stiffness_up",
                "Morning stiffness %d min, well above your usual %d min",
-               t->stiff, bs);
-    else if (t->stiff != UNSET && t->stiff > bs)
+               t->stiffness, bs);
+    else if (t->stiffness != UNSET && t->stiffness > bs)
         reason(c, TENDO_LEVEL_MAINTAIN, "stiffness_above_usual",
                "Morning stiffness %d min, above your usual %d min: hold "
                "the load",
-               t->stiff, bs);
+               t->stiffness, bs);
     /* §3.2 fluctuating: range of the last 5 checks >= 3 */
     {
         int lo = 11, hi = -1, n = 0, free3 = 1;
         if (t->morning != UNSET)
             hi = t->morning;
         for (tendo_day k = today - 1; k >= today - 28 && n < 4; k--) {
-            const struct day *x = at(c, k);
+            const struct tendo_history_day *x = at(c, k);
             if (x->morning == UNSET)
                 continue;
             n++;
@@ -629,7 +450,7 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
             hi = imax(hi, x->morning);
         }
         for (tendo_day k = today; k > today - 3; k--) {
-            const struct day *x = at(c, k);
+            const struct tendo_history_day *x = at(c, k);
             int bk = baseline(c, k, 0);
             if (x->morning == UNSET || x->morning > 2 ||
                 x->morning > (bk == UNSET ? 0 : bk))
@@ -655,8 +476,13 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
                "Morning pain this week (median %d/10) is above last week's "
                "(%d/10): hold progression, cut the week's volume ~20%%",
                m7, m7prev);
-    /* §5 load and wellness */
-    load_figures(c, c->early, &acwr, &mono);
+    /* §5 load and wellness: the history's figures (tendo/load.h) */
+    {
+        struct tendo_load_day ld;
+        tendo_history_load_day(c->h, today, &ld);
+        acwr = ld.acwr;
+        mono = ld.monotony;
+    }
     if (!isnan(acwr) && acwr > 1.5)
         reason(c, TENDO_LEVEL_REDUCE, "acwr_high",
                "Acute:chronic tendon load %.2f is above 1.5: the last week "
@@ -683,7 +509,7 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
         reason(c, TENDO_LEVEL_MAINTAIN, "no_recent_runs",
                "No runs in the last 28 days: caps start from a 20-minute "
                "easy run");
-    if (!t->has_check || t->morning == UNSET) {
+    if (!t->check || t->morning == UNSET) {
         reason(c, TENDO_LEVEL_MAINTAIN, "no_check_today",
                "No morning check today: log one (tendo check) for advice "
                "that fits; until then, stay conservative");
@@ -784,12 +610,8 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
         struct tendo_rehab_plan rp2;
         const struct tendo_rehab_stage *st;
         memset(&ri, 0, sizeof ri);
+        ri.history = c->h;
         ri.today = today;
-        ri.protocol = in->protocol;
-        ri.sessions = in->rehab;
-        ri.nsessions = in->nrehab;
-        ri.checks = in->checks;
-        ri.nchecks = in->nchecks;
         ri.flare_open = rp.f.step == TENDO_FLARE_PAUSE ||
                         rp.f.step == TENDO_FLARE_REASSESS;
         ri.flare_started = rp.f.started;
@@ -817,4 +639,47 @@ int tendo_advise(const struct tendo_rules_input *in, struct tendo_advice *o,
                st->name, rp2.text);
     }
     return 0;
+}
+
+int tendo_advise_days(const struct tendo_history *h, tendo_day from,
+                      tendo_day to, tendo_advice_fn fn, void *ctx,
+                      struct tendo_error *err)
+{
+    struct ctx c;
+    struct replay rp;
+    struct tendo_advice a;
+    int rc;
+    if (!h || !fn || from > to || from < TENDO_DAY_MIN || to > h->last)
+        return tendo_fail(err, TENDO_EUSAGE,
+                          "tendo_advise: a day outside the history");
+    memset(&c, 0, sizeof c);
+    c.h = h;
+    replay_init(&rp);
+    /* days before the first day with data are advised on an empty diary */
+    for (tendo_day day = from < h->first ? from : h->first; day <= to;
+         day++) {
+        c.today = day;
+        replay_step(&c, &rp, day);
+        if (day < from)
+            continue;
+        if ((rc = advise_day(&c, &rp, &a, err)))
+            return rc;
+        if ((rc = fn(&a, ctx)))
+            return rc;
+    }
+    return TENDO_OK;
+}
+
+static int copy_out(const struct tendo_advice *a, void *ctx)
+{
+    *(struct tendo_advice *)ctx = *a;
+    return 0;
+}
+
+int tendo_advise(const struct tendo_history *h, tendo_day day,
+                 struct tendo_advice *out, struct tendo_error *err)
+{
+    if (!out)
+        return tendo_fail(err, TENDO_EUSAGE, "tendo_advise: no output");
+    return tendo_advise_days(h, day, day, copy_out, out, err);
 }

@@ -4,64 +4,14 @@
  */
 #include "internal.h"
 
-#include "tendo/assess.h"
-
-#include <math.h>
 #include <string.h>
-
-static int in_range(double v, double lo, double hi, const char *field,
-                    struct tendo_error *err)
-{
-    if (isnan(v) || (v >= lo && v <= hi))
-        return TENDO_OK;
-    return tendo_fail(err, TENDO_ERANGE, "%s '%g' is out of range %g-%g",
-                      field, v, lo, hi);
-}
-
-static int validate(const struct tendo_assessment *a, tendo_day today,
-                    struct tendo_error *err)
-{
-    int known = 0, rc;
-    for (int i = 0; tendo_assessment_kinds[i]; i++)
-        known |= !strcmp(a->kind, tendo_assessment_kinds[i]);
-    if (!known)
-        return tendo_fail(err, TENDO_EINVAL,
-                          "assessment '%s' is not one of visa-a, heel-raise, "
-                          "dorsiflexion",
-                          a->kind);
-    if (a->date == TENDO_DAY_NONE || a->date > today + 1)
-        return tendo_fail(err, TENDO_ERANGE,
-                          "assessment date is missing or in the future");
-    if (!strcmp(a->kind, "visa-a")) {
-        if (isnan(a->score))
-            return tendo_fail(err, TENDO_EINVAL, "VISA-A needs its answers");
-        return in_range(a->score, 0, 100, "VISA-A total", err);
-    }
-    if (isnan(a->left) && isnan(a->right))
-        return tendo_fail(err, TENDO_EINVAL, "%s needs --left or --right",
-                          a->kind);
-    if (!strcmp(a->kind, "heel-raise")) {
-        if ((rc = in_range(a->left, 0, 500, "--left", err)) ||
-            (rc = in_range(a->right, 0, 500, "--right", err)))
-            return rc;
-        if ((!isnan(a->left) && a->left != floor(a->left)) ||
-            (!isnan(a->right) && a->right != floor(a->right)))
-            return tendo_fail(err, TENDO_EINVAL,
-                              "heel raises are counted in whole numbers");
-        return TENDO_OK;
-    }
-    if ((rc = in_range(a->left, 0, 30, "--left", err)) ||
-        (rc = in_range(a->right, 0, 30, "--right", err)))
-        return rc;
-    return TENDO_OK;
-}
 
 int tendo_assessment_add(tendo_db *db, struct tendo_assessment *a,
                          tendo_day today, struct tendo_error *err)
 {
     sqlite3_stmt *st;
     int rc;
-    if ((rc = validate(a, today, err)))
+    if ((rc = tendo_assessment_validate(a, today, err)))
         return rc;
     st = store_prep(db,
                     "INSERT INTO assessments (date, kind, left_value, "

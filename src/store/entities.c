@@ -6,12 +6,12 @@
 #include "store/internal.h"
 #include "tendo/model.h"
 
-#include "parse/stream.h"
 #include "core/alloc.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 static const char *day_txt(tendo_day d, char buf[TENDO_DAY_STRLEN])
@@ -296,45 +296,35 @@ int tendo_session_find_start(tendo_db *db, const char *type,
                     "cannot look up sessions");
 }
 
-int tendo_stream_put(tendo_db *db, int64_t id,
-                     const struct tendo_fit_record *r, size_t n,
-                     struct tendo_error *err)
+int tendo_stream_put_blob(tendo_db *db, int64_t id, size_t samples,
+                          const void *data, size_t len,
+                          struct tendo_error *err)
 {
-    struct tendo_buf b;
     sqlite3_stmt *st;
     int rc;
-    tendo_buf_init(&b, 0);
-    stream_encode(r, n, &b);
-    if (b.err) {
-        tendo_buf_release(&b);
-        return tendo_fail(err, b.err, "cannot encode the stream: %s",
-                          tendo_strerror(b.err));
-    }
+    if (len > INT_MAX)
+        return tendo_fail(err, TENDO_ELIMIT, "the stream is too large");
     st = store_prep(db,
                     "INSERT OR REPLACE INTO streams (session_id, samples, "
                     "data) VALUES (?1, ?2, ?3)",
                     err);
-    if (!st) {
-        tendo_buf_release(&b);
+    if (!st)
         return TENDO_EDB;
-    }
     sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)n);
-    sqlite3_bind_blob(st, 3, b.data, (int)b.len, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)samples);
+    sqlite3_bind_blob(st, 3, data, (int)len, SQLITE_STATIC);
     rc = store_done(db, st, err, "cannot store the stream");
     sqlite3_clear_bindings(st);
-    tendo_buf_release(&b);
     return rc;
 }
 
-int tendo_stream_get(tendo_db *db, int64_t id, struct tendo_fit_record **out,
-                     size_t *n, struct tendo_error *err)
+int tendo_stream_get_blob(tendo_db *db, int64_t id, struct tendo_buf *out,
+                          int *found, struct tendo_error *err)
 {
     sqlite3_stmt *st = store_prep(
         db, "SELECT data FROM streams WHERE session_id = ?1", err);
     int rc = TENDO_OK, step;
-    *out = NULL;
-    *n = 0;
+    *found = 0;
     if (!st)
         return TENDO_EDB;
     sqlite3_bind_int64(st, 1, id);
@@ -342,10 +332,11 @@ int tendo_stream_get(tendo_db *db, int64_t id, struct tendo_fit_record **out,
     if (step == SQLITE_ROW) {
         const void *p = sqlite3_column_blob(st, 0);
         int len = sqlite3_column_bytes(st, 0);
-        rc = stream_decode(p, (size_t)len, out, n);
-        if (rc)
-            tendo_fail(err, rc, "the stream of session %lld is damaged",
-                       (long long)id);
+        *found = 1;
+        tendo_buf_add(out, p, (size_t)len);
+        if (out->err)
+            rc = tendo_fail(err, out->err, "cannot read the stream: %s",
+                            tendo_strerror(out->err));
     } else if (step != SQLITE_DONE) {
         rc = store_fail(db, err, "cannot read the stream");
     }

@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct tendo_setting_def defs[] = {
@@ -174,4 +175,62 @@ int tendo_setting_unset(tendo_db *db, const char *key,
         return TENDO_EDB;
     bind_str(st, 1, key);
     return store_done(db, st, err, "cannot remove a setting");
+}
+
+static int weekday_of(const char *v)
+{
+    for (int i = 0; i < 7; i++)
+        if (!strcmp(v, day_names[i]))
+            return i;
+    return -1;
+}
+
+int tendo_athlete_read(tendo_db *db, struct tendo_athlete *a,
+                       struct tendo_error *err)
+{
+    char v[128];
+    int rc;
+    tendo_athlete_init(a);
+#define GET(key) (rc = tendo_setting_get(db, key, v, sizeof v, NULL, err))
+    if (GET("units"))
+        return rc;
+    a->units = !strcmp(v, "mi") ? TENDO_UNITS_MI : TENDO_UNITS_KM;
+    if (GET("runs_per_week"))
+        return rc;
+    if (v[0])
+        a->runs_per_week = atoi(v);
+    if (GET("max_hr"))
+        return rc;
+    a->max_hr = v[0] ? atoi(v) : TENDO_UNSET;
+    if (GET("rest_hr"))
+        return rc;
+    a->rest_hr = v[0] ? atoi(v) : TENDO_UNSET;
+    if (GET("sex"))
+        return rc;
+    a->female = !strcmp(v, "female");
+    if (GET("protocol"))
+        return rc;
+    if (v[0] && strlen(v) < sizeof a->protocol)
+        memcpy(a->protocol, v, strlen(v) + 1);
+    if (GET("ramp"))
+        return rc;
+    if (v[0])
+        a->ramp = atof(v) / 100.0;
+    if (GET("shoe_retire_km"))
+        return rc;
+    if (v[0])
+        a->shoe_retire_km = atof(v);
+    if (GET("long_run_day"))
+        return rc;
+    a->long_run_day = weekday_of(v);
+    if (GET("rest_day"))
+        return rc;
+    a->rest_day = weekday_of(v);
+    if (GET("goal_week"))
+        return rc;
+    if (v[0] && (rc = tendo_parse_volume(v, strlen(v), "goal_week",
+                                         &a->goal_min, &a->goal_km, err)))
+        return rc;
+#undef GET
+    return TENDO_OK;
 }

@@ -156,7 +156,14 @@ double col_real(sqlite3_stmt *st, int i)
 void col_text(sqlite3_stmt *st, int i, char *out, size_t cap)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
-    snprintf(out, cap, "%s", t ? (const char *)t : "");
+    size_t n = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+    if (!cap)
+        return;
+    if (n >= cap)
+        n = cap - 1;
+    if (n)
+        memcpy(out, t, n);
+    out[n] = '\0';
 }
 
 /* mkdir -p for the folders above `path`. */
@@ -362,6 +369,17 @@ int tendo_db_begin(tendo_db *db, struct tendo_error *err)
 int tendo_db_commit(tendo_db *db, struct tendo_error *err)
 {
     return store_exec(db, "COMMIT", err);
+}
+
+int tendo_db_read_begin(tendo_db *db, struct tendo_error *err)
+{
+    return store_exec(db, "SAVEPOINT tendo_read", err);
+}
+
+void tendo_db_read_end(tendo_db *db)
+{
+    if (db && db->sql)
+        sqlite3_exec(db->sql, "RELEASE tendo_read", NULL, NULL, NULL);
 }
 
 void tendo_db_rollback(tendo_db *db)

@@ -33,4 +33,23 @@ echo "$OUT" > m.json
 [ -n "$(json_get m.json '$.weeks[0].run_mi')" ] && ok || bad "miles key" "missing"
 run load --weeks 0
 expect_status 2 "bad --weeks"
+
+# 14 days of steady running in a fresh diary: no ratio on any day of a
+# 12-week range, and the report draws none (history starts with the data,
+# not with the first day asked for)
+export TENDO_DB="$WORK/short.db"
+for d in $(seq 10 23); do
+  run --date 2026-11-$d log run --minutes 40 --rpe 4
+done
+run --json load --weeks 12
+expect_status 0 "load on two weeks"
+echo "$OUT" > s.json
+n=$(sqlite3 :memory: "SELECT count(*) FROM json_each(readfile('s.json'), '\$.days') WHERE json_extract(value, '\$.acwr') IS NOT NULL OR json_extract(value, '\$.acwr_ewma') IS NOT NULL")
+expect_eq "$n" 0 "no ratio on 14 days of data"
+expect_eq "$(json_get s.json '$.days[78].run_min')" 0.0 "today: no run yet"
+expect_eq "$(json_get s.json '$.days[77].run_min')" 40.0 "yesterday's run"
+run report --weeks 12 -o r.html
+expect_status 0 "report on two weeks"
+pts=$(sed -n '/id="acwr"/,/<\/svg>/p' r.html | grep -c '<polyline' || true)
+expect_eq "$pts" 0 "no ratio line in the report"
 finish

@@ -120,4 +120,37 @@ static void generate(struct gen *g)
     }
 }
 
+/* the generated history as a tendo_history (settings: protocol, ramp and
+ * the plan settings given) */
+static inline struct tendo_history *gen_history_with(const struct gen *g,
+                                              const struct tendo_athlete *ath)
+{
+    struct tendo_history_input in;
+    struct tendo_history *h;
+    struct tendo_error e = {0};
+    memset(&in, 0, sizeof in);
+    in.last = g->today;
+    in.athlete = ath;
+    in.checks = g->checks;
+    in.nchecks = g->nchecks;
+    in.sessions = g->sessions;
+    in.nsessions = g->nsessions;
+    in.wellness = g->wellness;
+    in.nwellness = g->nwellness;
+    in.rehab = g->rehab;
+    in.nrehab = g->nrehab;
+    if (tendo_history_build(&in, &h, &e))
+        fail_msg("history failed: %s", e.msg);
+    return h;
+}
+
+static inline struct tendo_history *gen_history(const struct gen *g)
+{
+    struct tendo_athlete ath;
+    tendo_athlete_init(&ath);
+    snprintf(ath.protocol, sizeof ath.protocol, "%s", g->protocol);
+    ath.ramp = g->ramp;
+    return gen_history_with(g, &ath);
+}
+
 #endif

@@ -74,7 +74,7 @@ static int compute(const struct tendo_session *s, size_t n, tendo_day from,
                    struct tendo_load_week *weeks, size_t *nw)
 {
     struct tendo_error e = {0};
-    return tendo_load_compute(s, n, from, to, &none, days, weeks, nw, &e);
+    return tendo_load_compute(s, n, TENDO_DAY_NONE, from, to, &none, days, weeks, nw, &e);
 }
 
 static void ratios(void **state)
@@ -106,6 +106,38 @@ static void ratios(void **state)
         s[i] = sess(DAY0 + i, "swim", 30, 3);
     assert_int_equal(compute(s, 40, DAY0, DAY0 + 39, days, weeks, &nw), 0);
     assert_true(isnan(days[39].acwr));
+}
+
+/* the history starts on the first day with data, never on the first day
+ * asked for: 14 days of steady running give no ratio, whatever the range
+ * (the bug: `load --weeks 12` on two weeks of data said 4.0) */
+static void ratios_from_the_first_day_with_data(void **state)
+{
+    struct tendo_session s[14];
+    struct tendo_load_day days[120];
+    struct tendo_load_week weeks[20];
+    struct tendo_error e = {0};
+    size_t nw;
+    (void)state;
+    for (int i = 0; i < 14; i++)
+        s[i] = sess(DAY0 + 70 + i, "run", 40, 4);
+    assert_int_equal(compute(s, 14, DAY0, DAY0 + 83, days, weeks, &nw), 0);
+    for (int i = 0; i < 84; i++) {
+        assert_true(isnan(days[i].acwr));
+        assert_true(isnan(days[i].acwr_ewma));
+    }
+    /* an earlier first day (a check before the first run) counts */
+    assert_int_equal(tendo_load_compute(s, 14, DAY0 + 49, DAY0, DAY0 + 83,
+                                        &none, days, weeks, &nw, &e),
+                     0);
+    assert_true(isnan(days[49 + 33].acwr));
+    assert_false(isnan(days[49 + 34].acwr));   /* the 35th day */
+    /* and days before it carry no monotony either */
+    assert_true(isnan(days[48].monotony));
+    /* sessions before the first day are refused */
+    assert_int_equal(tendo_load_compute(s, 14, DAY0 + 71, DAY0, DAY0 + 83,
+                                        &none, days, weeks, &nw, &e),
+                     TENDO_EUSAGE);
 }
 
 static void weeks_and_form(void **state)
@@ -171,11 +203,11 @@ static void edge_cases(void **state)
     assert_true(days[0].ctl > 0 && days[0].ctl < 0.1); /* long decayed */
     /* wrong order, wrong range */
     s[2] = sess(DAY0 - 5, "run", 30, 4);
-    assert_int_equal(tendo_load_compute(s, 3, DAY0, DAY0 + 1, &none, days,
+    assert_int_equal(tendo_load_compute(s, 3, TENDO_DAY_NONE, DAY0, DAY0 + 1, &none, days,
                                         weeks, &nw, &e),
                      TENDO_EUSAGE);
     tendo_error_clear(&e);
-    assert_int_equal(tendo_load_compute(s, 1, DAY0 + 1, DAY0, &none, days,
+    assert_int_equal(tendo_load_compute(s, 1, TENDO_DAY_NONE, DAY0 + 1, DAY0, &none, days,
                                         weeks, &nw, &e),
                      TENDO_EUSAGE);
 }
@@ -262,6 +294,7 @@ int main(void)
         cmocka_unit_test(worked_examples),
         cmocka_unit_test(tendon_factors),
         cmocka_unit_test(ratios),
+        cmocka_unit_test(ratios_from_the_first_day_with_data),
         cmocka_unit_test(weeks_and_form),
         cmocka_unit_test(edge_cases),
         cmocka_unit_test(cadence_efficiency),

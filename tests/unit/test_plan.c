@@ -67,22 +67,27 @@ static void steady(struct hist *h, tendo_day today)
     steady_at(h, today, 0);
 }
 
-static void input(struct tendo_plan_input *in, const struct hist *h,
-                  tendo_day today, int weeks)
+/* a plan's input as the tests vary it: the history's records and
+ * settings, and the days asked for */
+struct pin {
+    struct tendo_plan_input in;
+    struct tendo_athlete ath;
+    const struct hist *h;
+};
+
+static void input(struct pin *in, const struct hist *h, tendo_day today,
+                  int weeks)
 {
     memset(in, 0, sizeof *in);
-    in->history.today = today;
-    in->history.sessions = h->s;
-    in->history.nsessions = h->ns;
-    in->history.checks = h->c;
-    in->history.nchecks = h->nc;
-    in->history.ramp = 0.10;
-    in->from = today;
-    in->weeks = weeks;
-    in->runs_per_week = 4;
-    in->long_run_day = 6;
-    in->rest_day = -1;
-    in->goal_min = in->goal_km = NAN;
+    tendo_athlete_init(&in->ath);
+    in->ath.ramp = 0.10;
+    in->ath.runs_per_week = 4;
+    in->ath.long_run_day = 6;
+    in->ath.rest_day = -1;
+    in->h = h;
+    in->in.today = today;
+    in->in.from = today;
+    in->in.weeks = weeks;
 }
 
 static struct tendo_plan P;
@@ -106,10 +111,31 @@ static void dump(const struct tendo_plan *p)
                p->days[i].note);
 }
 
-static void plan_ok(const struct tendo_plan_input *in)
+static int plan_rc(struct pin *in, struct tendo_error *e)
+{
+    struct tendo_history_input hi;
+    struct tendo_history *h;
+    int rc;
+    memset(&hi, 0, sizeof hi);
+    hi.last = in->in.today;
+    hi.athlete = &in->ath;
+    hi.sessions = in->h->s;
+    hi.nsessions = in->h->ns;
+    hi.checks = in->h->c;
+    hi.nchecks = in->h->nc;
+    if ((rc = tendo_history_build(&hi, &h, e)))
+        return rc;
+    in->in.history = h;
+    rc = tendo_plan(&in->in, &P, e);
+    in->in.history = NULL;
+    tendo_history_free(h);
+    return rc;
+}
+
+static void plan_ok(struct pin *in)
 {
     struct tendo_error e = {0};
-    if (tendo_plan(in, &P, &e))
+    if (plan_rc(in, &e))
         fail_msg("tendo_plan: %s", e.msg);
     dump(&P);
 }
@@ -126,7 +152,7 @@ static const struct tendo_plan_day *day_of(tendo_day d)
 static void green_builds(void **state)
 {
     static struct hist h;
-    struct tendo_plan_input in;
+    struct pin in;
     tendo_day today = D("2026-11-24");   /* a Tuesday */
     (void)state;
     steady(&h, today);
@@ -182,16 +208,16 @@ static void green_builds(void **state)
 static void goal_and_settings(void **state)
 {
     static struct hist h;
-    struct tendo_plan_input in;
+    struct pin in;
     tendo_day today = D("2026-11-23");   /* a Monday */
     (void)state;
     steady(&h, today);
     add_check(&h, today, 0, 5);
     input(&in, &h, today, 4);
-    in.goal_km = 32;             /* 192 min at 6 min/km */
-    in.long_run_day = -1;
-    in.rest_day = 2;             /* Wednesday */
-    in.runs_per_week = 3;
+    in.ath.goal_km = 32;             /* 192 min at 6 min/km */
+    in.ath.long_run_day = -1;
+    in.ath.rest_day = 2;             /* Wednesday */
+    in.ath.runs_per_week = 3;
     plan_ok(&in);
     for (size_t w = 0; w < P.nweeks; w++) {
         int runs = 0;
@@ -209,8 +235,8 @@ static void goal_and_settings(void **state)
     }
     assert_true(P.weeks[1].run_min >= 190);   /* reached the goal, holds */
     /* runs_per_week above 6 keeps one day free */
-    in.runs_per_week = 9;
-    in.goal_km = NAN;
+    in.ath.runs_per_week = 9;
+    in.ath.goal_km = NAN;
     plan_ok(&in);
     assert_int_equal(P.runs_per_week, 6);
 }
@@ -218,7 +244,7 @@ static void goal_and_settings(void **state)
 static void flare_ladder(void **state)
 {
     static struct hist h;
-    struct tendo_plan_input in;
+    struct pin in;
     tendo_day today = D("2026-11-24");
     int runs = 0;
     tendo_day last = 0;
@@ -259,7 +285,7 @@ static void flare_ladder(void **state)
 static void reduce_week(void **state)
 {
     static struct hist h;
-    struct tendo_plan_input in;
+    struct pin in;
     tendo_day today = D("2026-11-24");
     (void)state;
     steady_at(&h, today, 2);
@@ -286,7 +312,7 @@ static void reduce_week(void **state)
 static void red_flag(void **state)
 {
     static struct hist h;
-    struct tendo_plan_input in;
+    struct pin in;
     tendo_day today = D("2026-11-24");
     (void)state;
     steady(&h, today);
@@ -304,7 +330,7 @@ static void red_flag(void **state)
 static void from_and_logged(void **state)
 {
     static struct hist h;
-    struct tendo_plan_input in;
+    struct pin in;
     struct tendo_error e = {0};
     tendo_day today = D("2026-11-24");
     (void)state;
@@ -319,45 +345,42 @@ static void from_and_logged(void **state)
                 strcmp(P.days[1].intensity, "easy") == 0 ||
                 strcmp(P.days[1].intensity, "moderate") == 0);
     /* --from: the days shown start there, the week holds the days before */
-    in.from = today + 7;
-    in.weeks = 1;
+    in.in.from = today + 7;
+    in.in.weeks = 1;
     plan_ok(&in);
     assert_int_equal(P.days[0].date, today + 7);
     assert_int_equal(P.ndays, 6);
     assert_int_equal(P.weeks[0].start, today + 6);
     /* bad arguments */
-    in.from = today - 1;
-    assert_int_equal(tendo_plan(&in, &P, &e), TENDO_EUSAGE);
-    in.from = today + 29;
-    assert_int_equal(tendo_plan(&in, &P, &e), TENDO_EUSAGE);
-    in.from = today;
-    in.weeks = 13;
-    assert_int_equal(tendo_plan(&in, &P, &e), TENDO_EUSAGE);
-    in.weeks = 0;
-    assert_int_equal(tendo_plan(&in, &P, &e), TENDO_EUSAGE);
+    in.in.from = today - 1;
+    assert_int_equal(plan_rc(&in, &e), TENDO_EUSAGE);
+    in.in.from = today + 29;
+    assert_int_equal(plan_rc(&in, &e), TENDO_EUSAGE);
+    in.in.from = today;
+    in.in.weeks = 13;
+    assert_int_equal(plan_rc(&in, &e), TENDO_EUSAGE);
+    in.in.weeks = 0;
+    assert_int_equal(plan_rc(&in, &e), TENDO_EUSAGE);
 }
 
 /* ---- invariants over generated histories ---- */
 
-static void plan_of(const struct gen *g, const struct tendo_plan_input *tmpl,
+static void plan_of(const struct gen *g, const struct pin *tmpl,
                     struct tendo_plan *p)
 {
-    struct tendo_plan_input in = *tmpl;
+    struct tendo_plan_input in = tmpl->in;
+    struct tendo_athlete ath = tmpl->ath;
     struct tendo_error e = {0};
-    in.history.today = g->today;
-    in.history.checks = g->checks;
-    in.history.nchecks = g->nchecks;
-    in.history.sessions = g->sessions;
-    in.history.nsessions = g->nsessions;
-    in.history.wellness = g->wellness;
-    in.history.nwellness = g->nwellness;
-    in.history.rehab = g->rehab;
-    in.history.nrehab = g->nrehab;
-    in.history.protocol = g->protocol;
-    in.history.ramp = g->ramp;
+    struct tendo_history *h;
+    snprintf(ath.protocol, sizeof ath.protocol, "%s", g->protocol);
+    ath.ramp = g->ramp;
+    h = gen_history_with(g, &ath);
+    in.history = h;
+    in.today = g->today;
     in.from = g->today;
     if (tendo_plan(&in, p, &e))
         fail_msg("tendo_plan: %s", e.msg);
+    tendo_history_free(h);
     if (getenv("TENDO_PLAN_DUMP") && getenv("TENDO_PLAN_ONLY"))
         dump(p);
 }
@@ -374,7 +397,7 @@ static int is_hard(const struct tendo_plan_day *x)
     return x->kind == TENDO_PLAN_RUN && strcmp(x->intensity, "easy");
 }
 
-static void check_plan(const struct gen *g, const struct tendo_plan_input *in,
+static void check_plan(const struct gen *g, const struct pin *in,
                        const struct tendo_plan *p, uint64_t n)
 {
     const struct tendo_advice *a = &p->advice;
@@ -491,15 +514,15 @@ static void invariants(void **state)
     if (!rng_state)
         rng_state = 1;
     for (uint64_t n = 0; n < cases; n++) {
-        struct tendo_plan_input in;
+        struct pin in;
         memset(&in, 0, sizeof in);
         generate(&g);
-        in.weeks = range(1, TENDO_PLAN_WEEKS_MAX);
-        in.runs_per_week = range(1, 8);
-        in.long_run_day = range(-1, 6);
-        in.rest_day = range(-1, 6);
-        in.goal_min = chance(20) ? range(60, 400) : NAN;
-        in.goal_km = chance(10) ? range(10, 80) : NAN;
+        in.in.weeks = range(1, TENDO_PLAN_WEEKS_MAX);
+        in.ath.runs_per_week = range(1, 8);
+        in.ath.long_run_day = range(-1, 6);
+        in.ath.rest_day = range(-1, 6);
+        in.ath.goal_min = chance(20) ? range(60, 400) : NAN;
+        in.ath.goal_km = chance(10) ? range(10, 80) : NAN;
         int bump = range(1, 3);
         if (getenv("TENDO_PLAN_ONLY") &&
             n != strtoull(getenv("TENDO_PLAN_ONLY"), NULL, 10))

@@ -144,15 +144,14 @@ static void chart_scale(void **state)
 static struct tendo_session S[200];
 static struct tendo_check C[200];
 static struct tendo_rehab R[100];
-static struct tendo_load_day LD[120];
-static struct tendo_load_week LW[20];
 
 static void report(void **state)
 {
     tendo_day today = D("2026-11-24"), from = D("2026-09-07");
-    size_t ns = 0, nc = 0, nr = 0, nw = 0;
-    struct tendo_load_params lp = {TENDO_UNSET, TENDO_UNSET, 0};
+    size_t ns = 0, nc = 0, nr = 0;
     struct tendo_report_input in;
+    struct tendo_history_input hi;
+    struct tendo_history *h;
     struct tendo_shoe shoe;
     struct tendo_assessment as[2];
     struct tendo_buf b;
@@ -188,29 +187,10 @@ static void report(void **state)
             nr++;
         }
     }
-    assert_int_equal(tendo_load_compute(S, ns, from, today, &lp, LD, LW, &nw,
-                                        &e),
-                     0);
     tendo_shoe_init(&shoe);
     strcpy(shoe.name, "Ghost <15>");
     shoe.distance_m = 412000;
     shoe.sessions = 50;
-    memset(&in, 0, sizeof in);
-    in.title = "A & B";
-    in.history.today = today;
-    in.history.sessions = S;
-    in.history.nsessions = ns;
-    in.history.checks = C;
-    in.history.nchecks = nc;
-    in.history.rehab = R;
-    in.history.nrehab = nr;
-    in.history.ramp = 0.1;
-    in.days = LD;
-    in.ndays = (size_t)(today - from + 1);
-    in.weeks = LW;
-    in.nweeks = nw;
-    in.shoes = &shoe;
-    in.nshoes = 1;
     tendo_assessment_init(&as[0]);
     as[0].date = D("2026-11-03");
     strcpy(as[0].kind, "heel-raise");
@@ -221,8 +201,24 @@ static void report(void **state)
     as[1].date = D("2026-11-10");
     strcpy(as[1].kind, "visa-a");
     as[1].score = 71;
-    in.assessments = as;
-    in.nassessments = 2;
+    memset(&hi, 0, sizeof hi);
+    hi.last = today;
+    hi.sessions = S;
+    hi.nsessions = ns;
+    hi.checks = C;
+    hi.nchecks = nc;
+    hi.rehab = R;
+    hi.nrehab = nr;
+    hi.shoes = &shoe;
+    hi.nshoes = 1;
+    hi.assessments = as;
+    hi.nassessments = 2;
+    assert_int_equal(tendo_history_build(&hi, &h, &e), TENDO_OK);
+    memset(&in, 0, sizeof in);
+    in.title = "A & B";
+    in.history = h;
+    in.from = from;
+    in.to = today;
     tendo_buf_init(&b, 0);
     if (tendo_report_html(&b, &in, &e))
         fail_msg("report: %s", e.msg);
@@ -252,10 +248,14 @@ static void report(void **state)
     assert_null(strstr(t, "@import"));
     assert_null(strstr(t, "src="));
     assert_null(strstr(t, "nan"));
-    /* the days must end on the report's day */
-    in.history.today = today + 1;
+    /* the days must end within the history */
+    in.to = today + 1;
+    assert_int_equal(tendo_report_html(&b, &in, &e), TENDO_EUSAGE);
+    in.to = today;
+    in.from = today + 1;
     assert_int_equal(tendo_report_html(&b, &in, &e), TENDO_EUSAGE);
     tendo_buf_release(&b);
+    tendo_history_free(h);
 }
 
 int main(void)

@@ -87,7 +87,9 @@ static int run_file(const char *path)
     static struct scn s;
     static struct tendo_check checks[SPAN + 1];
     struct tendo_advice a;
-    struct tendo_rules_input in;
+    struct tendo_history_input in;
+    struct tendo_athlete ath;
+    struct tendo_history *h;
     struct tendo_error e = {0};
     char line[512];
     int ln = 0, advised = 0, nexp = 0;
@@ -191,7 +193,13 @@ static int run_file(const char *path)
                     if (s.has_check[i])
                         checks[nc++] = s.checks[i];
                 memset(&in, 0, sizeof in);
-                in.today = s.today;
+                tendo_athlete_init(&ath);
+                if (s.protocol[0])
+                    snprintf(ath.protocol, sizeof ath.protocol, "%s",
+                             s.protocol);
+                ath.ramp = s.ramp;
+                in.last = s.today;
+                in.athlete = &ath;
                 in.checks = checks;
                 in.nchecks = nc;
                 in.sessions = s.sessions;
@@ -200,12 +208,13 @@ static int run_file(const char *path)
                 in.nwellness = s.nwellness;
                 in.rehab = s.rehab;
                 in.nrehab = s.nrehab;
-                in.protocol = s.protocol[0] ? s.protocol : NULL;
                 in.assessments = s.assess;
                 in.nassessments = s.nassess;
-                in.ramp = s.ramp;
-                if (tendo_advise(&in, &a, &e))
+                if (tendo_history_build(&in, &h, &e))
+                    fail_msg("%s: history failed: %s", path, e.msg);
+                if (tendo_advise(h, s.today, &a, &e))
                     fail_msg("%s: advise failed: %s", path, e.msg);
+                tendo_history_free(h);
                 advised = 1;
             }
             nexp++;
@@ -306,21 +315,27 @@ static void scenarios(void **state)
 
 static void bad_arguments(void **state)
 {
-    struct tendo_rules_input in;
+    struct tendo_history_input in;
+    struct tendo_history *h;
     struct tendo_advice a;
     struct tendo_error e = {0};
     (void)state;
     memset(&in, 0, sizeof in);
-    in.today = TENDO_DAY_NONE;
-    assert_int_equal(tendo_advise(&in, &a, &e), TENDO_EUSAGE);
-    in.today = D("2026-11-24");
+    in.last = TENDO_DAY_NONE;
+    assert_int_equal(tendo_history_build(&in, &h, &e), TENDO_EUSAGE);
+    assert_null(h);
+    in.last = D("2026-11-24");
     in.nchecks = 3;   /* with a NULL array */
-    assert_int_equal(tendo_advise(&in, &a, &e), TENDO_EUSAGE);
+    assert_int_equal(tendo_history_build(&in, &h, &e), TENDO_EUSAGE);
     in.nchecks = 0;
-    assert_int_equal(tendo_advise(&in, &a, &e), TENDO_OK);
+    assert_int_equal(tendo_history_build(&in, &h, &e), TENDO_OK);
+    /* a day after the history's last */
+    assert_int_equal(tendo_advise(h, in.last + 1, &a, &e), TENDO_EUSAGE);
+    assert_int_equal(tendo_advise(h, in.last, &a, &e), TENDO_OK);
     /* nothing known: conservative, asks for a check */
     assert_int_equal(a.level, TENDO_LEVEL_MAINTAIN);
-    assert_int_equal(a.next_check, in.today);
+    assert_int_equal(a.next_check, in.last);
+    tendo_history_free(h);
     assert_string_equal(tendo_level_name(TENDO_LEVEL_SEE_CLINICIAN),
                         "see-clinician");
     assert_string_equal(tendo_flare_step_name(TENDO_FLARE_REENTER2),

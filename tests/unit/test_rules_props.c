@@ -17,22 +17,11 @@
 
 static void advise(const struct gen *g, struct tendo_advice *a)
 {
-    struct tendo_rules_input in;
     struct tendo_error e = {0};
-    memset(&in, 0, sizeof in);
-    in.today = g->today;
-    in.checks = g->checks;
-    in.nchecks = g->nchecks;
-    in.sessions = g->sessions;
-    in.nsessions = g->nsessions;
-    in.wellness = g->wellness;
-    in.nwellness = g->nwellness;
-    in.rehab = g->rehab;
-    in.nrehab = g->nrehab;
-    in.protocol = g->protocol;
-    in.ramp = g->ramp;
-    if (tendo_advise(&in, a, &e))
+    struct tendo_history *h = gen_history(g);
+    if (tendo_advise(h, g->today, a, &e))
         fail_msg("advise failed: %s", e.msg);
+    tendo_history_free(h);
 }
 
 static double cap(const struct tendo_advice *a)

@@ -173,6 +173,8 @@ struct tzbuf {
 
 static void put(struct tzbuf *t, const void *p, size_t n)
 {
+    if (!n)
+        return;
     memcpy(t->b + t->n, p, n);
     t->n += n;
 }

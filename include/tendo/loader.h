@@ -1,0 +1,30 @@
+/*
+ * tendo/loader.h - an athlete's history (tendo/history.h) read from the
+ * database: the one place where the commands - and anything else built on
+ * the library - read the diary for the advice, the plan, the load figures
+ * and the report, so they all see the same days.
+ *
+ * It reads every record up to `last` (sessions, checks with their flags,
+ * rehab, wellness, assessments), the shoes and the settings, in one read
+ * transaction, and builds the history from them. Everything before any
+ * range a reader shows is in it, so what is still in force then - an open
+ * flare and its pre-flare window, fitness, the weeks before a break - is
+ * worked out from the whole diary, the same for every reader.
+ *
+ * The caller owns the history (tendo_history_free). Errors: TENDO_EDB from
+ * the store, TENDO_ENOMEM.
+ */
+#ifndef TENDO_LOADER_H
+#define TENDO_LOADER_H
+
+#include "common.h"
+#include "date.h"
+#include "error.h"
+#include "history.h"
+#include "store.h"
+
+TENDO_API int tendo_history_load(tendo_db *db, tendo_day last,
+                                 struct tendo_history **out,
+                                 struct tendo_error *err);
+
+#endif

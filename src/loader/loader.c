@@ -1,0 +1,121 @@
+/*
+ * src/loader/loader.c - the history from the database (tendo/loader.h):
+ * the store's walks into growable arrays, then tendo_history_build.
+ */
+#include "tendo/loader.h"
+#include "core/alloc.h"
+#include "rules/history_int.h"
+
+#include <string.h>
+
+struct vec {
+    void *v;
+    size_t n, cap, size;
+};
+
+static int push(struct vec *l, const void *x)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        void *v = tendo_realloc(l->v, cap * l->size);
+        if (!v)
+            return 1;
+        l->v = v;
+        l->cap = cap;
+    }
+    memcpy((char *)l->v + l->n++ * l->size, x, l->size);
+    return 0;
+}
+
+/* gives back the growth room (up to half of a long diary's records) */
+static void *fit(struct vec *l)
+{
+    void *v;
+    if (l->n && l->n < l->cap && (v = tendo_realloc(l->v, l->n * l->size)))
+        l->v = v;
+    return l->v;
+}
+
+static int on_session(const struct tendo_session *s, void *ctx)
+{
+    return push(ctx, s);
+}
+static int on_check(const struct tendo_check *x, void *ctx)
+{
+    return push(ctx, x);
+}
+static int on_wellness(const struct tendo_wellness *w, void *ctx)
+{
+    return push(ctx, w);
+}
+static int on_assess(const struct tendo_assessment *x, void *ctx)
+{
+    return push(ctx, x);
+}
+static int on_rehab(const struct tendo_rehab *r, void *ctx)
+{
+    return push(ctx, r);
+}
+static int on_shoe(const struct tendo_shoe *s, void *ctx)
+{
+    return push(ctx, s);
+}
+
+int tendo_history_load(tendo_db *db, tendo_day last,
+                       struct tendo_history **out, struct tendo_error *err)
+{
+    struct vec ss = {0, 0, 0, sizeof(struct tendo_session)},
+               cs = {0, 0, 0, sizeof(struct tendo_check)},
+               ws = {0, 0, 0, sizeof(struct tendo_wellness)},
+               rs = {0, 0, 0, sizeof(struct tendo_rehab)},
+               as = {0, 0, 0, sizeof(struct tendo_assessment)},
+               sh = {0, 0, 0, sizeof(struct tendo_shoe)};
+    struct tendo_athlete athlete;
+    struct tendo_history_input in;
+    int rc;
+
+    *out = NULL;
+    if ((rc = tendo_db_read_begin(db, err)))
+        return rc;
+    if ((rc = tendo_athlete_read(db, &athlete, err)) ||
+        (rc = tendo_sessions_each(db, TENDO_DAY_MIN, last, on_session, &ss,
+                                  err)) ||
+        (rc = tendo_checks_each(db, TENDO_DAY_MIN, last, on_check, &cs,
+                                err)) ||
+        (rc = tendo_wellness_each(db, TENDO_DAY_MIN, last, on_wellness, &ws,
+                                  err)) ||
+        (rc = tendo_rehab_each(db, TENDO_DAY_MIN, last, on_rehab, &rs,
+                               err)) ||
+        (rc = tendo_assessments_each(db, NULL, TENDO_DAY_MIN, last, on_assess,
+                                     &as, err)) ||
+        (rc = tendo_shoes_each(db, on_shoe, &sh, err))) {
+        tendo_db_read_end(db);
+        goto out;
+    }
+    tendo_db_read_end(db);
+    memset(&in, 0, sizeof in);
+    in.last = last;
+    in.athlete = &athlete;
+    in.sessions = fit(&ss);
+    in.nsessions = ss.n;
+    in.checks = fit(&cs);
+    in.nchecks = cs.n;
+    in.rehab = fit(&rs);
+    in.nrehab = rs.n;
+    in.wellness = fit(&ws);
+    in.nwellness = ws.n;
+    in.assessments = fit(&as);
+    in.nassessments = as.n;
+    in.shoes = fit(&sh);
+    in.nshoes = sh.n;
+    /* the history takes the arrays */
+    return history_build(&in, 1, out, err);
+out:
+    tendo_free(ss.v);
+    tendo_free(cs.v);
+    tendo_free(ws.v);
+    tendo_free(rs.v);
+    tendo_free(as.v);
+    tendo_free(sh.v);
+    return rc;
+}

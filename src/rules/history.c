@@ -1,0 +1,509 @@
+/*
+ * src/rules/history.c - the diary laid out day by day (tendo/history.h).
+ *
+ * Built in a few linear passes: copy and sort the records, index them by
+ * day, fold each day's symptoms and runs, then the figures that look back
+ * (baselines over 28 days, the 7-day morning median, the typical run of the
+ * 28 days before, kept in a sorted sliding window), the load metrics of
+ * analytics/load.c over the whole span, and the rehab stage of every logged
+ * session. Everything after is array reads.
+ */
+#include "tendo/history.h"
+#include "tendo/rehab.h"
+#include "core/alloc.h"
+#include "history_int.h"
+#include "median.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define UNSET TENDO_UNSET
+
+/* everything one allocation each; freed together */
+struct hist_impl {
+    struct tendo_history pub;
+    struct tendo_history_day *days;
+    struct tendo_load_day *load;
+    struct tendo_load_week *weeks;
+    struct tendo_session *sessions;
+    struct tendo_check *checks;
+    struct tendo_rehab *rehab;
+    int *stage, *step;
+    struct tendo_wellness *wellness;
+    struct tendo_assessment *assessments;
+    struct tendo_shoe *shoes;
+};
+
+void tendo_history_free(struct tendo_history *pub)
+{
+    struct hist_impl *h = (struct hist_impl *)pub;
+    if (!h)
+        return;
+    tendo_free(h->days);
+    tendo_free(h->load);
+    tendo_free(h->weeks);
+    tendo_free(h->sessions);
+    tendo_free(h->checks);
+    tendo_free(h->rehab);
+    tendo_free(h->stage);
+    tendo_free(h->step);
+    tendo_free(h->wellness);
+    tendo_free(h->assessments);
+    tendo_free(h->shoes);
+    tendo_free(h);
+}
+
+/* ---- copying and sorting: by day, then in the order given ---- */
+
+struct key {
+    tendo_day date;
+    size_t i;
+};
+
+static int cmp_key(const void *a, const void *b)
+{
+    const struct key *x = a, *y = b;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+static int ok_day(tendo_day d, tendo_day last)
+{
+    return d != TENDO_DAY_NONE && d >= TENDO_DAY_MIN && d <= last;
+}
+
+/* The records of `src` (n of `size` bytes, the day at `off`) with a day
+ * up to `last`, in a new array sorted by day; with `one_a_day`, of several
+ * for one day the last given is kept. With `own`, `src` was allocated by
+ * the caller for the history: it is taken as it is when it is in order
+ * already (as the store gives them), else freed. */
+static void *sorted_copy(const void *src, size_t n, size_t size, size_t off,
+                         tendo_day last, int one_a_day, int own, size_t *nout)
+{
+    const char *s = src;
+    struct key *k;
+    char *out;
+    size_t m = 0;
+    *nout = 0;
+    if (own) {
+        int in_order = 1;
+        tendo_day prev = TENDO_DAY_MIN - 1;
+        for (size_t i = 0; i < n && in_order; i++) {
+            tendo_day d;
+            memcpy(&d, s + i * size + off, sizeof d);
+            in_order = ok_day(d, last) &&
+                       (one_a_day ? d > prev : d >= prev);
+            prev = d;
+        }
+        if (in_order && n) {
+            *nout = n;
+            return (void *)src;
+        }
+    }
+    if (!(k = tendo_malloc((n ? n : 1) * sizeof *k))) {
+        if (own)
+            tendo_free((void *)src);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        tendo_day d;
+        memcpy(&d, s + i * size + off, sizeof d);
+        if (ok_day(d, last))
+            k[m++] = (struct key){d, i};
+    }
+    for (size_t i = 1; i < m; i++)   /* the store gives them in order */
+        if (k[i].date < k[i - 1].date) {
+            qsort(k, m, sizeof *k, cmp_key);
+            break;
+        }
+    if (!(out = tendo_malloc((m ? m : 1) * size))) {
+        tendo_free(k);
+        if (own)
+            tendo_free((void *)src);
+        return NULL;
+    }
+    for (size_t i = 0; i < m; i++) {
+        if (one_a_day && *nout && k[i].date == k[i - 1].date)
+            (*nout)--;  /* the later one replaces it */
+        memcpy(out + *nout * size, s + k[i].i * size, size);
+        (*nout)++;
+    }
+    tendo_free(k);
+    if (own)
+        tendo_free((void *)src);
+    return out;
+}
+
+static int imax(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+static int is_run(const struct tendo_session *s)
+{
+    return !strcmp(s->type, "run") && !isnan(s->minutes) && s->minutes > 0;
+}
+
+/* ---- the figures that look back ---- */
+
+/* docs/clinical.md §1: the median of the previous 7 checked values within
+ * 28 days before day i; UNSET with fewer than 3 */
+static int baseline(const struct tendo_history_day *d, size_t i, int stiff)
+{
+    int v[7], n = 0;
+    for (size_t k = 1; k <= 28 && k <= i && n < 7; k++) {
+        int x = stiff ? d[i - k].stiffness : d[i - k].morning;
+        if (x != UNSET)
+            v[n++] = x;
+    }
+    return n < 3 ? UNSET : rules_median(v, n);
+}
+
+static int week_median(const struct tendo_history_day *d, size_t i)
+{
+    int v[7], n = 0;
+    for (size_t k = 0; k < 7 && k <= i; k++)
+        if (d[i - k].morning != UNSET)
+            v[n++] = d[i - k].morning;
+    return n < 3 ? UNSET : rules_median(v, n);
+}
+
+/* a sorted multiset of doubles: the runs of a sliding 28-day window */
+struct window {
+    double *v;
+    size_t n, cap;
+};
+
+static int win_add(struct window *w, double x)
+{
+    size_t i;
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 64;
+        double *v = tendo_realloc(w->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        w->v = v;
+        w->cap = cap;
+    }
+    for (i = w->n; i > 0 && w->v[i - 1] > x; i--)
+        w->v[i] = w->v[i - 1];
+    w->v[i] = x;
+    w->n++;
+    return 0;
+}
+
+static void win_remove(struct window *w, double x)
+{
+    for (size_t i = 0; i < w->n; i++)
+        if (w->v[i] == x) {
+            memmove(w->v + i, w->v + i + 1, (w->n - i - 1) * sizeof *w->v);
+            w->n--;
+            return;
+        }
+}
+
+static double win_median(const struct window *w)
+{
+    size_t n = w->n;
+    if (!n)
+        return NAN;
+    return n % 2 ? w->v[n / 2] : (w->v[n / 2 - 1] + w->v[n / 2]) / 2;
+}
+
+static double pace_of(const struct tendo_session *s)
+{
+    return !isnan(s->distance_m) && s->distance_m > 0
+               ? s->minutes / (s->distance_m / 1000.0)
+               : NAN;
+}
+
+/* moves the day's runs into (add) or out of the windows */
+static int slide(struct window *mins, struct window *paces,
+                 const struct tendo_history *h,
+                 const struct tendo_history_day *x, int add)
+{
+    for (size_t k = x->session0; k < x->session0 + x->nsessions; k++) {
+        const struct tendo_session *s = &h->sessions[k];
+        double p = pace_of(s);
+        if (!is_run(s))
+            continue;
+        if (!add) {
+            win_remove(mins, s->minutes);
+            if (!isnan(p))
+                win_remove(paces, p);
+        } else if (win_add(mins, s->minutes) ||
+                   (!isnan(p) && win_add(paces, p))) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int typical_runs(struct hist_impl *H)
+{
+    struct tendo_history *h = &H->pub;
+    struct window mins = {0}, paces = {0};
+    int rc = 0;
+    for (size_t i = 0; i < h->ndays && !rc; i++) {
+        /* the window is the 28 days before day i */
+        if (i >= 1)
+            rc = slide(&mins, &paces, h, &H->days[i - 1], 1);
+        if (i >= 29)
+            slide(&mins, &paces, h, &H->days[i - 29], 0);
+        H->days[i].typical_min = win_median(&mins);
+        H->days[i].typical_pace = win_median(&paces);
+    }
+    tendo_free(mins.v);
+    tendo_free(paces.v);
+    return rc;
+}
+
+/* ---- building ---- */
+
+static void lay_out_days(struct hist_impl *H)
+{
+    struct tendo_history *h = &H->pub;
+    size_t si = 0, ri = 0, ci = 0, wi = 0;
+    for (size_t i = 0; i < h->ndays; i++) {
+        struct tendo_history_day *x = &H->days[i];
+        tendo_day d = h->first + (tendo_day)i;
+        memset(x, 0, sizeof *x);
+        x->date = d;
+        x->morning = x->stiffness = x->hop_pain = x->pain = UNSET;
+        x->sleep_h = NAN;
+        x->last_rehab = -1;
+        if (ci < h->nchecks && h->checks[ci].date == d) {
+            const struct tendo_check *c = &h->checks[ci++];
+            x->check = c;
+            x->morning = c->morning;
+            x->stiffness = c->stiffness_min;
+            x->hop_pain = c->hop_pain;
+            x->flags = c->flags & TENDO_FLAG_ALL;
+            x->pain = imax(c->during, c->after);
+        }
+        if (wi < h->nwellness && h->wellness[wi].date == d) {
+            x->wellness = &h->wellness[wi++];
+            x->sleep_h = x->wellness->sleep_h;
+        }
+        x->session0 = si;
+        for (; si < h->nsessions && h->sessions[si].date == d; si++) {
+            const struct tendo_session *s = &h->sessions[si];
+            x->pain = imax(x->pain, s->pain_during);
+            if (!is_run(s))
+                continue;
+            x->runs++;
+            x->run_min += s->minutes;
+            if (s->rpe != UNSET && s->rpe >= 5)
+                x->hard_runs++;
+        }
+        x->nsessions = si - x->session0;
+        x->rehab0 = ri;
+        for (; ri < h->nrehab && h->rehab[ri].date == d; ri++)
+            ;
+        x->nrehab = ri - x->rehab0;
+    }
+    for (size_t i = 0; i < h->ndays; i++) {
+        struct tendo_history_day *x = &H->days[i];
+        x->base_morning = baseline(H->days, i, 0);
+        x->base_stiffness = baseline(H->days, i, 1);
+        x->week_morning = week_median(H->days, i);
+    }
+}
+
+static void rehab_stages(struct hist_impl *H)
+{
+    struct tendo_history *h = &H->pub;
+    long last = -1;
+    for (size_t i = 0; i < h->nrehab; i++)
+        H->stage[i] = tendo_rehab_stage_of(h->athlete.protocol,
+                                           &h->rehab[i], &H->step[i]);
+    for (size_t i = 0, r = 0; i < h->ndays; i++) {
+        struct tendo_history_day *x = &H->days[i];
+        for (; r < x->rehab0 + x->nrehab; r++)
+            if (H->stage[r] > 0)
+                last = (long)r;
+        x->last_rehab = last;
+    }
+}
+
+static tendo_day first_day(const struct tendo_history *h)
+{
+    tendo_day f = h->last;
+    if (h->nsessions && h->sessions[0].date < f)
+        f = h->sessions[0].date;
+    if (h->nchecks && h->checks[0].date < f)
+        f = h->checks[0].date;
+    if (h->nrehab && h->rehab[0].date < f)
+        f = h->rehab[0].date;
+    if (h->nwellness && h->wellness[0].date < f)
+        f = h->wellness[0].date;
+    if (h->nassessments && h->assessments[0].date < f)
+        f = h->assessments[0].date;
+    return f;
+}
+
+int history_build(const struct tendo_history_input *in, int own,
+                  struct tendo_history **out, struct tendo_error *err)
+{
+    struct hist_impl *H;
+    struct tendo_history *h;
+    size_t nstages = 0;
+
+    if (out)
+        *out = NULL;
+    if (!in || !out || in->last == TENDO_DAY_NONE || in->last < TENDO_DAY_MIN ||
+        (in->nsessions && !in->sessions) || (in->nchecks && !in->checks) ||
+        (in->nrehab && !in->rehab) || (in->nwellness && !in->wellness) ||
+        (in->nassessments && !in->assessments) || (in->nshoes && !in->shoes))
+        return tendo_fail(err, TENDO_EUSAGE, "tendo_history_build: bad "
+                                             "arguments");
+    if (!(H = tendo_calloc(1, sizeof *H))) {
+        if (own)
+            history_input_free(in);
+        return tendo_fail(err, TENDO_ENOMEM, "out of memory");
+    }
+    h = &H->pub;
+    if (in->athlete)
+        h->athlete = *in->athlete;
+    else
+        tendo_athlete_init(&h->athlete);
+    if (!tendo_rehab_protocol(h->athlete.protocol, &nstages)) {
+        tendo_fail(err, TENDO_EUSAGE, "unknown rehab protocol '%s'",
+                   h->athlete.protocol);
+        if (own)
+            history_input_free(in);
+        tendo_history_free(h);
+        return TENDO_EUSAGE;
+    }
+    h->load_params.max_hr = h->athlete.max_hr;
+    h->load_params.rest_hr = h->athlete.rest_hr;
+    h->load_params.female = h->athlete.female;
+    h->last = in->last;
+#define COPY(field, type, one)                                                \
+    H->field = sorted_copy(in->field, in->n##field, sizeof(type),             \
+                           offsetof(type, date), in->last, one, own,          \
+                           &h->n##field)
+    COPY(sessions, struct tendo_session, 0);
+    COPY(checks, struct tendo_check, 1);
+    COPY(rehab, struct tendo_rehab, 0);
+    COPY(wellness, struct tendo_wellness, 1);
+    COPY(assessments, struct tendo_assessment, 0);
+#undef COPY
+    if (own && in->nshoes) {
+        H->shoes = (struct tendo_shoe *)in->shoes;
+    } else {
+        H->shoes = tendo_malloc((in->nshoes ? in->nshoes : 1) *
+                                sizeof *H->shoes);
+        if (H->shoes && in->nshoes)
+            memcpy(H->shoes, in->shoes, in->nshoes * sizeof *H->shoes);
+        if (own)
+            tendo_free((void *)in->shoes);
+    }
+    if (!H->sessions || !H->checks || !H->rehab || !H->wellness ||
+        !H->assessments || !H->shoes)
+        goto nomem;
+    h->nshoes = in->nshoes;
+    h->sessions = H->sessions;
+    h->checks = H->checks;
+    h->rehab = H->rehab;
+    h->wellness = H->wellness;
+    h->assessments = H->assessments;
+    h->shoes = H->shoes;
+
+    h->first = first_day(h);
+    h->ndays = (size_t)(h->last - h->first) + 1;
+    H->days = tendo_calloc(h->ndays, sizeof *H->days);
+    H->load = tendo_calloc(h->ndays, sizeof *H->load);
+    H->weeks = tendo_calloc(h->ndays / 7 + 2, sizeof *H->weeks);
+    H->stage = tendo_calloc(h->nrehab ? h->nrehab : 1, sizeof *H->stage);
+    H->step = tendo_calloc(h->nrehab ? h->nrehab : 1, sizeof *H->step);
+    if (!H->days || !H->load || !H->weeks || !H->stage || !H->step)
+        goto nomem;
+    h->days = H->days;
+    h->load = H->load;
+    h->weeks = H->weeks;
+    h->rehab_stage = H->stage;
+    h->rehab_step = H->step;
+
+    lay_out_days(H);
+    rehab_stages(H);
+    if (typical_runs(H))
+        goto nomem;
+    if (tendo_load_compute(h->sessions, h->nsessions, h->first, h->first,
+                           h->last, &h->load_params, H->load, H->weeks,
+                           &h->nweeks, err)) {
+        tendo_history_free(h);
+        return err ? err->code : TENDO_EUSAGE;
+    }
+    *out = h;
+    return TENDO_OK;
+nomem:
+    tendo_history_free(h);
+    return tendo_fail(err, TENDO_ENOMEM, "out of memory");
+}
+
+const struct tendo_history_day *tendo_history_day(const struct tendo_history *h,
+                                                  tendo_day d)
+{
+    return h && d >= h->first && d <= h->last ? &h->days[d - h->first]
+                                              : NULL;
+}
+
+void tendo_history_load_day(const struct tendo_history *h, tendo_day d,
+                            struct tendo_load_day *o)
+{
+    if (h && d >= h->first && d <= h->last) {
+        *o = h->load[d - h->first];
+        return;
+    }
+    memset(o, 0, sizeof *o);
+    o->date = d;
+    o->acwr = o->acwr_ewma = o->monotony = NAN;
+}
+
+void tendo_history_load_week(const struct tendo_history *h, tendo_day ws,
+                             struct tendo_load_week *o)
+{
+    if (h && h->nweeks && ws >= h->weeks[0].week_start &&
+        ws <= h->weeks[h->nweeks - 1].week_start) {
+        *o = h->weeks[(ws - h->weeks[0].week_start) / 7];
+        return;
+    }
+    memset(o, 0, sizeof *o);
+    o->week_start = ws;
+    o->ramp_pct = o->monotony = o->strain = o->cadence_spm = o->efficiency =
+        NAN;
+}
+
+double tendo_history_lsi(const struct tendo_history *h, tendo_day from,
+                         tendo_day to)
+{
+    double v = NAN;
+    for (size_t i = 0; h && i < h->nassessments; i++) {
+        const struct tendo_assessment *a = &h->assessments[i];
+        if (a->date > to)
+            break;
+        if (a->date >= from && !strcmp(a->kind, "heel-raise") &&
+            !isnan(a->score))
+            v = a->score;
+    }
+    return v;
+}
+
+void history_input_free(const struct tendo_history_input *in)
+{
+    tendo_free((void *)in->sessions);
+    tendo_free((void *)in->checks);
+    tendo_free((void *)in->rehab);
+    tendo_free((void *)in->wellness);
+    tendo_free((void *)in->assessments);
+    tendo_free((void *)in->shoes);
+}
+
+int tendo_history_build(const struct tendo_history_input *in,
+                        struct tendo_history **out, struct tendo_error *err)
+{
+    return history_build(in, 0, out, err);
+}
