@@ -5,6 +5,7 @@
 #   make check    build twice (gcc -Werror; clang ASan+UBSan+libFuzzer) and
 #                 run every test through ctest
 #   make bench    FIT decoding/import against fit-file-parser and gpsbabel,
+#                 the report and the advice on a 20-year diary,
 #                 GPX/TCX speed, a 10-year Strava export, a 10-year diary
 #   make install  PREFIX=/usr/local DESTDIR=
 BUILD  ?= build
@@ -36,6 +37,7 @@ check: deps
 bench: build
 	bench/fit.sh $(BUILD)
 	bench/import.sh $(BUILD)
+	bench/report.sh $(BUILD)
 	@cmake --build $(BUILD) --target bench_load >/dev/null
 	$(BUILD)/bench_load 21
 	@cmake --build $(BUILD) --target bench_rules >/dev/null
