@@ -7,12 +7,14 @@
 #   make bench    FIT decoding/import against fit-file-parser and gpsbabel,
 #                 the report and the advice on a 20-year diary,
 #                 GPX/TCX speed, a 10-year Strava export, a 10-year diary
+#   make mutants  move every threshold of include/tendo/clinical.h a step
+#                 each way, rebuild, test; survivors and docs/mutants.md
 #   make install  PREFIX=/usr/local DESTDIR=
 BUILD  ?= build
 PREFIX ?= /usr/local
 JOBS   ?= 2
 
-.PHONY: all build deps demo check bench install clean
+.PHONY: all build deps demo check bench mutants install clean
 
 all: build
 
@@ -45,6 +47,9 @@ bench: build
 	@cmake --build $(BUILD) --target bench_diary >/dev/null
 	@$(BUILD)/tendo-gen-diary --end $$(date +%Y-%m-%d) --weeks 522 > $(BUILD)/diary-10y.csv
 	$(BUILD)/bench_diary $(BUILD)/diary-10y.csv 7
+
+mutants: deps
+	tools/mutate-thresholds --report docs/mutants.md
 
 install: build
 	DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)

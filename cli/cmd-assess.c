@@ -1,9 +1,10 @@
 /*
  * cli/cmd-assess.c - `tendo assess`: the VISA-A questionnaire, the
- * single-leg heel-raise test and knee-to-wall dorsiflexion (domain.md §8),
+ * single-leg heel-raise test and knee-to-wall dorsiflexion (clinical.md §8),
  * stored with their derived figures; without a kind, the trends.
  */
 #include "cli.h"
+#include "tendo/clinical.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -20,12 +21,13 @@ static const char help[] =
     "--answers it asks the questions. Heel-raise: single-leg raises to\n"
     "fatigue per side; the limb symmetry index is involved / uninvolved x\n"
     "100 (the involved side from --involved, else the latest check's side,\n"
-    "else the side with fewer raises); aim for >= 90 % and >= 25 raises.\n"
+    "else the side with fewer raises); aim for >= " TENDO_STR(TENDO_LSI_GOAL)
+    " % and >= 25 raises.\n"
     "Dorsiflexion: knee-to-wall distance in cm per side; a difference over\n"
     "2 cm is worth noting. Without a kind: every assessment of the last N\n"
     "weeks (default 26) with the change since the first of its kind.\n";
 
-/* the questions in our own words (domain.md §8) */
+/* the questions in our own words (clinical.md §8) */
 static const char *const q16[] = {
     "Q1 Morning stiffness: 0 = 100 min or more ... 10 = none (0-10)",
     "Q2 Pain stretching the calf fully (e.g. over a step edge): 0 = strong "
@@ -126,11 +128,11 @@ static void print_one(const struct tendo_assessment *a,
         printf("heel-raise %s: left %.0f, right %.0f", ds, a->left,
                a->right);
         if (!isnan(a->score))
-            printf("; LSI %.0f %%%s%s%s (aim >= 90 %%, and >= 25 raises to "
+            printf("; LSI %.0f %%%s%s%s (aim >= %d %%, and >= 25 raises to "
                    "return to running)",
                    a->score, d && d->involved ? " (" : "",
                    d && d->involved ? d->involved : "",
-                   d && d->involved ? " involved)" : "");
+                   d && d->involved ? " involved)" : "", TENDO_LSI_GOAL);
         putchar('\n');
     } else {
         double diff = fabs(a->left - a->right);

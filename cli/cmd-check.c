@@ -277,7 +277,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
     if (cur.flags && !c->json) {
         char fl[160];
         flags_text(cur.flags, fl, sizeof fl);
-        /* domain.md §2: red flags override everything, so say so at once */
+        /* clinical.md §2: red flags override everything, so say so at once */
         fprintf(stderr,
                 "red flag recorded (%s): please have it checked by a "
                 "clinician before you run again\n",

@@ -1,6 +1,6 @@
 /*
  * cli/cmd-load.c - `tendo load`: tendon load and training load, per week
- * or per day (domain.md §9, product.md §5.3).
+ * or per day (clinical.md §9, product.md §5.3).
  */
 #include "cli.h"
 

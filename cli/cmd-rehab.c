@@ -1,6 +1,6 @@
 /*
  * cli/cmd-rehab.c - `tendo rehab`: today's prescription from the rehab
- * programme (domain.md §7, via the advice), logging what was done, and the
+ * programme (clinical.md §7, via the advice), logging what was done, and the
  * stages over time (--history).
  */
 #include "cli.h"

@@ -1,6 +1,6 @@
 /*
  * cli/cmd-shoe.c - `tendo shoe add|list|retire|default`: footwear, distance
- * per shoe from its sessions, rotation and retirement hints (domain.md §10).
+ * per shoe from its sessions, rotation and retirement hints (clinical.md §10).
  */
 #include "cli.h"
 

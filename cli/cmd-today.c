@@ -1,6 +1,6 @@
 /*
  * cli/cmd-today.c - `tendo today`: the day's advice with its reasons
- * (domain.md §2-§6, product.md §5.2). Gathers the history, calls the pure
+ * (clinical.md §2-§6, product.md §5.2). Gathers the history, calls the pure
  * rules engine (tendo/rules.h), prints.
  */
 #include "cli.h"

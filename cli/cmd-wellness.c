@@ -13,7 +13,7 @@ static const char help[] =
     "Records the day's wellness (--date, default today). Sleep quality runs\n"
     "from 1 (poor) to 5 (excellent); stress, fatigue and soreness from\n"
     "1 (none) to 5 (very high). Fewer than 6 h of sleep on two nights\n"
-    "running holds progression (domain.md §10).\n";
+    "running holds progression (clinical.md §10).\n";
 
 enum { O_SLEEP = 1, O_QUAL, O_STRESS, O_FATIGUE, O_SORE };
 

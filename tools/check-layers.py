@@ -44,7 +44,8 @@ HEADER_FOLDER = {
     "store.h": "store",
     "load.h": "analytics", "assess.h": "analytics",
     "history.h": "rules", "rules.h": "rules", "rehab.h": "rules",
-    "plan.h": "rules", "clinical.h": "rules",
+    "plan.h": "rules",
+    "clinical.h": "core",   # the named thresholds, for every layer
     "report.h": "report", "ics.h": "report", "json.h": "report",
     "import.h": "import",
     "loader.h": "loader",

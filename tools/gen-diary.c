@@ -2,7 +2,7 @@
  * tools/gen-diary.c - generates the demo diary CSV: twelve weeks of a
  * recreational runner (four runs a week, a bike session, daily heel drops)
  * whose Achilles flares up in week 7 after a too-steep build in week 6,
- * then pauses, cross-trains and re-enters gradually (domain.md §4).
+ * then pauses, cross-trains and re-enters gradually (clinical.md §4).
  *
  * usage: tendo-gen-diary [--end YYYY-MM-DD] [--weeks N] [--seed N]
  *                        [--watch-from YYYY-MM-DD]
@@ -143,7 +143,7 @@ int main(int argc, char **argv)
             stiff = 15;
         }
         if (since_flare >= 0 && since_flare < 28) {
-            /* flare, pause, reassess, re-enter (domain.md §4) */
+            /* flare, pause, reassess, re-enter (clinical.md §4) */
             double ladder = since_flare == 0   ? 1
                             : since_flare < 4  ? 0
                             : since_flare < 10 ? 0.5
@@ -154,7 +154,7 @@ int main(int argc, char **argv)
                 morning = 3; /* the niggle of the days before */
                 stiff = 15;
             } else if (since_flare < 4) {
-                /* the next morning: a flare (domain.md §4), then settling */
+                /* the next morning: a flare (clinical.md §4), then settling */
                 morning = 6 - since_flare;
                 stiff = 45 - since_flare * 10;
             } else {

@@ -1,5 +1,5 @@
 /*
- * tendo/assess.h - the scoring of assessments (domain.md §8): the VISA-A
+ * tendo/assess.h - the scoring of assessments (clinical.md §8): the VISA-A
  * questionnaire and the limb symmetry index of the single-leg heel-raise
  * test. The records themselves are in tendo/model.h, their storage in
  * tendo/store.h.
@@ -17,7 +17,7 @@
 
 #define TENDO_VISA_ITEMS 8
 
-/* VISA-A (Robinson et al. 2001, domain.md §8): `points` are the eight item
+/* VISA-A (Robinson et al. 2001, clinical.md §8): `points` are the eight item
  * scores in points - Q1-Q6 0-10, Q7 one of 0, 4, 7, 10, Q8 0-30 from one of
  * its three forms (A: 0, 7, 14, 21, 30; B: 0, 4, 10, 14, 20; C: 0, 2, 5, 7,
  * 10). *total receives 0-100. TENDO_ERANGE names the item otherwise. */

@@ -1,5 +1,5 @@
 /*
- * tendo/load.h - training load, honestly (domain.md §9): two loads kept
+ * tendo/load.h - training load, honestly (clinical.md §9): two loads kept
  * apart, and the metrics coaches know, per day and per week.
  *
  * Pure functions: they take sessions (tendo/model.h) and parameters and
@@ -74,7 +74,7 @@ TENDO_API double tendo_tendon_load(const struct tendo_session *s);
 TENDO_API double tendo_training_load(const struct tendo_session *s,
                                      const struct tendo_load_params *p,
                                      int *estimated);
-/* Banister's TRIMP for `minutes` at average HR `avg` (domain.md §9);
+/* Banister's TRIMP for `minutes` at average HR `avg` (clinical.md §9);
  * NAN when the heart rates do not allow it. */
 TENDO_API double tendo_trimp(double minutes, int avg, int rest, int max,
                              int female);

@@ -26,7 +26,7 @@ TENDO_API extern const char *const tendo_rehab_exercises[]; /* heel-drop, ... */
 TENDO_API extern const char *const tendo_rehab_surfaces[];  /* flat, step, decline */
 TENDO_API extern const char *const tendo_flag_names[];      /* pop, ... (bit order) */
 
-/* Red flags of the daily check (product.md §3, domain.md §2), as bits. */
+/* Red flags of the daily check (product.md §3, clinical.md §2), as bits. */
 enum tendo_flag {
     TENDO_FLAG_POP = 1u << 0,
     TENDO_FLAG_CANNOT_RAISE = 1u << 1,
@@ -117,7 +117,7 @@ struct tendo_shoe {
     int sessions;               /* number of its sessions (filled on read) */
 };
 
-/* An assessment (domain.md §8; scoring in tendo/assess.h). */
+/* An assessment (clinical.md §8; scoring in tendo/assess.h). */
 struct tendo_assessment {
     int64_t id;
     tendo_day date;

@@ -1,5 +1,5 @@
 /*
- * tendo/plan.h - the week planner (domain.md §4, §6; product.md §5.4):
+ * tendo/plan.h - the week planner (clinical.md §4, §6; product.md §5.4):
  * the coming days, each a run (easy, moderate or long, with minutes and
  * km caps and strides yes/no), cross-training or rest, plus the rehab
  * session of the day.
@@ -13,7 +13,7 @@
  * (nothing is stored). It fails only on bad arguments (TENDO_EUSAGE).
  *
  * What the plan assumes (docs/plan.md has the whole model): symptoms
- * settle from today on. A flare follows the ladder of domain.md §4
+ * settle from today on. A flare follows the ladder of clinical.md §4
  * (pause, reassess, re-entry at 50/70/85 % of the pre-flare run on
  * non-consecutive days); a reduce or cross-train day is followed by 7
  * days at the reduce caps; progression (weekly minutes + ramp) starts with

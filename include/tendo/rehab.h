@@ -1,6 +1,6 @@
 /*
  * tendo/rehab.h - the rehab programmes as data and the stage decision
- * (domain.md §7): which stage the athlete is at, and whether today
+ * (clinical.md §7): which stage the athlete is at, and whether today
  * advances, holds or regresses it.
  *
  * Pure: no I/O, no clock, no globals, no allocation; "today" is an

@@ -58,6 +58,21 @@ struct tendo_flare {
     int progress;               /* good mornings / accepted runs so far */
 };
 
+/* What the advice can say: every reason code, the level it asks for and
+ * its section of docs/clinical.md. `level` is an enum tendo_level, or
+ * TENDO_LEVEL_OF_DAY for a reason that takes the day's level (it cuts
+ * today's run without changing the level). The rehab decisions are
+ * informative (TENDO_LEVEL_PROGRESS: they never raise the level). */
+#define TENDO_LEVEL_OF_DAY (-1)
+struct tendo_reason_info {
+    const char *code;
+    int level;
+    const char *section;        /* "§4" */
+};
+/* The i-th reason the advice can give (0, 1, ...; NULL past the last), in
+ * the order the rules are applied. Static data. */
+TENDO_API const struct tendo_reason_info *tendo_reason_info(size_t i);
+
 #define TENDO_REASONS_MAX 16
 
 struct tendo_reason {

@@ -2,7 +2,9 @@
  * tendo/tendo.h - the whole public API of libtendo in one include.
  *
  * If a function, type or constant is not declared under include/tendo/, it
- * is not part of the API and may change.
+ * is not part of the API and may change. The rules' thresholds
+ * (tendo/clinical.h) are not pulled in here: include that header where
+ * they are wanted.
  */
 #ifndef TENDO_TENDO_H
 #define TENDO_TENDO_H

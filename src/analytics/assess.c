@@ -1,6 +1,6 @@
 /*
  * src/analytics/assess.c - VISA-A scoring and the limb symmetry index
- * (domain.md §8). Pure.
+ * (clinical.md §8). Pure.
  */
 #include "tendo/assess.h"
 

@@ -133,21 +133,80 @@ static void summary(struct enc *e, const struct tendo_fit_summary *s, int lap)
     }
 }
 
-int tendo_fit_encode(const struct tendo_fit_activity *a, int flags,
-                     struct tendo_buf *out, struct tendo_error *err)
+/* file_id: local type 0 */
+static void file_id_msg(struct enc *e, const struct tendo_fit_activity *a,
+                        size_t name_len)
 {
-    struct enc e = {out, (flags & TENDO_FIT_ENC_BIG_ENDIAN) != 0};
-    size_t start = out->len, name_len = strlen(a->product_name);
-    uint8_t hdr[14] = {14, 0x20, 0x54, 0x08, 0, 0, 0, 0, '.', 'F', 'I', 'T'};
-    uint16_t crc;
+    struct fd fields[6] = {{0, 1, 0x00}, {1, 2, 0x84}, {2, 2, 0x84},
+                           {3, 4, 0x8C}, {4, 4, 0x86},
+                           {8, (uint8_t)(name_len + 1), 0x07}};
+    define(e, 0, 0, fields, name_len ? 6 : 5);
+    tendo_buf_putc(e->b, 0);
+    put(e, a->file_type == TENDO_UNSET || a->file_type < 0
+               ? 0xFF
+               : (uint8_t)a->file_type,
+        1);
+    put(e, a->manufacturer == TENDO_UNSET ? 0xFFFF : (uint16_t)a->manufacturer,
+        2);
+    put(e, a->product == TENDO_UNSET ? 0xFFFF : (uint16_t)a->product, 2);
+    put(e, a->serial, 4);
+    put(e, ft(a->time_created), 4);
+    if (name_len)
+        tendo_buf_add(e->b, a->product_name, name_len + 1);
+}
+
+/* events: local type 1 */
+static void event_msgs(struct enc *e, const struct tendo_fit_activity *a)
+{
+    static const struct fd fields[] = {{253, 4, 0x86}, {0, 1, 0x00},
+                                       {1, 1, 0x00}};
+    define(e, 1, 21, fields, 3);
+    for (size_t i = 0; i < a->nevents; i++) {
+        tendo_buf_putc(e->b, 1);
+        put(e, ft(a->events[i].time), 4);
+        put(e, a->events[i].event == TENDO_UNSET ? 0xFF
+                                                 : (uint8_t)a->events[i].event,
+            1);
+        put(e, a->events[i].type == TENDO_UNSET ? 0xFF
+                                                : (uint8_t)a->events[i].type,
+            1);
+    }
+}
+
+/* records: local type 2 with a timestamp field, or (compressed) local
+ * type 3 without one; returns the last record's time */
+static int64_t record_msgs(struct enc *e, const struct tendo_fit_activity *a,
+                           int flags)
+{
     uint32_t last = 0;
     int have_last = 0;
     int64_t end_time = INT64_MIN;
-    struct fd file_id[6] = {{0, 1, 0x00}, {1, 2, 0x84}, {2, 2, 0x84},
-                            {3, 4, 0x8C}, {4, 4, 0x86},
-                            {8, (uint8_t)(name_len + 1), 0x07}};
-    static const struct fd event_fields[] = {{253, 4, 0x86}, {0, 1, 0x00},
-                                             {1, 1, 0x00}};
+    define(e, 2, 20, record_fields, 10);
+    define(e, 3, 20, record_fields + 1, 9);
+    for (size_t i = 0; i < a->nrecords; i++) {
+        const struct tendo_fit_record *r = &a->records[i];
+        uint32_t t = ft(r->time);
+        if ((flags & TENDO_FIT_ENC_COMPRESSED_TS) && have_last &&
+            t != 0xFFFFFFFFu && t >= last && t - last < 32) {
+            tendo_buf_putc(e->b, (char)(0x80 | 3 << 5 | (t & 0x1F)));
+            record(e, r, 0);
+        } else {
+            tendo_buf_putc(e->b, 2);
+            record(e, r, 1);
+        }
+        if (t != 0xFFFFFFFFu) {
+            last = t;
+            have_last = 1;
+            end_time = r->time;
+        }
+    }
+    return end_time;
+}
+
+/* laps (local type 4) and sessions (5); returns the end time */
+static int64_t summary_msgs(struct enc *e, const struct tendo_fit_activity *a,
+                            int64_t end_time)
+{
     static const struct fd lap_fields[] = {
         {253, 4, 0x86}, {2, 4, 0x86}, {7, 4, 0x86}, {8, 4, 0x86},
         {9, 4, 0x86},   {21, 2, 0x84}, {25, 1, 0x00}, {39, 1, 0x00},
@@ -157,90 +216,60 @@ int tendo_fit_encode(const struct tendo_fit_activity *a, int flags,
         {9, 4, 0x86},   {22, 2, 0x84}, {5, 1, 0x00},  {6, 1, 0x00},
         {16, 1, 0x02},  {17, 1, 0x02}, {18, 1, 0x02}, {92, 1, 0x02},
         {192, 1, 0x02}, {193, 1, 0x02}};
-    static const struct fd activity_fields[] = {
+    define(e, 4, 19, lap_fields, 12);
+    for (size_t i = 0; i < a->nlaps; i++) {
+        tendo_buf_putc(e->b, 4);
+        summary(e, &a->laps[i], 1);
+    }
+    define(e, 5, 18, session_fields, 14);
+    for (size_t i = 0; i < a->nsessions; i++) {
+        tendo_buf_putc(e->b, 5);
+        summary(e, &a->sessions[i], 0);
+        if (a->sessions[i].timestamp != INT64_MIN)
+            end_time = a->sessions[i].timestamp;
+    }
+    return end_time;
+}
+
+/* activity: local type 6 */
+static void activity_msg(struct enc *e, const struct tendo_fit_activity *a,
+                         int64_t end_time)
+{
+    static const struct fd fields[] = {
         {253, 4, 0x86}, {0, 4, 0x86}, {1, 2, 0x84}, {5, 4, 0x86}};
+    double timer = 0;
+    define(e, 6, 34, fields, 4);
+    tendo_buf_putc(e->b, 6);
+    for (size_t i = 0; i < a->nsessions; i++)
+        if (!isnan(a->sessions[i].timer_s))
+            timer += a->sessions[i].timer_s;
+    put(e, ft(end_time), 4);
+    put(e, u(timer, 1000, 0, 0xFFFFFFFFu, 0xFFFFFFFFu), 4);
+    put(e, a->nsessions, 2);
+    put(e,
+        end_time == INT64_MIN || a->utc_offset_s == INT32_MIN
+            ? 0xFFFFFFFFu
+            : ft(end_time + a->utc_offset_s),
+        4);
+}
+
+int tendo_fit_encode(const struct tendo_fit_activity *a, int flags,
+                     struct tendo_buf *out, struct tendo_error *err)
+{
+    struct enc e = {out, (flags & TENDO_FIT_ENC_BIG_ENDIAN) != 0};
+    size_t start = out->len, name_len = strlen(a->product_name);
+    uint8_t hdr[14] = {14, 0x20, 0x54, 0x08, 0, 0, 0, 0, '.', 'F', 'I', 'T'};
+    uint16_t crc;
+    int64_t end_time;
 
     if (name_len > 62)
         return tendo_fail(err, TENDO_EINVAL, "product name too long");
     tendo_buf_add(out, hdr, sizeof hdr);
-
-    define(&e, 0, 0, file_id, name_len ? 6 : 5);
-    tendo_buf_putc(out, 0);
-    put(&e, a->file_type == TENDO_UNSET || a->file_type < 0 ? 0xFF
-                                                           : (uint8_t)a->file_type,
-        1);
-    put(&e, a->manufacturer == TENDO_UNSET ? 0xFFFF : (uint16_t)a->manufacturer,
-        2);
-    put(&e, a->product == TENDO_UNSET ? 0xFFFF : (uint16_t)a->product, 2);
-    put(&e, a->serial, 4);
-    put(&e, ft(a->time_created), 4);
-    if (name_len)
-        tendo_buf_add(out, a->product_name, name_len + 1);
-
-    define(&e, 1, 21, event_fields, 3);
-    for (size_t i = 0; i < a->nevents; i++) {
-        tendo_buf_putc(out, 1);
-        put(&e, ft(a->events[i].time), 4);
-        put(&e, a->events[i].event == TENDO_UNSET ? 0xFF
-                                                  : (uint8_t)a->events[i].event,
-            1);
-        put(&e, a->events[i].type == TENDO_UNSET ? 0xFF
-                                                 : (uint8_t)a->events[i].type,
-            1);
-    }
-
-    /* records: local type 2 with a timestamp field, or (compressed) local
-     * type 3 without one */
-    define(&e, 2, 20, record_fields, 10);
-    define(&e, 3, 20, record_fields + 1, 9);
-    for (size_t i = 0; i < a->nrecords; i++) {
-        const struct tendo_fit_record *r = &a->records[i];
-        uint32_t t = ft(r->time);
-        if ((flags & TENDO_FIT_ENC_COMPRESSED_TS) && have_last &&
-            t != 0xFFFFFFFFu && t >= last && t - last < 32) {
-            tendo_buf_putc(out, (char)(0x80 | 3 << 5 | (t & 0x1F)));
-            record(&e, r, 0);
-        } else {
-            tendo_buf_putc(out, 2);
-            record(&e, r, 1);
-        }
-        if (t != 0xFFFFFFFFu) {
-            last = t;
-            have_last = 1;
-            end_time = r->time;
-        }
-    }
-
-    define(&e, 4, 19, lap_fields, 12);
-    for (size_t i = 0; i < a->nlaps; i++) {
-        tendo_buf_putc(out, 4);
-        summary(&e, &a->laps[i], 1);
-    }
-    define(&e, 5, 18, session_fields, 14);
-    for (size_t i = 0; i < a->nsessions; i++) {
-        tendo_buf_putc(out, 5);
-        summary(&e, &a->sessions[i], 0);
-        if (a->sessions[i].timestamp != INT64_MIN)
-            end_time = a->sessions[i].timestamp;
-    }
-
-    define(&e, 6, 34, activity_fields, 4);
-    tendo_buf_putc(out, 6);
-    {
-        double timer = 0;
-        for (size_t i = 0; i < a->nsessions; i++)
-            if (!isnan(a->sessions[i].timer_s))
-                timer += a->sessions[i].timer_s;
-        put(&e, ft(end_time), 4);
-        put(&e, u(timer, 1000, 0, 0xFFFFFFFFu, 0xFFFFFFFFu), 4);
-        put(&e, a->nsessions, 2);
-        put(&e,
-            end_time == INT64_MIN || a->utc_offset_s == INT32_MIN
-                ? 0xFFFFFFFFu
-                : ft(end_time + a->utc_offset_s),
-            4);
-    }
-
+    file_id_msg(&e, a, name_len);
+    event_msgs(&e, a);
+    end_time = record_msgs(&e, a, flags);
+    end_time = summary_msgs(&e, a, end_time);
+    activity_msg(&e, a, end_time);
     if (out->err)
         return tendo_fail(err, out->err, "cannot encode: %s",
                           tendo_strerror(out->err));

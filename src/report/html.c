@@ -7,6 +7,7 @@
  * xmllint can check the whole page; nothing refers outside the file.
  */
 #include "tendo/report.h"
+#include "tendo/clinical.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -142,9 +143,9 @@ static int cmp_int(const void *a, const void *b)
 
 /* ---- the clinician summary ---- */
 
-static void summary(struct rep *r)
+/* today's level, rehab stage, flare step and every reason */
+static void summary_today(struct rep *r)
 {
-    const struct tendo_history *h = r->h;
     const struct tendo_advice *a = &r->advice;
     char ds[TENDO_DAY_STRLEN], ds2[TENDO_DAY_STRLEN];
     struct tendo_buf *o = r->o;
@@ -154,11 +155,12 @@ static void summary(struct rep *r)
     tendo_buf_printf(o, "%s): <span class=\"level\" style=\"background:%s\">"
                         "%s</span>",
                      ds, level_color[a->level], tendo_level_name(a->level));
-    if (a->has_rehab)
+    if (a->has_rehab) {
         tendo_buf_printf(o, "; rehab stage %d of %d (", a->rehab_stage,
-                         a->rehab_nstages),
-            tendo_xml_escape(o, a->rehab_name),
-            tendo_buf_printf(o, ", %d x %d)", a->rehab_sets, a->rehab_reps);
+                         a->rehab_nstages);
+        tendo_xml_escape(o, a->rehab_name);
+        tendo_buf_printf(o, ", %d x %d)", a->rehab_sets, a->rehab_reps);
+    }
     if (a->flare.step != TENDO_FLARE_NONE) {
         fmt_day(a->flare.started, ds2);
         tendo_buf_printf(o, "; flare-up since %s, step %s", ds2,
@@ -171,8 +173,14 @@ static void summary(struct rep *r)
         tendo_buf_printf(o, " <code>%s</code></li>\n", a->reasons[i].code);
     }
     tendo_buf_puts(o, "</ul>\n");
+}
 
-    /* the last 4 weeks in numbers, per week */
+/* the last 4 weeks in numbers, per week */
+static void summary_weeks(struct rep *r)
+{
+    const struct tendo_history *h = r->h;
+    struct tendo_buf *o = r->o;
+    char ds[TENDO_DAY_STRLEN];
     tendo_buf_printf(o,
                      "<table><tr><th class=\"l\">week of</th><th>runs</th>"
                      "<th>run min</th><th>run %s</th><th>tendon load</th>"
@@ -209,8 +217,15 @@ static void summary(struct rep *r)
         tendo_buf_printf(o, "<td>%d</td></tr>\n", reh);
     }
     tendo_buf_puts(o, "</table>\n");
+}
 
-    /* flare-ups and red flags in the period */
+/* flare-ups and red flags in the period */
+static void summary_flags(struct rep *r)
+{
+    const struct tendo_history *h = r->h;
+    struct tendo_buf *o = r->o;
+    char ds[TENDO_DAY_STRLEN];
+    int any = 0;
     tendo_buf_puts(o, "<p>Flare-ups in this period: ");
     if (!r->nflares)
         tendo_buf_puts(o, "none");
@@ -219,55 +234,60 @@ static void summary(struct rep *r)
         tendo_buf_printf(o, "%s%s", i ? ", " : "", ds);
     }
     tendo_buf_puts(o, ". Red flags reported: ");
-    {
-        int any = 0;
-        for (size_t i = 0; i < h->nchecks; i++) {
-            const struct tendo_check *c = &h->checks[i];
-            unsigned fl = c->flags & TENDO_FLAG_ALL;
-            if (!fl || c->date < r->first || c->date > r->today)
-                continue;
-            fmt_day(c->date, ds);
-            tendo_buf_printf(o, "%s%s (", any++ ? ", " : "", ds);
-            for (unsigned b = 0, k = 0; b < 7; b++)
-                if (fl & (1u << b))
-                    tendo_buf_printf(o, "%s%s", k++ ? ", " : "",
-                                     tendo_flag_names[b]);
-            tendo_buf_puts(o, ")");
-        }
-        if (!any)
-            tendo_buf_puts(o, "none");
+    for (size_t i = 0; i < h->nchecks; i++) {
+        const struct tendo_check *c = &h->checks[i];
+        unsigned fl = c->flags & TENDO_FLAG_ALL;
+        if (!fl || c->date < r->first || c->date > r->today)
+            continue;
+        fmt_day(c->date, ds);
+        tendo_buf_printf(o, "%s%s (", any++ ? ", " : "", ds);
+        for (unsigned b = 0, k = 0; b < 7; b++)
+            if (fl & (1u << b))
+                tendo_buf_printf(o, "%s%s", k++ ? ", " : "",
+                                 tendo_flag_names[b]);
+        tendo_buf_puts(o, ")");
     }
+    if (!any)
+        tendo_buf_puts(o, "none");
     tendo_buf_puts(o, ".</p>\n");
+}
 
-    /* what changed: the level 4 weeks ago and today, the VISA-A */
-    if (r->n > 28) {
-        enum tendo_level then = r->level[r->n - 29];
-        tendo_buf_printf(o, "<p>What changed: advice %s four weeks ago, %s "
-                            "today",
-                         tendo_level_name(then), tendo_level_name(a->level));
-        {
-            const struct tendo_assessment *f = NULL, *l = NULL;
-            for (size_t i = 0; i < h->nassessments; i++) {
-                const struct tendo_assessment *x = &h->assessments[i];
-                if (strcmp(x->kind, "visa-a") || isnan(x->score) ||
-                    x->date < r->first)
-                    continue;
-                if (!f || x->date < f->date)
-                    f = x;
-                if (!l || x->date > l->date)
-                    l = x;
-            }
-            if (f && l && f != l)
-                tendo_buf_printf(o, "; VISA-A %.0f to %.0f", f->score,
-                                 l->score);
-            else if (l)
-                tendo_buf_printf(o, "; VISA-A %.0f", l->score);
-        }
-        tendo_buf_puts(o, ".</p>\n");
+/* what changed: the level 4 weeks ago and today, the VISA-A */
+static void summary_changes(struct rep *r)
+{
+    const struct tendo_history *h = r->h;
+    const struct tendo_assessment *f = NULL, *l = NULL;
+    struct tendo_buf *o = r->o;
+    if (r->n <= 28)
+        return;
+    tendo_buf_printf(o, "<p>What changed: advice %s four weeks ago, %s today",
+                     tendo_level_name(r->level[r->n - 29]),
+                     tendo_level_name(r->advice.level));
+    for (size_t i = 0; i < h->nassessments; i++) {
+        const struct tendo_assessment *x = &h->assessments[i];
+        if (strcmp(x->kind, "visa-a") || isnan(x->score) || x->date < r->first)
+            continue;
+        if (!f || x->date < f->date)
+            f = x;
+        if (!l || x->date > l->date)
+            l = x;
     }
-    tendo_buf_puts(o, "<p class=\"note\">tendo supports decisions with the "
-                      "athlete's own numbers and published rules; it does "
-                      "not diagnose.</p>\n</section>\n");
+    if (f && l && f != l)
+        tendo_buf_printf(o, "; VISA-A %.0f to %.0f", f->score, l->score);
+    else if (l)
+        tendo_buf_printf(o, "; VISA-A %.0f", l->score);
+    tendo_buf_puts(o, ".</p>\n");
+}
+
+static void summary(struct rep *r)
+{
+    summary_today(r);
+    summary_weeks(r);
+    summary_flags(r);
+    summary_changes(r);
+    tendo_buf_puts(r->o, "<p class=\"note\">tendo supports decisions with the "
+                         "athlete's own numbers and published rules; it does "
+                         "not diagnose.</p>\n</section>\n");
 }
 
 /* ---- charts ---- */
@@ -507,7 +527,9 @@ static void assessments_section(struct rep *r, double *v)
             {"heel-raise limb symmetry, %", TENDO_SERIES_DOTS, lsi, 0,
              "#1f77b4"},
             {"VISA-A, 0-100", TENDO_SERIES_DOTS, visa, 1, "#ff7f0e"}};
-        struct tendo_band b = {80, 120, "LSI 80 % or more", "#2ca02c"};
+        struct tendo_band b = {TENDO_RTR_LSI_MIN, 120,
+                               "LSI " TENDO_STR(TENDO_RTR_LSI_MIN) " % or more",
+                               "#2ca02c"};
         daily(r, "assessments", "Heel-raise test and VISA-A",
               "Single-leg heel-raise limb symmetry index in percent (left; "
               "80 % or more is the return-to-running gate) and the VISA-A "
@@ -516,65 +538,10 @@ static void assessments_section(struct rep *r, double *v)
     }
 }
 
-int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
-                      struct tendo_error *err)
+/* the acute:chronic ratio (bands from tendo/clinical.h) and fitness */
+static void load_section(struct rep *r, double *v)
 {
-    struct rep R, *r = &R;
-    double *v = NULL;
-    char ds[TENDO_DAY_STRLEN], ds2[TENDO_DAY_STRLEN];
-    int rc;
-
-    if (!o || !in || !in->history || in->from > in->to ||
-        in->to > in->history->last || in->from < TENDO_DAY_MIN ||
-        in->to - in->from >= MAXD)
-        return tendo_fail(err, TENDO_EUSAGE, "report: nothing to show");
-    memset(r, 0, sizeof *r);
-    r->o = o;
-    r->in = in;
-    r->h = in->history;
-    r->first = in->from;
-    r->today = in->to;
-    r->n = (int)(in->to - in->from + 1);
-    r->nweeks = (size_t)((tendo_day_week_start(r->today) -
-                          tendo_day_week_start(r->first)) / 7 + 1);
-    r->level = malloc((size_t)r->n * sizeof *r->level);
-    r->days = malloc((size_t)r->n * sizeof *r->days);
-    r->weeks = malloc(r->nweeks * sizeof *r->weeks);
-    v = malloc((size_t)(8 * MAXD) * sizeof *v);
-    if (!r->level || !r->days || !r->weeks || !v) {
-        rc = tendo_fail(err, TENDO_ENOMEM, "report: out of memory");
-        goto out;
-    }
-    for (int i = 0; i < r->n; i++)
-        tendo_history_load_day(r->h, r->first + i, &r->days[i]);
-    for (size_t w = 0; w < r->nweeks; w++)
-        tendo_history_load_week(r->h,
-                                tendo_day_week_start(r->first) +
-                                    (tendo_day)(7 * w),
-                                &r->weeks[w]);
-    if ((rc = replay(r, err)))
-        goto out;
-
-    fmt_day(r->first, ds);
-    fmt_day(r->today, ds2);
-    tendo_buf_puts(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-                      "<meta charset=\"utf-8\"/>\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, "
-                      "initial-scale=1\"/>\n<title>tendo report ");
-    tendo_xml_escape(o, in->title ? in->title : "");
-    tendo_buf_printf(o, " %s</title>\n<style>%s</style>\n</head>\n<body>\n",
-                     ds2, css);
-    tendo_buf_puts(o, "<h1>tendo report");
-    if (in->title && *in->title) {
-        tendo_buf_puts(o, ": ");
-        tendo_xml_escape(o, in->title);
-    }
-    tendo_buf_printf(o, "</h1>\n<p class=\"note\">%s to %s (%d days, %zu "
-                        "weeks). Distances in %s.</p>\n",
-                     ds, ds2, r->n, r->nweeks, unit(r));
-    summary(r);
-
-    /* load */
+    char mid[32], spike[32], desc[300];
     h2(r, "Training load");
     weekly_load(r, v, v + MAXD, v + 2 * MAXD);
     {
@@ -583,17 +550,24 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
             {"acute:chronic (rolling 7/28)", TENDO_SERIES_LINE, acwr, 0,
              "#1f77b4"},
             {"acute:chronic (EWMA)", TENDO_SERIES_LINE, ewma, 0, "#9467bd"}};
-        struct tendo_band b[2] = {{0.8, 1.3, "0.8-1.3", "#2ca02c"},
-                                  {1.5, 2.0, "above 1.5", "#d62728"}};
+        struct tendo_band b[2] = {
+            {TENDO_ACWR_LOW, TENDO_ACWR_HOLD, mid, "#2ca02c"},
+            {TENDO_ACWR_SPIKE, 2.0, spike, "#d62728"}};
+        snprintf(mid, sizeof mid, "%.1f-%.1f", TENDO_ACWR_LOW,
+                 TENDO_ACWR_HOLD);
+        snprintf(spike, sizeof spike, "above %.1f", TENDO_ACWR_SPIKE);
+        snprintf(desc, sizeof desc,
+                 "Daily ratio of the last %d days' tendon load to the %d "
+                 "days before (and its EWMA form); shaded: %s and %s; empty "
+                 "until %d days of history",
+                 TENDO_ACWR_ACUTE_DAYS, TENDO_ACWR_CHRONIC_DAYS, mid, spike,
+                 TENDO_ACWR_ACUTE_DAYS + TENDO_ACWR_CHRONIC_DAYS);
         for (int i = 0; i < r->n; i++) {
             acwr[i] = r->days[i].acwr;
             ewma[i] = r->days[i].acwr_ewma;
         }
-        daily(r, "acwr", "Acute:chronic tendon load",
-              "Daily ratio of the last 7 days' tendon load to the 28 days "
-              "before (and its EWMA form); shaded: 0.8-1.3 and above 1.5; "
-              "empty until 35 days of history",
-              s, 2, "ratio", NULL, 0, 2, b, 2, 1);
+        daily(r, "acwr", "Acute:chronic tendon load", desc, s, 2, "ratio",
+              NULL, 0, 2, b, 2, 1);
     }
     {
         double *ctl = v, *atl = v + MAXD, *tsb = v + 2 * MAXD;
@@ -612,83 +586,157 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
               s, 3, "training load / day", NULL, NAN, NAN, NULL, 0, 0);
     }
     legend_levels(r);
+}
 
-    /* symptoms */
+/* morning pain and stiffness, session pain; the zones of §1 shaded */
+static void symptoms_section(struct rep *r, double *v)
+{
+    double *mo = v, *st = v + MAXD, *du = v + 2 * MAXD, *af = v + 3 * MAXD;
+    char safe[32], acc[32];
+    struct tendo_series s[2] = {
+        {"morning pain", TENDO_SERIES_DOTS, mo, 0, "#d62728"},
+        {"stiffness, min", TENDO_SERIES_LINE, st, 1, "#7f7f7f"}};
+    struct tendo_series s2[2] = {
+        {"pain during the run", TENDO_SERIES_DOTS, du, 0, "#ff7f0e"},
+        {"pain after (evening)", TENDO_SERIES_DOTS, af, 0, "#9467bd"}};
+    struct tendo_band b[2] = {
+        {0, TENDO_PAIN_SAFE_MAX, safe, "#2ca02c"},
+        {TENDO_PAIN_SAFE_MAX + 1, TENDO_PAIN_ACCEPTABLE_MAX, acc, "#ffbb78"}};
+    snprintf(safe, sizeof safe, "safe 0-%d", TENDO_PAIN_SAFE_MAX);
+    snprintf(acc, sizeof acc, "acceptable %d-%d", TENDO_PAIN_SAFE_MAX + 1,
+             TENDO_PAIN_ACCEPTABLE_MAX);
     h2(r, "Symptoms");
-    {
-        double *mo = v, *st = v + MAXD, *du = v + 2 * MAXD, *af = v + 3 * MAXD;
-        struct tendo_series s[2] = {
-            {"morning pain", TENDO_SERIES_DOTS, mo, 0, "#d62728"},
-            {"stiffness, min", TENDO_SERIES_LINE, st, 1, "#7f7f7f"}};
-        struct tendo_series s2[2] = {
-            {"pain during the run", TENDO_SERIES_DOTS, du, 0, "#ff7f0e"},
-            {"pain after (evening)", TENDO_SERIES_DOTS, af, 0, "#9467bd"}};
-        struct tendo_band safe = {0, 2, "safe 0-2", "#2ca02c"},
-                          acc = {3, 5, "acceptable 3-5", "#ffbb78"};
-        struct tendo_band b[2];
-        b[0] = safe;
-        b[1] = acc;
-        for (int i = 0; i < r->n; i++) {
-            const struct tendo_check *c = check_on(r, r->first + i);
-            mo[i] = c && c->morning != TENDO_UNSET ? c->morning : NAN;
-            st[i] = c && c->stiffness_min != TENDO_UNSET ? c->stiffness_min
-                                                         : NAN;
-            du[i] = c && c->during != TENDO_UNSET ? c->during : NAN;
-            af[i] = c && c->after != TENDO_UNSET ? c->after : NAN;
-        }
-        daily(r, "morning", "Morning pain and stiffness",
-              "Daily first-steps pain 0-10 (dots, left) and morning "
-              "stiffness in minutes (line, right); shaded: the safe and "
-              "acceptable zones of the pain-monitoring model",
-              s, 2, "pain 0-10", "stiffness, min", 0, 10, b, 2, 1);
-        daily(r, "session-pain", "Pain during and after runs",
-              "Worst pain during the day's run and after it, 0-10", s2, 2,
-              "pain 0-10", NULL, 0, 10, b, 2, 0);
+    for (int i = 0; i < r->n; i++) {
+        const struct tendo_check *c = check_on(r, r->first + i);
+        mo[i] = c && c->morning != TENDO_UNSET ? c->morning : NAN;
+        st[i] = c && c->stiffness_min != TENDO_UNSET ? c->stiffness_min : NAN;
+        du[i] = c && c->during != TENDO_UNSET ? c->during : NAN;
+        af[i] = c && c->after != TENDO_UNSET ? c->after : NAN;
     }
+    daily(r, "morning", "Morning pain and stiffness",
+          "Daily first-steps pain 0-10 (dots, left) and morning "
+          "stiffness in minutes (line, right); shaded: the safe and "
+          "acceptable zones of the pain-monitoring model",
+          s, 2, "pain 0-10", "stiffness, min", 0, 10, b, 2, 1);
+    daily(r, "session-pain", "Pain during and after runs",
+          "Worst pain during the day's run and after it, 0-10", s2, 2,
+          "pain 0-10", NULL, 0, 10, b, 2, 0);
     legend_levels(r);
+}
 
+/* running form: cadence and efficiency, weekly */
+static void running_section(struct rep *r, double *v)
+{
+    double *cad = v, *eff = v + MAXD, lo = NAN, hi = NAN;
+    struct tendo_series s[2] = {
+        {"cadence, steps/min", TENDO_SERIES_LINE, cad, 0, "#1f77b4"},
+        {"efficiency, m per heartbeat (easy runs)", TENDO_SERIES_LINE, eff,
+         1, "#2ca02c"}};
+    h2(r, "Running");
+    for (size_t w = 0; w < r->nweeks; w++) {
+        cad[w] = r->weeks[w].cadence_spm;
+        eff[w] = r->weeks[w].efficiency;
+        if (!isnan(cad[w])) {
+            lo = isnan(lo) ? cad[w] : fmin(lo, cad[w]);
+            hi = isnan(hi) ? cad[w] : fmax(hi, cad[w]);
+        }
+    }
+    weekly(r, "cadence", "Cadence and efficiency, weekly",
+           "Minute-weighted running cadence per week (left) and metres "
+           "per heartbeat on easy runs (right); empty without watch data",
+           s, 2, "steps/min", "m/beat", isnan(lo) ? 150 : lo - 5,
+           isnan(hi) ? 190 : hi + 5, 0);
+}
+
+/* the days and weeks shown, and the advice of every day in one pass */
+static int report_data(struct rep *r, struct tendo_error *err)
+{
+    r->level = malloc((size_t)r->n * sizeof *r->level);
+    r->days = malloc((size_t)r->n * sizeof *r->days);
+    r->weeks = malloc(r->nweeks * sizeof *r->weeks);
+    if (!r->level || !r->days || !r->weeks)
+        return tendo_fail(err, TENDO_ENOMEM, "report: out of memory");
+    for (int i = 0; i < r->n; i++)
+        tendo_history_load_day(r->h, r->first + i, &r->days[i]);
+    for (size_t w = 0; w < r->nweeks; w++)
+        tendo_history_load_week(r->h,
+                                tendo_day_week_start(r->first) +
+                                    (tendo_day)(7 * w),
+                                &r->weeks[w]);
+    return replay(r, err);
+}
+
+static void page_head(struct rep *r)
+{
+    const struct tendo_report_input *in = r->in;
+    struct tendo_buf *o = r->o;
+    char ds[TENDO_DAY_STRLEN], ds2[TENDO_DAY_STRLEN];
+    fmt_day(r->first, ds);
+    fmt_day(r->today, ds2);
+    tendo_buf_puts(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+                      "<meta charset=\"utf-8\"/>\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, "
+                      "initial-scale=1\"/>\n<title>tendo report ");
+    tendo_xml_escape(o, in->title ? in->title : "");
+    tendo_buf_printf(o, " %s</title>\n<style>%s</style>\n</head>\n<body>\n",
+                     ds2, css);
+    tendo_buf_puts(o, "<h1>tendo report");
+    if (in->title && *in->title) {
+        tendo_buf_puts(o, ": ");
+        tendo_xml_escape(o, in->title);
+    }
+    tendo_buf_printf(o, "</h1>\n<p class=\"note\">%s to %s (%d days, %zu "
+                        "weeks). Distances in %s.</p>\n",
+                     ds, ds2, r->n, r->nweeks, unit(r));
+}
+
+int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
+                      struct tendo_error *err)
+{
+    struct rep R, *r = &R;
+    double *v = NULL;
+    char ds[TENDO_DAY_STRLEN];
+    int rc;
+
+    if (!o || !in || !in->history || in->from > in->to ||
+        in->to > in->history->last || in->from < TENDO_DAY_MIN ||
+        in->to - in->from >= MAXD)
+        return tendo_fail(err, TENDO_EUSAGE, "report: nothing to show");
+    memset(r, 0, sizeof *r);
+    r->o = o;
+    r->in = in;
+    r->h = in->history;
+    r->first = in->from;
+    r->today = in->to;
+    r->n = (int)(in->to - in->from + 1);
+    r->nweeks = (size_t)((tendo_day_week_start(r->today) -
+                          tendo_day_week_start(r->first)) / 7 + 1);
+    if ((rc = report_data(r, err)))
+        goto out;
+    if (!(v = malloc((size_t)(8 * MAXD) * sizeof *v))) {
+        rc = tendo_fail(err, TENDO_ENOMEM, "report: out of memory");
+        goto out;
+    }
+    page_head(r);
+    summary(r);
+    load_section(r, v);
+    symptoms_section(r, v);
     rehab_section(r, v);
     assessments_section(r, v);
-
-    /* running form */
-    h2(r, "Running");
-    {
-        double *cad = v, *eff = v + MAXD;
-        struct tendo_series s[2] = {
-            {"cadence, steps/min", TENDO_SERIES_LINE, cad, 0, "#1f77b4"},
-            {"efficiency, m per heartbeat (easy runs)", TENDO_SERIES_LINE,
-             eff, 1, "#2ca02c"}};
-        double lo = NAN, hi = NAN;
-        for (size_t w = 0; w < r->nweeks; w++) {
-            cad[w] = r->weeks[w].cadence_spm;
-            eff[w] = r->weeks[w].efficiency;
-            if (!isnan(cad[w])) {
-                lo = isnan(lo) ? cad[w] : fmin(lo, cad[w]);
-                hi = isnan(hi) ? cad[w] : fmax(hi, cad[w]);
-            }
-        }
-        weekly(r, "cadence", "Cadence and efficiency, weekly",
-               "Minute-weighted running cadence per week (left) and metres "
-               "per heartbeat on easy runs (right); empty without watch data",
-               s, 2, "steps/min", "m/beat", isnan(lo) ? 150 : lo - 5,
-               isnan(hi) ? 190 : hi + 5, 0);
-    }
+    running_section(r, v);
     shoes(r);
-
+    fmt_day(r->today, ds);
     tendo_buf_printf(o, "<p class=\"note\">Written by tendo for %s. Every "
                         "figure comes from the athlete's own diary; the "
                         "rules are in tendo's docs/reasons.md.</p>\n"
                         "</body>\n</html>\n",
-                     ds2);
-    if (r->err[0]) {
+                     ds);
+    if (r->err[0])
         rc = tendo_fail(err, TENDO_EUSAGE, "%s", r->err);
-        goto out;
-    }
-    if (o->err) {
+    else if (o->err)
         rc = tendo_fail(err, o->err, "report: %s", tendo_strerror(o->err));
-        goto out;
-    }
-    rc = TENDO_OK;
+    else
+        rc = TENDO_OK;
 out:
     free(r->level);
     free(r->days);

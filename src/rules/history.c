@@ -9,10 +9,10 @@
  * session. Everything after is array reads.
  */
 #include "tendo/history.h"
+#include "tendo/clinical.h"
 #include "tendo/rehab.h"
 #include "core/alloc.h"
 #include "history_int.h"
-#include "median.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -148,26 +148,42 @@ static int is_run(const struct tendo_session *s)
 
 /* ---- the figures that look back ---- */
 
-/* docs/clinical.md §1: the median of the previous 7 checked values within
- * 28 days before day i; UNSET with fewer than 3 */
+/* sorts v (n at most 7) and returns its middle, the mean of the two
+ * middles rounded up for even n */
+static int median(int *v, int n)
+{
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
+            int t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2] + 1) / 2;
+}
+
+/* clinical.md §1: the median of the previous 7 checked values within 28
+ * days before day i; UNSET with fewer than 3 */
 static int baseline(const struct tendo_history_day *d, size_t i, int stiff)
 {
-    int v[7], n = 0;
-    for (size_t k = 1; k <= 28 && k <= i && n < 7; k++) {
+    int v[TENDO_BASELINE_CHECKS], n = 0;
+    for (size_t k = 1; k <= TENDO_BASELINE_DAYS && k <= i &&
+                       n < TENDO_BASELINE_CHECKS;
+         k++) {
         int x = stiff ? d[i - k].stiffness : d[i - k].morning;
         if (x != UNSET)
             v[n++] = x;
     }
-    return n < 3 ? UNSET : rules_median(v, n);
+    return n < TENDO_BASELINE_MIN_CHECKS ? UNSET : median(v, n);
 }
 
+/* §3.1 rule 4: the median morning of the 7 days ending on day i */
 static int week_median(const struct tendo_history_day *d, size_t i)
 {
-    int v[7], n = 0;
-    for (size_t k = 0; k < 7 && k <= i; k++)
+    int v[TENDO_TREND_DAYS], n = 0;
+    for (size_t k = 0; k < TENDO_TREND_DAYS && k <= i; k++)
         if (d[i - k].morning != UNSET)
             v[n++] = d[i - k].morning;
-    return n < 3 ? UNSET : rules_median(v, n);
+    return n < TENDO_BASELINE_MIN_CHECKS ? UNSET : median(v, n);
 }
 
 /* a sorted multiset of doubles: the runs of a sliding 28-day window */
@@ -247,11 +263,11 @@ static int typical_runs(struct hist_impl *H)
     struct window mins = {0}, paces = {0};
     int rc = 0;
     for (size_t i = 0; i < h->ndays && !rc; i++) {
-        /* the window is the 28 days before day i */
+        /* the window is the 28 days before day i (§5) */
         if (i >= 1)
             rc = slide(&mins, &paces, h, &H->days[i - 1], 1);
-        if (i >= 29)
-            slide(&mins, &paces, h, &H->days[i - 29], 0);
+        if (i >= TENDO_TYPICAL_DAYS + 1)
+            slide(&mins, &paces, h, &H->days[i - TENDO_TYPICAL_DAYS - 1], 0);
         H->days[i].typical_min = win_median(&mins);
         H->days[i].typical_pace = win_median(&paces);
     }
@@ -295,7 +311,7 @@ static void lay_out_days(struct hist_impl *H)
                 continue;
             x->runs++;
             x->run_min += s->minutes;
-            if (s->rpe != UNSET && s->rpe >= 5)
+            if (s->rpe != UNSET && s->rpe >= TENDO_RPE_MODERATE)
                 x->hard_runs++;
         }
         x->nsessions = si - x->session0;

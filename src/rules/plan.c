@@ -1,5 +1,5 @@
 /*
- * src/rules/plan.c - the week planner (domain.md §4, §6). Pure: see
+ * src/rules/plan.c - the week planner (clinical.md §4, §6). Pure: see
  * tendo/plan.h; the model is written out in docs/plan.md.
  *
  * Two passes over the days from today to the last Sunday:
@@ -12,6 +12,8 @@
  *     on its day, one moderate day away from it) and minutes.
  */
 #include "tendo/plan.h"
+#include "tendo/clinical.h"
+#include "flare.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -19,11 +21,11 @@
 #include <string.h>
 
 #define SIM_MAX (TENDO_PLAN_DAYS_MAX + 5 * 7)  /* from may be today + 28 */
-#define HIST_WEEKS 6
-#define MIN_RUN 15          /* shortest planned easy run, minutes */
-#define LONG_SHARE 0.30     /* domain.md §6 */
-#define DELOAD 0.70         /* domain.md §6 */
-#define BUILT 1.02          /* a week above 102 % of the one before built */
+#define HIST_WEEKS 6        /* weeks of history the plan looks back on */
+#define LONG_SHARE (TENDO_LONG_SHARE_PCT / 100.0)   /* clinical.md §6 */
+#define DELOAD (TENDO_DELOAD_PCT / 100.0)           /* clinical.md §6 */
+#define BUILT (TENDO_BUILT_PCT / 100.0)
+#define REDUCE (TENDO_REDUCE_PCT / 100.0)           /* clinical.md §5 */
 
 enum phase {
     PH_NORMAL = 0,          /* hold / build / deload, decided per week */
@@ -61,6 +63,13 @@ struct sim {
     int done_runs;
     double today_min, today_km;   /* logged today */
     int today_runs;
+    tendo_day first_week;         /* the first week shown */
+    double ref;                   /* the reference week's minutes */
+    double prefl;                 /* the week before a flare, NAN */
+    tendo_day after, green;       /* pass 1: planned normally from, built
+                                     from */
+    tendo_day amber_until;        /* runs kept apart before this day */
+    int loading;                  /* build weeks in a row */
     struct day d[SIM_MAX];
 };
 
@@ -143,14 +152,14 @@ static int cmp_double(const void *a, const void *b)
 /* the median of the non-zero weekly totals among hist[from .. from+3] */
 static double median_weeks(const struct sim *s, int from)
 {
-    double v[4];
+    double v[TENDO_PLAN_REF_WEEKS];
     int n = 0;
-    for (int k = from; k < from + 4 && k < HIST_WEEKS; k++)
+    for (int k = from; k < from + TENDO_PLAN_REF_WEEKS && k < HIST_WEEKS; k++)
         if (s->hist[k] > 0)
             v[n++] = s->hist[k];
     if (!n)
         return NAN;
-    /* four values at most: insertion sort */
+    /* a few values at most: insertion sort */
     for (int i = 1; i < n; i++)
         for (int j = i; j > 0 && cmp_double(&v[j - 1], &v[j]) > 0; j--) {
             double t = v[j];
@@ -165,7 +174,8 @@ static double median_weeks(const struct sim *s, int from)
 static int loading_weeks(const struct sim *s)
 {
     int k = 0;
-    while (k < 3 && s->hist[k + 1] > 0 && s->hist[k] > BUILT * s->hist[k + 1])
+    while (k < TENDO_BUILD_WEEKS && s->hist[k + 1] > 0 &&
+           s->hist[k] > BUILT * s->hist[k + 1])
         k++;
     return k;
 }
@@ -208,7 +218,8 @@ static void make_cross(struct sim *s, struct day *x, int minutes)
 {
     x->out.kind = TENDO_PLAN_CROSS;
     x->out.cross_type = s->cross;
-    x->out.cross_min = minutes < 20 ? 20 : minutes;
+    x->out.cross_min =
+        minutes < TENDO_PLAN_CROSS_MIN ? TENDO_PLAN_CROSS_MIN : minutes;
 }
 
 static void make_rest(struct day *x)
@@ -262,17 +273,20 @@ static double minutes_in_week(struct sim *s, tendo_day day);
  * week goes above the reference week `ref`. */
 static tendo_day ladder(struct sim *s, double ref)
 {
-    static const double pct[] = {0.50, 0.70, 0.85};
     const struct tendo_advice *a = s->a;
     tendo_day day = s->today, reenter;
     int step, left;
 
     if (a->flare.step == TENDO_FLARE_REASSESS)
-        reenter = s->today + (a->flare.progress >= 2 ? 1 : 2 - a->flare.progress);
+        reenter = s->today + (a->flare.progress >= TENDO_REASSESS_MORNINGS
+                                  ? 1
+                                  : TENDO_REASSESS_MORNINGS -
+                                        a->flare.progress);
     else if (a->flare.step >= TENDO_FLARE_REENTER1)
         reenter = s->today;
     else
-        reenter = s->today + 3;  /* pause today, reassess 2 mornings */
+        reenter = s->today + 1 + TENDO_REASSESS_MORNINGS;  /* pause today,
+                                                             then reassess */
     for (; day < reenter && day <= s->end; day++) {
         struct day *x = at(s, day);
         x->fixed = 1;
@@ -284,26 +298,31 @@ static tendo_day ladder(struct sim *s, double ref)
             set_note(x, "flare-up: no running; pain-free cross-training "
                         "(pool running, cycling) keeps your fitness");
         else
-            set_note(x, "reassess: running resumes after 2 mornings at "
-                        "most %d/10 (morning 2/10 or less)",
-                     (a->flare.base_morning == TENDO_UNSET
-                          ? 0
-                          : a->flare.base_morning) + 1);
+            set_note(x, "reassess: running resumes after %d mornings at "
+                        "most %d/10 (morning %d/10 or less)",
+                     TENDO_REASSESS_MORNINGS,
+                     rules_base(a->flare.base_morning) + TENDO_MORNING_NOISE,
+                     TENDO_RTR_MORNING_MAX);
     }
     step = a->flare.step >= TENDO_FLARE_REENTER1
                ? (int)(a->flare.step - TENDO_FLARE_REENTER1)
                : 0;
-    left = a->flare.step >= TENDO_FLARE_REENTER1 ? 2 - a->flare.progress : 2;
+    left = a->flare.step >= TENDO_FLARE_REENTER1
+               ? TENDO_REENTRY_RUNS - a->flare.progress
+               : TENDO_REENTRY_RUNS;
     if (left < 1)
         left = 1;
     for (; day <= s->end; day++) {
         struct day *x = at(s, day);
-        int cap = (int)floor(pct[step] * s->T);
+        double share = flare_reentry_share(TENDO_FLARE_REENTER1 + step);
+        int cap = (int)floor(share * s->T);
         double room = ref - minutes_in_week(s, day);
         x->fixed = 1;
         x->phase = PH_REENTRY;
         if (room < cap)
-            cap = room >= 0.5 * cap ? (int)floor(room) : 0;
+            cap = room >= TENDO_PLAN_SHORTEN_PCT / 100.0 * cap
+                      ? (int)floor(room)
+                      : 0;
         if (day == s->today && s->today_runs) {
             make_run(s, x, (int)lround(s->today_min), "easy", "soft or flat");
             x->logged = 1;
@@ -318,9 +337,9 @@ static tendo_day ladder(struct sim *s, double ref)
         }
         set_note(x, "re-entry step %d of 3: runs of %d %% of your usual, "
                     "easy, flat or soft, never on consecutive days",
-                 step + 1, (int)lround(pct[step] * 100));
+                 step + 1, (int)lround(share * 100));
         if (x->run && --left == 0) {
-            left = 2;
+            left = TENDO_REENTRY_RUNS;
             if (++step == 3)
                 return day + 1;   /* accepted the next morning */
         }
@@ -351,7 +370,7 @@ static void shape_week(struct sim *s, double W, double base,
 
 /* reduce days: today's caps, runs never on consecutive days and no longer
  * than a deload week's easy run; the week at most a deload week's volume
- * (70 % of the reference week: at least the ~20 % cut of domain.md §3.2
+ * (70 % of the reference week: at least the ~20 % cut of clinical.md §3.2
  * rule 4), shared among the runs it has left */
 static void reduce_days(struct sim *s, tendo_day from, tendo_day to,
                         double cap, double ref)
@@ -372,7 +391,7 @@ static void reduce_days(struct sim *s, tendo_day from, tendo_day to,
         if (day == s->today && s->today_runs) {
             make_run(s, x, (int)lround(s->today_min), "easy", "soft or flat");
             x->logged = 1;
-        } else if (spaced_ok(s, day) && left > 0 && m >= 10) {
+        } else if (spaced_ok(s, day) && left > 0 && m >= TENDO_PLAN_RUN_MIN) {
             if (day == s->today && !isnan(s->a->max_minutes))
                 m = fmin(m, s->a->max_minutes);
             make_run(s, x, (int)floor(m), "easy", "soft or flat");
@@ -396,18 +415,20 @@ static void shape_week(struct sim *s, double W, double base,
 {
     int r = s->rpw, lng;
     sh->W = W;
-    /* as many runs as the reference week fills with runs of MIN_RUN
-     * minutes or more (the long run taking its share from 4 runs up) */
+    /* as many runs as the reference week fills with runs of
+     * TENDO_PLAN_EASY_MIN minutes or more (the long run taking its share
+     * from TENDO_LONG_RUN_FROM runs up) */
     for (; r > 1; r--) {
-        lng = r >= 4 && s->long_day >= 0;
-        if ((base - (lng ? LONG_SHARE * base : 0)) / (r - lng) >= MIN_RUN)
+        lng = r >= TENDO_LONG_RUN_FROM && s->long_day >= 0;
+        if ((base - (lng ? LONG_SHARE * base : 0)) / (r - lng) >=
+            TENDO_PLAN_EASY_MIN)
             break;
     }
-    if (r == 1 && W < 10)
+    if (r == 1 && W < TENDO_PLAN_RUN_MIN)
         r = 0;
     sh->runs = r;
     sh->long_min = 0;
-    if (r >= 4 && s->long_day >= 0)
+    if (r >= TENDO_LONG_RUN_FROM && s->long_day >= 0)
         sh->long_min = (int)floor(LONG_SHARE * W);
     sh->easy_min = r ? (W - sh->long_min) / (r - (sh->long_min > 0)) : 0;
     if (sh->long_min && sh->long_min < sh->easy_min)
@@ -422,195 +443,207 @@ static int popcount(unsigned v)
     return n;
 }
 
-/* Plans the normal days of the week starting `ws`; `kind` is "build",
- * "hold" or "deload". */
-static void plan_week(struct sim *s, tendo_day ws, const char *kind,
-                      const struct week_shape *sh, tendo_day amber_until)
-{
-    tendo_day cand[7];
-    int nc = 0, runs_done = 0, best_k = 0;
-    double used = 0;
-    unsigned best = 0;
-    long best_score = -1;
-    int has_long_day = 0;
-    const struct tendo_advice *a = s->a;
+/* One week's planning: its free days, the runs chosen among them and
+ * their minutes. */
+struct week_plan {
+    tendo_day ws;
+    const char *kind;           /* "build", "hold" or "deload" */
+    const struct week_shape *sh;
+    tendo_day amber_until;      /* runs apart before this day */
+    tendo_day cand[7];          /* the days a run may go on */
+    int nc;
+    int has_long_day;           /* the long-run day is a candidate */
+    int runs_done;              /* logged or fixed runs already in it */
+    double used;                /* their minutes */
+    unsigned best;              /* the chosen days, bits of cand[] */
+    int best_k;                 /* how many */
+    int long_i, nplain, mod_i;  /* the long run, the others, the moderate */
+    double long_m, each;        /* minutes of the long run and the others */
+};
 
-    /* what the week already holds: logged runs, fixed days */
-    if (ws <= s->today - 1) {
-        used += s->done_min;
-        runs_done += s->done_runs;
+/* what the week already holds (logged runs, fixed days) and the free days
+ * a run may go on */
+static void week_candidates(struct sim *s, struct week_plan *w)
+{
+    const struct tendo_advice *a = s->a;
+    if (w->ws <= s->today - 1) {
+        w->used += s->done_min;
+        w->runs_done += s->done_runs;
     }
-    for (tendo_day day = ws; day < ws + 7; day++) {
+    for (tendo_day day = w->ws; day < w->ws + 7; day++) {
         struct day *x = at(s, day);
         if (!x)
             continue;
         if (x->fixed) {
             if (x->run)
-                used += x->out.run_min, runs_done++;
+                w->used += x->out.run_min, w->runs_done++;
             continue;
         }
         if (day == s->today && s->today_runs) {
             x->fixed = x->logged = 1;
             make_run(s, x, (int)lround(s->today_min), "easy", "any");
             x->out.intensity = "easy";
-            used += x->out.run_min;
-            runs_done++;
+            w->used += x->out.run_min;
+            w->runs_done++;
             continue;
         }
-        x->out.phase = kind;
+        x->out.phase = w->kind;
         if (weekday(day) == s->rest_day)
             continue;
         if (day == s->today && !a->run_allowed)
             continue;
         if (weekday(day) == s->long_day)
-            has_long_day = 1;
-        cand[nc++] = day;
+            w->has_long_day = 1;
+        w->cand[w->nc++] = day;
     }
+}
 
-    int want = sh->runs - runs_done;
-    double left = sh->W - used;
-    if (want > nc)
-        want = nc;
-    if (left < 10)
-        want = 0;
-    /* keep each run at least 10 minutes */
-    while (want > 0 && left / want < 10)
-        want--;
+/* a set of run days: lower is better, -1 when not allowed (back-to-back
+ * while amber); back-to-back days and runs after a hard day cost, the
+ * long-run day in helps */
+static long days_score(struct sim *s, const struct week_plan *w, unsigned m)
+{
+    long score = 2000;   /* kept non-negative */
+    for (int i = 0; i < w->nc; i++) {
+        tendo_day day = w->cand[i];
+        int prev;
+        if (!(m & (1u << i)))
+            continue;
+        prev = (i > 0 && (m & (1u << (i - 1))) &&
+                w->cand[i - 1] == day - 1) ||
+               ran_on(s, day - 1);
+        if (prev && day < w->amber_until)
+            return -1;
+        if (prev)
+            score += 100;
+        if (hard_on(s, day - 1))
+            score += 10;
+        if (w->sh->long_min && w->has_long_day &&
+            weekday(day) == s->long_day)
+            score -= 1000;
+    }
+    return score;
+}
 
-    int long_i, nplain;
-    double long_m, each;
-retry:
-    best_score = -1;
-    best = 0;
-    best_k = 0;
-    /* choose the run days: every subset of the candidates of the size
-     * wanted (at most 2^7), the fewest back-to-back days, the long-run day
-     * in, none adjacent while amber */
-    for (int k = want; k > 0 && best_score < 0; k--) {
-        for (unsigned m = 0; m < (1u << nc); m++) {
-            long score = 0;
-            int ok = 1;
-            if (popcount(m) != k)
+/* the run days: of every subset of the candidates of the size wanted (at
+ * most 2^7), the best scored; fewer when none is allowed */
+static void week_choose(struct sim *s, struct week_plan *w, int want)
+{
+    long best_score = -1;
+    w->best = 0;
+    w->best_k = 0;
+    for (int k = want; k > 0 && best_score < 0; k--)
+        for (unsigned m = 0; m < (1u << w->nc); m++) {
+            long score;
+            if (popcount(m) != k || (score = days_score(s, w, m)) < 0)
                 continue;
-            for (int i = 0; i < nc && ok; i++) {
-                if (!(m & (1u << i)))
-                    continue;
-                tendo_day day = cand[i];
-                int prev = (i > 0 && (m & (1u << (i - 1))) &&
-                            cand[i - 1] == day - 1) ||
-                           ran_on(s, day - 1);
-                if (prev && day < amber_until)
-                    ok = 0;
-                if (prev)
-                    score += 100;
-                if (hard_on(s, day - 1))
-                    score += 10;
-                if (sh->long_min && has_long_day &&
-                    weekday(day) == s->long_day)
-                    score -= 1000;
-            }
-            if (!ok)
-                continue;
-            score += 2000;   /* keep it non-negative */
             if (best_score < 0 || score < best_score) {
                 best_score = score;
-                best = m;
-                best_k = k;
+                w->best = m;
+                w->best_k = k;
             }
         }
-    }
-    if (best_score < 0)
-        best_k = 0, best = 0;
+}
 
-    /* minutes: the shape's long and easy runs, scaled down together when
-     * the week has less room left; fewer runs when they would be under
-     * 10 minutes */
-    long_i = -1;
-    nplain = best_k;
-    long_m = 0;
-    for (int i = 0; i < nc; i++)
-        if ((best & (1u << i)) && sh->long_min &&
-            weekday(cand[i]) == s->long_day && cand[i] >= amber_until &&
-            !hard_on(s, cand[i] - 1) &&
-            !(cand[i] == s->today && !strcmp(a->intensity, "easy")))
-            long_i = i;
-    if (long_i >= 0)
-        nplain--;
-    {
-        double full = (long_i >= 0 ? sh->long_min : 0) + nplain * sh->easy_min;
-        double f = full > left ? left / full : 1;
-        long_m = long_i >= 0 ? sh->long_min * f : 0;
-        if (long_i >= 0 && cand[long_i] == s->today && !isnan(a->max_minutes))
-            long_m = fmin(long_m, a->max_minutes);
-        each = nplain ? fmin(sh->easy_min * f, (left - long_m) / nplain) : 0;
-    }
-    if (nplain && each < 10 && best_k > 1) {
-        want = best_k - 1;
-        goto retry;
-    }
+/* minutes: the shape's long and easy runs, scaled down together when the
+ * week has less room left; 0 when the runs would be too short (one run
+ * fewer, then) */
+static int week_minutes(struct sim *s, struct week_plan *w, double left)
+{
+    const struct tendo_advice *a = s->a;
+    const struct week_shape *sh = w->sh;
+    double full, f;
+    w->long_i = -1;
+    w->nplain = w->best_k;
+    for (int i = 0; i < w->nc; i++)
+        if ((w->best & (1u << i)) && sh->long_min &&
+            weekday(w->cand[i]) == s->long_day &&
+            w->cand[i] >= w->amber_until && !hard_on(s, w->cand[i] - 1) &&
+            !(w->cand[i] == s->today && !strcmp(a->intensity, "easy")))
+            w->long_i = i;
+    if (w->long_i >= 0)
+        w->nplain--;
+    full = (w->long_i >= 0 ? sh->long_min : 0) + w->nplain * sh->easy_min;
+    f = full > left ? left / full : 1;
+    w->long_m = w->long_i >= 0 ? sh->long_min * f : 0;
+    if (w->long_i >= 0 && w->cand[w->long_i] == s->today &&
+        !isnan(a->max_minutes))
+        w->long_m = fmin(w->long_m, a->max_minutes);
+    w->each = w->nplain ? fmin(sh->easy_min * f,
+                               (left - w->long_m) / w->nplain)
+                        : 0;
+    return !(w->nplain && w->each < TENDO_PLAN_RUN_MIN && w->best_k > 1);
+}
 
-    /* one moderate day: at least 3 runs, not in a deload or amber week,
-     * never next to another hard day */
-    int mod_i = -1;
-    if (best_k >= 3 && strcmp(kind, "deload")) {
-        int best_gap = -1;
-        for (int i = 0; i < nc; i++) {
-            tendo_day day = cand[i];
-            int gap = 7;
-            if (!(best & (1u << i)) || i == long_i || day < amber_until)
-                continue;
-            if (day == s->today && !strcmp(a->intensity, "easy"))
-                continue;
-            if (hard_on(s, day - 1))
-                continue;
-            if (at(s, day + 1) && at(s, day + 1)->fixed &&
-                at(s, day + 1)->hard)
-                continue;
-            if (long_i >= 0) {
-                gap = day > cand[long_i] ? day - cand[long_i]
-                                         : cand[long_i] - day;
-                if (gap < 2)
-                    continue;
-            }
-            if (gap > best_gap)
-                best_gap = gap, mod_i = i;
-        }
-    }
-
-    /* write the days */
-    int strides_done = 0;
-    for (int i = 0; i < nc; i++) {
-        tendo_day day = cand[i];
-        struct day *x = at(s, day);
-        double m;
-        if (!(best & (1u << i)))
+/* one moderate day: enough runs, not in a deload or amber week, never
+ * next to another hard day, as far from the long run as it can be */
+static void week_moderate(struct sim *s, struct week_plan *w)
+{
+    const struct tendo_advice *a = s->a;
+    int best_gap = -1;
+    w->mod_i = -1;
+    if (w->best_k < TENDO_PLAN_MODERATE_FROM || !strcmp(w->kind, "deload"))
+        return;
+    for (int i = 0; i < w->nc; i++) {
+        tendo_day day = w->cand[i];
+        int gap = 7;
+        if (!(w->best & (1u << i)) || i == w->long_i || day < w->amber_until)
             continue;
-        m = i == long_i ? long_m : each;
+        if (day == s->today && !strcmp(a->intensity, "easy"))
+            continue;
+        if (hard_on(s, day - 1))
+            continue;
+        if (at(s, day + 1) && at(s, day + 1)->fixed && at(s, day + 1)->hard)
+            continue;
+        if (w->long_i >= 0) {
+            gap = day > w->cand[w->long_i] ? day - w->cand[w->long_i]
+                                           : w->cand[w->long_i] - day;
+            if (gap < 2)
+                continue;
+        }
+        if (gap > best_gap)
+            best_gap = gap, w->mod_i = i;
+    }
+}
+
+/* the runs, and strides on one easy run a week (not the day before a
+ * hard one, and on today only when today's advice allows them) */
+static void week_write(struct sim *s, const struct week_plan *w)
+{
+    const struct tendo_advice *a = s->a;
+    for (int i = 0; i < w->nc; i++) {
+        tendo_day day = w->cand[i];
+        double m;
+        if (!(w->best & (1u << i)))
+            continue;
+        m = i == w->long_i ? w->long_m : w->each;
         if (day == s->today && !isnan(a->max_minutes))
             m = fmin(m, a->max_minutes);
-        if (m < 10)
+        if (m < TENDO_PLAN_RUN_MIN)
             continue;   /* too short to be worth it: an off day */
-        make_run(s, x, (int)floor(m),
-                 i == long_i ? "long" : i == mod_i ? "moderate" : "easy",
+        make_run(s, at(s, day), (int)floor(m),
+                 i == w->long_i ? "long" : i == w->mod_i ? "moderate" : "easy",
                  "any");
     }
-    /* strides: one easy run a week, not the day before a hard one, and
-     * only when today's advice allows them on today */
-    for (int i = 0; i < nc && !strides_done; i++) {
-        tendo_day day = cand[i];
-        struct day *x = at(s, day);
-        struct day *nx = at(s, day + 1);
-        if (!x->run || x->hard || day < amber_until)
+    for (int i = 0; i < w->nc; i++) {
+        tendo_day day = w->cand[i];
+        struct day *x = at(s, day), *nx = at(s, day + 1);
+        if (!x->run || x->hard || day < w->amber_until)
             continue;
         if (day == s->today && !a->strides)
             continue;
         if (nx && nx->hard)
             continue;
         x->out.strides = 1;
-        strides_done = 1;
+        break;
     }
-    /* the days off */
-    for (tendo_day day = ws; day < ws + 7; day++) {
+}
+
+/* the days off, and every free day's note */
+static void week_notes(struct sim *s, const struct week_plan *w)
+{
+    const struct week_shape *sh = w->sh;
+    for (tendo_day day = w->ws; day < w->ws + 7; day++) {
         struct day *x = at(s, day);
         if (!x || x->fixed || x->run)
             continue;
@@ -618,22 +651,58 @@ retry:
         make_off(s, x, day, (int)lround(sh->easy_min > 0 ? sh->easy_min
                                                           : s->T));
     }
-    for (tendo_day day = ws; day < ws + 7; day++) {
+    for (tendo_day day = w->ws; day < w->ws + 7; day++) {
         struct day *x = at(s, day);
         if (!x || x->fixed)
             continue;
         if (x->run && !strcmp(x->out.intensity, "long"))
-            set_note(x, "long run: at most 30 %% of the week, moderate "
-                        "pace");
-        else if (!strcmp(kind, "deload"))
-            set_note(x, "deload week: about 70 %% of the week before");
-        else if (!strcmp(kind, "build"))
+            set_note(x, "long run: at most %d %% of the week, moderate pace",
+                     TENDO_LONG_SHARE_PCT);
+        else if (!strcmp(w->kind, "deload"))
+            set_note(x, "deload week: about %d %% of the week before",
+                     TENDO_DELOAD_PCT);
+        else if (!strcmp(w->kind, "build"))
             set_note(x, "build week: up to %d %% more than the week before",
                      (int)lround(s->in->history->athlete.ramp * 100));
         else
             set_note(x, "hold week: the same volume until the symptoms "
-                        "have been quiet for 7 days");
+                        "have been quiet for %d days",
+                     TENDO_GOOD_DAYS);
     }
+}
+
+/* Plans the normal days of the week starting `ws`; `kind` is "build",
+ * "hold" or "deload". */
+static void plan_week(struct sim *s, tendo_day ws, const char *kind,
+                      const struct week_shape *sh, tendo_day amber_until)
+{
+    struct week_plan w;
+    int want;
+    double left;
+    memset(&w, 0, sizeof w);
+    w.ws = ws;
+    w.kind = kind;
+    w.sh = sh;
+    w.amber_until = amber_until;
+    week_candidates(s, &w);
+    want = sh->runs - w.runs_done;
+    left = sh->W - w.used;
+    if (want > w.nc)
+        want = w.nc;
+    if (left < TENDO_PLAN_RUN_MIN)
+        want = 0;
+    /* keep each run at least TENDO_PLAN_RUN_MIN minutes */
+    while (want > 0 && left / want < TENDO_PLAN_RUN_MIN)
+        want--;
+    for (;;) {
+        week_choose(s, &w, want);
+        if (week_minutes(s, &w, left))
+            break;
+        want = w.best_k - 1;
+    }
+    week_moderate(s, &w);
+    week_write(s, &w);
+    week_notes(s, &w);
 }
 
 static const char *phase_name(const struct day *x)
@@ -662,17 +731,11 @@ static int phase_rank(const char *p)
     return 0;
 }
 
-int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
-               struct tendo_error *err)
+static int plan_check(const struct tendo_plan_input *in,
+                      struct tendo_error *err)
 {
-    struct sim S, *s = &S;
-    struct tendo_advice *a;
     const struct tendo_athlete *ath;
-    tendo_day first_week, green, after;
-    double ref, prefl;
-    int loading, per_week;
-
-    if (!in || !out)
+    if (!in)
         return tendo_fail(err, TENDO_EUSAGE, "tendo_plan: no input");
     if (in->weeks < 1 || in->weeks > TENDO_PLAN_WEEKS_MAX)
         return tendo_fail(err, TENDO_EUSAGE,
@@ -691,25 +754,28 @@ int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
         ath->long_run_day < -1 || ath->long_run_day > 6 ||
         ath->rest_day < -1 || ath->rest_day > 6)
         return tendo_fail(err, TENDO_EUSAGE, "tendo_plan: bad settings");
+    return TENDO_OK;
+}
 
-    memset(out, 0, sizeof *out);
-    memset(s, 0, sizeof *s);
-    a = &out->advice;
-    if (tendo_advise(in->history, in->today, a, err))
-        return err ? err->code : TENDO_EUSAGE;
-
+/* the simulation from today's advice and the athlete's settings */
+static void plan_setup(struct sim *s, const struct tendo_plan_input *in,
+                       struct tendo_plan *out)
+{
+    const struct tendo_athlete *ath = &in->history->athlete;
+    const struct tendo_advice *a = &out->advice;
     s->in = in;
     s->p = out;
     s->a = a;
     s->today = in->today;
-    first_week = tendo_day_week_start(in->from);
-    s->end = first_week + 7 * in->weeks - 1;
+    s->first_week = tendo_day_week_start(in->from);
+    s->end = s->first_week + 7 * in->weeks - 1;
     s->n = (int)(s->end - s->today + 1);
     s->T = a->typical_min;
     s->pace = a->typical_km > 0 && !isnan(a->typical_km) && !isnan(s->T)
                   ? s->T / a->typical_km
                   : NAN;
-    s->rpw = ath->runs_per_week > 6 ? 6 : ath->runs_per_week;
+    s->rpw = ath->runs_per_week > TENDO_PLAN_RUNS_MAX ? TENDO_PLAN_RUNS_MAX
+                                                      : ath->runs_per_week;
     s->long_day = ath->long_run_day;
     s->rest_day = ath->rest_day >= 0 ? ath->rest_day
                   : ath->long_run_day >= 0 ? (ath->long_run_day + 1) % 7
@@ -723,37 +789,55 @@ int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
     }
     s->cross = a->ncross ? a->cross[0].type : "bike";
     read_history(s);
-
     out->from = in->from;
     out->pace = s->pace;
     out->runs_per_week = s->rpw;
     out->long_run_day = s->long_day;
     out->rest_day = s->rest_day;
     out->base_week_min = s->hist[0];
+}
 
-    /* the reference week the plan holds or builds on */
-    ref = s->hist[0];
-    {
-        double med = median_weeks(s, 0);
-        if (a->level == TENDO_LEVEL_REDUCE || a->level == TENDO_LEVEL_CROSS_TRAIN)
-            ref = !isnan(med) && med < ref ? med : ref;
-        if (!(ref > 0))
-            ref = !isnan(med) ? med : 0.5 * s->rpw * s->T;
-    }
-    prefl = NAN;
+/* the reference week the plan holds or builds on (the last one, or when
+ * symptoms are up the median of the last few if lower), and the one
+ * before a flare */
+static void plan_reference(struct sim *s)
+{
+    const struct tendo_advice *a = s->a;
+    double med = median_weeks(s, 0);
+    s->ref = s->hist[0];
+    if (a->level == TENDO_LEVEL_REDUCE || a->level == TENDO_LEVEL_CROSS_TRAIN)
+        s->ref = !isnan(med) && med < s->ref ? med : s->ref;
+    if (!(s->ref > 0))
+        s->ref = !isnan(med) ? med
+                             : TENDO_PLAN_NO_WEEK_PCT / 100.0 * s->rpw * s->T;
+    s->prefl = NAN;
     if (a->flare.step != TENDO_FLARE_NONE &&
         a->flare.started != TENDO_DAY_NONE) {
         /* the weeks before the one the flare began in */
         tendo_day fw = tendo_day_week_start(a->flare.started);
         int k = (int)((tendo_day_week_start(s->today) - fw) / 7);
-        prefl = k < HIST_WEEKS ? median_weeks(s, k) : NAN;
-        if (isnan(prefl))
-            prefl = s->rpw * s->T;
+        s->prefl = k < HIST_WEEKS ? median_weeks(s, k) : NAN;
+        if (isnan(s->prefl))
+            s->prefl = s->rpw * s->T;
     }
+}
 
-    /* pass 1 */
-    after = s->today;
-    green = s->today;
+/* the flare ladder from the pause or a re-entry step on; the pre-flare
+ * week is the reference after it */
+static void phase_ladder(struct sim *s)
+{
+    s->after = ladder(s, isnan(s->prefl) ? s->ref : s->prefl);
+    s->green = s->after + TENDO_GOOD_DAYS;
+    if (!isnan(s->prefl))
+        s->ref = s->prefl;
+}
+
+/* pass 1: what today's advice implies for the first days: `after` is the
+ * first day planned normally, `green` the first a week may build from */
+static void plan_phases(struct sim *s)
+{
+    const struct tendo_advice *a = s->a;
+    s->after = s->green = s->today;
     switch (a->level) {
     case TENDO_LEVEL_SEE_CLINICIAN:
         for (int i = 0; i < s->n; i++) {
@@ -764,14 +848,10 @@ int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
             set_note(x, "see a clinician before loading the tendon again; "
                         "no plan until then");
         }
-        after = s->end + 1;
-        green = s->end + 1;
+        s->after = s->green = s->end + 1;
         break;
     case TENDO_LEVEL_PAUSE:
-        after = ladder(s, isnan(prefl) ? ref : prefl);
-        green = after + 7;
-        if (!isnan(prefl))
-            ref = prefl;
+        phase_ladder(s);
         break;
     case TENDO_LEVEL_CROSS_TRAIN: {
         struct day *x = &s->d[0];
@@ -784,147 +864,165 @@ int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
             make_cross(s, x, a->ncross ? a->cross[0].minutes
                                        : (int)lround(s->T));
         set_note(x, "no running today: the same minutes as cross-training");
-        reduce_days(s, s->today + 1, s->today + 6, 0.7 * s->T, ref);
-        after = s->today + 7;
-        green = after;
+        reduce_days(s, s->today + 1, s->today + TENDO_REDUCE_DAYS - 1,
+                    REDUCE * s->T, s->ref);
+        s->after = s->green = s->today + TENDO_REDUCE_DAYS;
         break;
     }
     case TENDO_LEVEL_REDUCE:
         if (a->flare.step >= TENDO_FLARE_REENTER1) {
-            after = ladder(s, isnan(prefl) ? ref : prefl);
-            green = after + 7;
-            if (!isnan(prefl))
-                ref = prefl;
-        } else {
-            reduce_days(s, s->today, s->today + 6,
-                        isnan(a->max_minutes) ? 0.7 * s->T : a->max_minutes,
-                        ref);
-            after = s->today + 7;
-            green = after;
+            phase_ladder(s);
+            break;
         }
+        reduce_days(s, s->today, s->today + TENDO_REDUCE_DAYS - 1,
+                    isnan(a->max_minutes) ? REDUCE * s->T : a->max_minutes,
+                    s->ref);
+        s->after = s->green = s->today + TENDO_REDUCE_DAYS;
         break;
     case TENDO_LEVEL_MAINTAIN:
-        green = s->today + (a->good_days >= 6 ? 1 : 7 - a->good_days);
+        s->green = s->today + (a->good_days >= TENDO_GOOD_DAYS - 1
+                                   ? 1
+                                   : TENDO_GOOD_DAYS - a->good_days);
         break;
     default:
-        green = s->today;
         break;
     }
+}
 
-    /* amber: symptoms above the safe zone today keep runs apart for a
-     * week (domain.md §6) */
-    tendo_day amber_until = s->today;
-    {
-        int amber = a->level >= TENDO_LEVEL_REDUCE;
-        for (size_t i = 0; i < a->nreasons; i++)
-            amber |= !strcmp(a->reasons[i].code, "session_pain_acceptable") ||
-                     !strcmp(a->reasons[i].code, "stiffness_above_usual") ||
-                     !strcmp(a->reasons[i].code, "no_consecutive_days");
-        if (amber)
-            amber_until = s->today + 7;
-        /* the last re-entry run is judged the next morning: no run on
-         * the day after it either */
-        if (a->flare.step != TENDO_FLARE_NONE && after > amber_until &&
-            after <= s->end)
-            amber_until = after + 1;
+/* amber: symptoms above the safe zone today keep runs apart for a week
+ * (clinical.md §6); the last re-entry run is judged the next morning, so
+ * no run on the day after it either */
+static void plan_amber(struct sim *s)
+{
+    const struct tendo_advice *a = s->a;
+    int amber = a->level >= TENDO_LEVEL_REDUCE;
+    for (size_t i = 0; i < a->nreasons; i++)
+        amber |= !strcmp(a->reasons[i].code, "session_pain_acceptable") ||
+                 !strcmp(a->reasons[i].code, "stiffness_above_usual") ||
+                 !strcmp(a->reasons[i].code, "no_consecutive_days");
+    s->amber_until = amber ? s->today + TENDO_AMBER_DAYS : s->today;
+    if (a->flare.step != TENDO_FLARE_NONE && s->after > s->amber_until &&
+        s->after <= s->end)
+        s->amber_until = s->after + 1;
+}
+
+/* a week's kind and target: deload after the build weeks, build once the
+ * good days are in (today's week too when today says progress), else
+ * hold; never above the goal */
+static const char *week_kind(struct sim *s, tendo_day ws, int normal,
+                             int disrupted, double *W)
+{
+    const char *kind;
+    double ref = s->ref;
+    if (normal && s->loading >= TENDO_BUILD_WEEKS) {
+        kind = "deload";
+        *W = DELOAD * ref;
+    } else if (normal && !disrupted &&
+               (ws >= s->green || (s->green == s->today &&
+                                   s->a->level == TENDO_LEVEL_PROGRESS))) {
+        kind = "build";
+        *W = ref * (1 + s->in->history->athlete.ramp);
+        if (!isnan(s->goal))
+            *W = ref >= s->goal ? ref : fmin(*W, s->goal);
+    } else {
+        kind = "hold";
+        *W = ref;
     }
+    if (!isnan(s->goal) && strcmp(kind, "build") && *W > s->goal &&
+        ref < s->goal)
+        *W = s->goal;
+    return kind;
+}
 
-    /* pass 2: week by week */
-    loading = loading_weeks(s);
-    per_week = rehab_days_per_week(s);
+/* the week's figures: running done and planned, its most restrictive
+ * phase; returns the week's running minutes */
+static double week_figures(struct sim *s, tendo_day ws, int normal,
+                           const char *kind, double W)
+{
+    struct tendo_plan_week *w = NULL;
+    double total = 0, km = 0;
+    int km_known = 1, first = 1;
+    const char *ph = normal ? kind : "hold";
+    if (ws <= s->today - 1) {
+        total += s->done_min;
+        km += s->done_km;
+    }
+    for (tendo_day day = ws; day < ws + 7; day++) {
+        struct day *x = at(s, day);
+        if (!x || !x->run)
+            continue;
+        total += x->out.run_min;
+        if (x->logged)
+            km += s->today_km;
+        else if (isnan(x->out.run_km))
+            km_known = 0;
+        else
+            km += x->out.run_km;
+    }
+    if (ws < s->first_week || s->p->nweeks >= TENDO_PLAN_WEEKS_MAX)
+        return total;
+    w = &s->p->weeks[s->p->nweeks++];
+    w->start = ws;
+    w->deload = normal && !strcmp(kind, "deload");
+    w->done_min = ws <= s->today - 1 ? s->done_min : 0;
+    w->run_min = total;
+    w->run_km = km_known ? km : NAN;
+    w->target_min = normal ? W : NAN;
+    for (tendo_day day = ws; day < ws + 7; day++) {
+        struct day *x = at(s, day);
+        const char *p;
+        if (!x)
+            continue;
+        p = phase_name(x);
+        if (first || phase_rank(p) > phase_rank(ph))
+            ph = p;
+        first = 0;
+    }
+    w->phase = ph;
+    return total;
+}
+
+/* pass 2: week by week, the free days of each */
+static void plan_weeks(struct sim *s)
+{
+    s->loading = loading_weeks(s);
     for (tendo_day ws = tendo_day_week_start(s->today); ws <= s->end;
          ws += 7) {
         int normal = 0, disrupted = 0;
         const char *kind;
         struct week_shape sh;
-        double W, total = 0, km = 0;
-        int km_known = 1;
+        double W, total;
         for (tendo_day day = ws; day < ws + 7; day++) {
             struct day *x = at(s, day);
-            if (!x)
-                continue;
-            if (x->fixed)
+            if (x && x->fixed)
                 disrupted = 1;
-            else
+            else if (x)
                 normal = 1;
         }
         if (disrupted)
-            loading = 0;
-        if (normal && loading >= 3) {
-            kind = "deload";
-            W = DELOAD * ref;
-        } else if (normal && !disrupted &&
-                   (ws >= green || (green == s->today &&
-                                    a->level == TENDO_LEVEL_PROGRESS))) {
-            /* progression: the weeks after 7 good days (and today's week
-             * when today already says progress) */
-            kind = "build";
-            W = ref * (1 + ath->ramp);
-            if (!isnan(s->goal))
-                W = ref >= s->goal ? ref : fmin(W, s->goal);
-        } else {
-            kind = "hold";
-            W = ref;
-        }
-        if (!isnan(s->goal) && strcmp(kind, "build") && W > s->goal &&
-            ref < s->goal)
-            W = s->goal;
-        shape_week(s, W, ref, &sh);
+            s->loading = 0;
+        kind = week_kind(s, ws, normal, disrupted, &W);
+        shape_week(s, W, s->ref, &sh);
         if (normal)
-            plan_week(s, ws, kind, &sh, amber_until);
-
-        /* the week's figures */
-        struct tendo_plan_week *w = NULL;
-        if (ws >= first_week && out->nweeks < TENDO_PLAN_WEEKS_MAX)
-            w = &out->weeks[out->nweeks++];
-        if (ws <= s->today - 1) {
-            total += s->done_min;
-            km += s->done_km;
-        }
-        for (tendo_day day = ws; day < ws + 7; day++) {
-            struct day *x = at(s, day);
-            if (!x || !x->run)
-                continue;
-            total += x->out.run_min;
-            if (x->logged)
-                km += s->today_km;
-            else if (isnan(x->out.run_km))
-                km_known = 0;
-            else
-                km += x->out.run_km;
-        }
-        if (w) {
-            const char *ph = normal ? kind : "hold";
-            int first = 1;
-            w->start = ws;
-            w->deload = normal && !strcmp(kind, "deload");
-            w->done_min = ws <= s->today - 1 ? s->done_min : 0;
-            w->run_min = total;
-            w->run_km = km_known ? km : NAN;
-            w->target_min = normal ? W : NAN;
-            for (tendo_day day = ws; day < ws + 7; day++) {
-                struct day *x = at(s, day);
-                const char *p;
-                if (!x)
-                    continue;
-                p = phase_name(x);
-                if (first || phase_rank(p) > phase_rank(ph))
-                    ph = p;
-                first = 0;
-            }
-            w->phase = ph;
-        }
+            plan_week(s, ws, kind, &sh, s->amber_until);
+        total = week_figures(s, ws, normal, kind, W);
         if (normal && !disrupted) {
             if (!strcmp(kind, "deload"))
-                loading = 0;
+                s->loading = 0;
             else if (!strcmp(kind, "build"))
-                loading++;
-            if (strcmp(kind, "deload") && total > ref)
-                ref = total;
+                s->loading++;
+            if (strcmp(kind, "deload") && total > s->ref)
+                s->ref = total;
         }
     }
+}
 
-    /* rehab, phases and the output days */
+/* rehab, phases and the output days */
+static void plan_output(struct sim *s)
+{
+    const struct tendo_advice *a = s->a;
+    struct tendo_plan *out = s->p;
+    int per_week = rehab_days_per_week(s);
     for (int i = 0; i < s->n; i++) {
         struct day *x = &s->d[i];
         tendo_day day = s->today + i;
@@ -951,8 +1049,29 @@ int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
         }
         if (x->logged)
             set_note(x, "already logged today");
-        if (day >= in->from && out->ndays < TENDO_PLAN_DAYS_MAX)
+        if (day >= s->in->from && out->ndays < TENDO_PLAN_DAYS_MAX)
             out->days[out->ndays++] = x->out;
     }
+}
+
+int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
+               struct tendo_error *err)
+{
+    struct sim S, *s = &S;
+    int rc;
+    if (!out)
+        return tendo_fail(err, TENDO_EUSAGE, "tendo_plan: no output");
+    if ((rc = plan_check(in, err)))
+        return rc;
+    memset(out, 0, sizeof *out);
+    memset(s, 0, sizeof *s);
+    if (tendo_advise(in->history, in->today, &out->advice, err))
+        return err ? err->code : TENDO_EUSAGE;
+    plan_setup(s, in, out);
+    plan_reference(s);
+    plan_phases(s);
+    plan_amber(s);
+    plan_weeks(s);
+    plan_output(s);
     return TENDO_OK;
 }

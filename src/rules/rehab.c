@@ -1,8 +1,10 @@
 /*
  * src/rules/rehab.c - the rehab programmes as tables and the stage
- * decision (domain.md §7). Pure: see tendo/rehab.h.
+ * decision (clinical.md §7). Pure: see tendo/rehab.h.
  */
 #include "tendo/rehab.h"
+#include "tendo/clinical.h"
+#include "rehab_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -10,7 +12,7 @@
 
 #define RM NAN  /* a repetition-maximum load: the athlete picks the weight */
 
-/* domain.md §7: the seed's stages; advance after 3 sessions with pain <= 3
+/* clinical.md §7: the seed's stages; advance after 3 sessions with pain <= 3
  * whose next mornings were not above baseline; loaded steps of 2.5 kg */
 static const struct tendo_rehab_stage seed[] = {
     {"two-leg heel raises on the floor", "heel-raise", "flat", 3, 10, 0, 0,
@@ -100,7 +102,20 @@ const struct tendo_rehab_stage *tendo_rehab_protocol(const char *name,
     return NULL;
 }
 
-#define MAX_STEPS 16    /* 16 loaded steps: +40 kg (seed), +80 kg */
+/* the decisions' reason codes (docs/reasons.md), all informative */
+enum { R_START, R_ADVANCE, R_BUILDING, R_RESPONSE, R_STIFFNESS, R_REENTRY,
+       R_REGRESS, R_TOP };
+const struct tendo_reason_info rehab_reasons[] = {
+    {"rehab_start", TENDO_LEVEL_PROGRESS, "§7"},
+    {"rehab_advance", TENDO_LEVEL_PROGRESS, "§7"},
+    {"rehab_hold_building", TENDO_LEVEL_PROGRESS, "§7"},
+    {"rehab_hold_response", TENDO_LEVEL_PROGRESS, "§7"},
+    {"rehab_hold_stiffness", TENDO_LEVEL_PROGRESS, "§3.1, §7"},
+    {"rehab_hold_reentry", TENDO_LEVEL_PROGRESS, "§4, §7"},
+    {"rehab_regress_flare", TENDO_LEVEL_PROGRESS, "§4, §7"},
+    {"rehab_top", TENDO_LEVEL_PROGRESS, "§7"},
+};
+const size_t rehab_nreasons = sizeof rehab_reasons / sizeof *rehab_reasons;
 
 /* the stage (0-based) and load step a logged session belongs to; -1 if its
  * exercise is not in the protocol */
@@ -129,7 +144,8 @@ static int stage_of(const struct tendo_rehab_stage *st, size_t n,
     }
     if (best >= 0 && st[best].load_step > 0) {
         double k = floor((load - st[best].load_kg) / st[best].load_step + 0.5);
-        *step = k < 0 ? 0 : k > MAX_STEPS ? MAX_STEPS : (int)k;
+        *step = k < 0 ? 0 : k > TENDO_REHAB_MAX_STEPS ? TENDO_REHAB_MAX_STEPS
+                                                   : (int)k;
     }
     return best;
 }
@@ -153,18 +169,118 @@ static int tolerated(const struct tendo_history *h,
     const struct tendo_history_day *next = tendo_history_day(h, r->date + 1);
     if (r->pain != TENDO_UNSET && r->pain > st->max_pain)
         return 0;
+    /* with the baseline not known: within the safe zone */
     return next && next->morning != TENDO_UNSET &&
            next->morning <= (next->base_morning == TENDO_UNSET
-                                 ? 2
+                                 ? TENDO_PAIN_SAFE_MAX
                                  : next->base_morning);
 }
 
-static void set(struct tendo_rehab_plan *o, const char *decision,
-                const char *code, const char *text)
+static void set(struct tendo_rehab_plan *o, const char *decision, int code,
+                const char *text)
 {
     o->decision = decision;
-    o->code = code;
+    o->code = rehab_reasons[code].code;
     snprintf(o->text, sizeof o->text, "%s", text);
+}
+
+/* The sessions at the current stage and step: the run of days with such
+ * sessions, newest first, within the window before `until` (a day with
+ * only other sessions ends it, §7); how many, and whether each was
+ * tolerated. */
+struct at_stage {
+    int cur, step;              /* 0-based stage, load step */
+    int count, all_ok;
+};
+
+static void sessions_at_stage(const struct tendo_history *h,
+                              const struct tendo_rehab_stage *st,
+                              tendo_day until, struct at_stage *a)
+{
+    tendo_day stop = until - TENDO_REHAB_WINDOW_DAYS;
+    a->count = 0;
+    a->all_ok = 1;
+    for (tendo_day day = until - 1; day > stop; day--) {
+        const struct tendo_history_day *d = tendo_history_day(h, day);
+        int match = 0;
+        if (!d)
+            break;
+        for (size_t k = d->rehab0; k < d->rehab0 + d->nrehab; k++)
+            match |= h->rehab_stage[k] == a->cur + 1 &&
+                     h->rehab_step[k] == a->step;
+        if (d->nrehab && !match) {
+            stop = day;
+            break;
+        }
+    }
+    for (tendo_day day = stop + 1; day < until; day++) {
+        const struct tendo_history_day *d = tendo_history_day(h, day);
+        if (!d)
+            continue;
+        for (size_t k = d->rehab0; k < d->rehab0 + d->nrehab; k++) {
+            if (h->rehab_stage[k] != a->cur + 1 || h->rehab_step[k] != a->step)
+                continue;
+            a->count++;
+            a->all_ok &= tolerated(h, &st[a->cur], &h->rehab[k]);
+        }
+    }
+}
+
+/* §7: regress in a flare, hold in re-entry, while stiff or after a bad
+ * response, at the top; advance after enough tolerated sessions */
+static void decide(const struct tendo_rehab_input *in,
+                   const struct tendo_rehab_stage *st, size_t n,
+                   struct at_stage *a, struct tendo_rehab_plan *o)
+{
+    const struct tendo_history_day *t = tendo_history_day(in->history,
+                                                          in->today);
+    int cur = a->cur;
+    if (in->flare_open) {
+        if (st[cur].load_step > 0 && a->step > 0)
+            a->step--;
+        else if (cur > 0)
+            a->cur--;
+        set(o, "regress", R_REGRESS,
+            "A flare-up is open: one stage back, no added load beyond it, "
+            "until running resumes");
+    } else if (in->reentry) {
+        set(o, "hold", R_REENTRY,
+            "Re-entering running after a flare-up: hold the rehab stage");
+    } else if (t && t->stiffness != TENDO_UNSET &&
+               t->stiffness > (t->base_stiffness == TENDO_UNSET
+                                   ? TENDO_BASELINE_UNKNOWN_STIFF
+                                   : t->base_stiffness)) {
+        set(o, "hold", R_STIFFNESS,
+            "Morning stiffness above your usual: never escalate while "
+            "stiff");
+    } else if (!a->all_ok) {
+        set(o, "hold", R_RESPONSE,
+            "A recent session went above the pain limit or was followed by "
+            "a worse morning: hold the stage");
+    } else if ((size_t)cur + 1 == n && st[cur].load_step <= 0) {
+        set(o, "hold", R_TOP, "The last stage of the protocol: keep it up");
+    } else if (a->count >= st[cur].sessions_to_advance) {
+        if (st[cur].load_step > 0 && a->step < TENDO_REHAB_MAX_STEPS) {
+            a->step++;
+            set(o, "advance", R_ADVANCE,
+                "The last sessions were tolerated: add the next load step");
+        } else if ((size_t)cur + 1 < n) {
+            a->cur++;
+            a->step = 0;
+            set(o, "advance", R_ADVANCE,
+                "The last sessions were tolerated: on to the next stage");
+        } else {
+            set(o, "hold", R_TOP,
+                "The last stage of the protocol: keep it up");
+        }
+    } else {
+        char text[200];
+        snprintf(text, sizeof text,
+                 "%d of %d tolerated sessions at this stage before it "
+                 "advances",
+                 a->count, st[cur].sessions_to_advance);
+        set(o, "hold", R_BUILDING, text);
+    }
 }
 
 int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
@@ -172,10 +288,10 @@ int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
 {
     const struct tendo_history *h;
     const struct tendo_rehab_stage *st;
-    const struct tendo_history_day *t;
+    const struct tendo_history_day *d;
+    struct at_stage a = {0, 0, 0, 1};
     size_t n;
-    long last = -1;
-    int cur, step = 0, count = 0, all_ok = 1;
+    long last;
     tendo_day until;
 
     if (!in || !o || !(h = in->history) || in->today == TENDO_DAY_NONE ||
@@ -193,102 +309,23 @@ int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
     if (in->flare_open && in->flare_started != TENDO_DAY_NONE &&
         in->flare_started < until)
         until = in->flare_started;
-    {
-        const struct tendo_history_day *d = tendo_history_day(h, until - 1);
-        last = d ? d->last_rehab : -1;
-    }
+    d = tendo_history_day(h, until - 1);
+    last = d ? d->last_rehab : -1;
     if (last < 0) {
-        cur = 0;
-        set(o, "hold", "rehab_start",
+        set(o, "hold", R_START,
             "No rehab logged yet in this protocol: start at stage 1");
     } else {
-        /* the run of days with sessions at this stage and step, newest
-         * first: a day with only other sessions ends it (§7) */
-        tendo_day stop = until - 120;
-        cur = h->rehab_stage[last] - 1;
-        step = h->rehab_step[last];
-        for (tendo_day day = until - 1; day > stop; day--) {
-            const struct tendo_history_day *d = tendo_history_day(h, day);
-            int match = 0;
-            if (!d)
-                break;
-            for (size_t k = d->rehab0; k < d->rehab0 + d->nrehab; k++)
-                match |= h->rehab_stage[k] == cur + 1 &&
-                         h->rehab_step[k] == step;
-            if (d->nrehab && !match) {
-                stop = day;
-                break;
-            }
-        }
-        for (tendo_day day = stop + 1; day < until; day++) {
-            const struct tendo_history_day *d = tendo_history_day(h, day);
-            if (!d)
-                continue;
-            for (size_t k = d->rehab0; k < d->rehab0 + d->nrehab; k++) {
-                if (h->rehab_stage[k] != cur + 1 || h->rehab_step[k] != step)
-                    continue;
-                count++;
-                all_ok &= tolerated(h, &st[cur], &h->rehab[k]);
-            }
-        }
-        o->done_at_stage = count;
-        t = tendo_history_day(h, in->today);
-        if (in->flare_open) {
-            if (st[cur].load_step > 0 && step > 0)
-                step--;
-            else if (cur > 0)
-                cur--;
-            set(o, "regress", "rehab_regress_flare",
-                "A flare-up is open: one stage back, no added load beyond "
-                "it, until running resumes");
-        } else if (in->reentry) {
-            set(o, "hold", "rehab_hold_reentry",
-                "Re-entering running after a flare-up: hold the rehab "
-                "stage");
-        } else if (t && t->stiffness != TENDO_UNSET &&
-                   t->stiffness > (t->base_stiffness == TENDO_UNSET
-                                       ? 10
-                                       : t->base_stiffness)) {
-            set(o, "hold", "rehab_hold_stiffness",
-                "Morning stiffness above your usual: never escalate "
-                "while stiff");
-        } else if (!all_ok) {
-            set(o, "hold", "rehab_hold_response",
-                "A recent session went above the pain limit or was "
-                "followed by a worse morning: hold the stage");
-        } else if ((size_t)cur + 1 == n && st[cur].load_step <= 0) {
-            set(o, "hold", "rehab_top",
-                "The last stage of the protocol: keep it up");
-        } else if (count >= st[cur].sessions_to_advance) {
-            if (st[cur].load_step > 0 && step < MAX_STEPS) {
-                step++;
-                set(o, "advance", "rehab_advance",
-                    "The last sessions were tolerated: add the next "
-                    "load step");
-            } else if ((size_t)cur + 1 < n) {
-                cur++;
-                step = 0;
-                set(o, "advance", "rehab_advance",
-                    "The last sessions were tolerated: on to the next "
-                    "stage");
-            } else {
-                set(o, "hold", "rehab_top",
-                    "The last stage of the protocol: keep it up");
-            }
-        } else {
-            char text[200];
-            snprintf(text, sizeof text,
-                     "%d of %d tolerated sessions at this stage before "
-                     "it advances",
-                     count, st[cur].sessions_to_advance);
-            set(o, "hold", "rehab_hold_building", text);
-        }
+        a.cur = h->rehab_stage[last] - 1;
+        a.step = h->rehab_step[last];
+        sessions_at_stage(h, st, until, &a);
+        o->done_at_stage = a.count;
+        decide(in, st, n, &a, o);
     }
-    o->stage = &st[cur];
-    o->stage_no = cur + 1;
-    o->step = step;
-    o->load_kg = isnan(st[cur].load_kg)
+    o->stage = &st[a.cur];
+    o->stage_no = a.cur + 1;
+    o->step = a.step;
+    o->load_kg = isnan(st[a.cur].load_kg)
                      ? NAN
-                     : st[cur].load_kg + step * st[cur].load_step;
+                     : st[a.cur].load_kg + a.step * st[a.cur].load_step;
     return 0;
 }

@@ -18,7 +18,7 @@ static const struct tendo_setting_def defs[] = {
     {"runs_per_week", "4", "usual number of runs a week (1-14)"},
     {"max_hr", NULL, "maximum heart rate, beats/min (100-230)"},
     {"rest_hr", NULL, "resting heart rate, beats/min (25-120)"},
-    {"sex", NULL, "male or female: picks the TRIMP weighting (domain.md §9)"},
+    {"sex", NULL, "male or female: picks the TRIMP weighting (clinical.md §9)"},
     {"protocol", "seed", "rehab protocol: seed, alfredson, hsr, silbernagel"},
     {"ramp", "10", "largest weekly rise in running minutes, % (0-30)"},
     {"shoe_retire_km", "600", "suggest retiring a shoe past this distance, km"},

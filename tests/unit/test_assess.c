@@ -1,5 +1,5 @@
 /*
- * tests/unit/test_assess.c - VISA-A scoring (domain.md §8), the limb
+ * tests/unit/test_assess.c - VISA-A scoring (clinical.md §8), the limb
  * symmetry index, and storing assessments.
  */
 #include "harness.h"

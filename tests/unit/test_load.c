@@ -1,6 +1,6 @@
 /*
  * tests/unit/test_load.c - load analytics (src/analytics/load.c) against
- * domain.md §9's worked examples, hand-computed cases, edge cases and two
+ * clinical.md §9's worked examples, hand-computed cases, edge cases and two
  * properties over generated inputs.
  */
 #include "harness.h"
@@ -27,7 +27,7 @@ static void worked_examples(void **state)
     struct tendo_load_params p = {190, 50, 0};
     int est;
     (void)state;
-    /* TRIMP: 40 min, HRavg 150, rest 50, max 190 -> 72.1 (domain.md §9) */
+    /* TRIMP: 40 min, HRavg 150, rest 50, max 190 -> 72.1 (clinical.md §9) */
     assert_true(fabs(tendo_trimp(40, 150, 50, 190, 0) - 72.1) < 0.05);
     assert_true(tendo_trimp(40, 150, 50, 190, 1) > 0);
     assert_true(isnan(tendo_trimp(40, 150, TENDO_UNSET, 190, 0)));
@@ -41,6 +41,63 @@ static void worked_examples(void **state)
     /* neither: an estimate, flagged */
     s.avg_hr = TENDO_UNSET;
     assert_true(tendo_training_load(&s, &p, &est) == 160 && est);
+}
+
+/* each threshold of clinical.md §9 at, just below and just above it
+ * (literal values here, so a moved constant shows) */
+static void boundaries(void **state)
+{
+    struct tendo_session s = sess(DAY0, "run", 40, TENDO_UNSET);
+    struct tendo_load_params p = {190, 50, 0};
+    int est;
+    (void)state;
+    /* RPE bands: easy to 4, moderate 5-6, hard from 7 */
+    s.rpe = 4;
+    assert_true(tendo_tendon_load(&s) == 40);
+    s.rpe = 5;
+    assert_true(fabs(tendo_tendon_load(&s) - 48) < 1e-9);
+    s.rpe = 6;
+    assert_true(fabs(tendo_tendon_load(&s) - 48) < 1e-9);
+    s.rpe = 7;
+    assert_true(fabs(tendo_tendon_load(&s) - 60) < 1e-9);
+    /* hills: 15 m of climb per km over more than 500 m */
+    s.rpe = 3;
+    s.distance_m = 10000;
+    s.ascent_m = 150;
+    assert_true(fabs(tendo_tendon_load(&s) - 60) < 1e-9);
+    s.ascent_m = 149;
+    assert_true(tendo_tendon_load(&s) == 40);
+    s.ascent_m = 151;
+    assert_true(fabs(tendo_tendon_load(&s) - 60) < 1e-9);
+    s.distance_m = 500;
+    s.ascent_m = 100;             /* 200 m/km, but only 500 m */
+    assert_true(tendo_tendon_load(&s) == 40);
+    s.distance_m = 501;
+    assert_true(fabs(tendo_tendon_load(&s) - 60) < 1e-9);
+    s.distance_m = 401;           /* not hilly under 500 m */
+    assert_true(tendo_tendon_load(&s) == 40);
+    /* walking and other 0.3 */
+    s = sess(DAY0, "walk", 60, 2);
+    assert_true(fabs(tendo_tendon_load(&s) - 18) < 1e-9);
+    s = sess(DAY0, "other", 60, 2);
+    assert_true(fabs(tendo_tendon_load(&s) - 18) < 1e-9);
+    /* estimated training load without RPE or heart rate: run 4, walk 2,
+     * strength 5, anything else 3 */
+    s = sess(DAY0, "run", 10, TENDO_UNSET);
+    assert_true(tendo_training_load(&s, NULL, &est) == 40 && est);
+    s = sess(DAY0, "walk", 10, TENDO_UNSET);
+    assert_true(tendo_training_load(&s, NULL, &est) == 20 && est);
+    s = sess(DAY0, "strength", 10, TENDO_UNSET);
+    assert_true(tendo_training_load(&s, NULL, &est) == 50 && est);
+    s = sess(DAY0, "bike", 10, TENDO_UNSET);
+    assert_true(tendo_training_load(&s, NULL, &est) == 30 && est);
+    /* TRIMP, women: 40 min, 150 / 50 / 190: x = 0.714,
+     * 40 x 0.714 x 0.86 e^(1.67 x 0.714) = 81.0 */
+    assert_true(fabs(tendo_trimp(40, 150, 50, 190, 1) - 81.0) < 0.05);
+    /* the heart-rate fraction is capped at 1.2: 240 on 50 / 190 (x 1.357)
+     * gives 40 x 1.2 x 0.64 e^(1.92 x 1.2) = 307.6 */
+    assert_true(fabs(tendo_trimp(40, 240, 50, 190, 0) - 307.6) < 0.05);
+    (void)p;
 }
 
 static void tendon_factors(void **state)
@@ -293,6 +350,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(worked_examples),
         cmocka_unit_test(tendon_factors),
+        cmocka_unit_test(boundaries),
         cmocka_unit_test(ratios),
         cmocka_unit_test(ratios_from_the_first_day_with_data),
         cmocka_unit_test(weeks_and_form),

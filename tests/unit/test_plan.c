@@ -363,6 +363,211 @@ static void from_and_logged(void **state)
     assert_int_equal(plan_rc(&in, &e), TENDO_EUSAGE);
 }
 
+/* ---- each threshold of the plan (clinical.md §6) at, below, above it;
+ * literal values, so a moved constant shows ---- */
+
+static int runs_between(tendo_day from, tendo_day to)
+{
+    int n = 0;
+    for (size_t i = 0; i < P.ndays; i++)
+        n += P.days[i].date >= from && P.days[i].date <= to &&
+             P.days[i].kind == TENDO_PLAN_RUN;
+    return n;
+}
+
+/* weeks of `per` runs of `min` minutes (Tue, Thu, Sat, Sun, Wed, Fri in
+ * that order) before today's week, calm mornings every day */
+static void weeks_of(struct hist *h, tendo_day today, int weeks, int per,
+                     const double *min)
+{
+    static const int dow[] = {1, 3, 5, 6, 2, 4};
+    tendo_day ws = tendo_day_week_start(today);
+    memset(h, 0, sizeof *h);
+    for (int w = weeks; w > 0; w--)
+        for (int k = 0; k < per; k++)
+            add_run(h, ws - 7 * w + dow[k], min[weeks - w], 3);
+    for (tendo_day d = ws - 7 * weeks; d < today; d++)
+        add_check(h, d, 0, 5);
+}
+
+static void boundaries(void **state)
+{
+    static struct hist h;
+    struct pin in;
+    tendo_day today = D("2026-11-24");   /* a Tuesday */
+    tendo_day ws = tendo_day_week_start(today);
+    (void)state;
+
+    /* the long run: 30 % of the week, from 4 runs a week */
+    steady(&h, today);
+    add_check(&h, today, 0, 5);
+    input(&in, &h, today, 3);
+    plan_ok(&in);
+    assert_int_equal(day_of(ws + 13)->run_min,
+                     (int)floor(0.30 * P.weeks[1].target_min));
+    assert_string_equal(day_of(ws + 13)->intensity, "long");
+    in.ath.runs_per_week = 3;
+    plan_ok(&in);
+    for (size_t i = 0; i < P.ndays; i++)
+        assert_true(P.days[i].kind != TENDO_PLAN_RUN ||
+                    strcmp(P.days[i].intensity, "long"));
+
+    /* the deload week: 70 % of the week before */
+    input(&in, &h, today, 6);
+    plan_ok(&in);
+    assert_true(P.weeks[3].deload);
+    assert_true(fabs(P.weeks[3].target_min - 0.70 * P.weeks[2].run_min) <
+                1e-9);
+
+    /* one moderate day from 3 runs a week, none with 2 */
+    in.ath.runs_per_week = 3;
+    plan_ok(&in);
+    {
+        int mod = 0, mod2 = 0;
+        for (size_t i = 0; i < P.ndays; i++)
+            mod += P.days[i].kind == TENDO_PLAN_RUN &&
+                   !strcmp(P.days[i].intensity, "moderate");
+        in.ath.runs_per_week = 2;
+        plan_ok(&in);
+        for (size_t i = 0; i < P.ndays; i++)
+            mod2 += P.days[i].kind == TENDO_PLAN_RUN &&
+                    !strcmp(P.days[i].intensity, "moderate");
+        assert_true(mod > 0);
+        assert_int_equal(mod2, 0);
+    }
+
+    /* build weeks: a week that rose above 102 % of the one before counts;
+     * after 3 of them the next is a deload */
+    {
+        static const double up25[] = {100, 102.5, 105.06, 107.69},
+                            up15[] = {100, 101.5, 103.02, 104.57};
+        weeks_of(&h, today, 4, 4, up25);
+        add_check(&h, today, 0, 5);
+        input(&in, &h, today, 2);
+        plan_ok(&in);
+        assert_string_equal(P.weeks[0].phase, "deload");
+        weeks_of(&h, today, 4, 4, up15);
+        add_check(&h, today, 0, 5);
+        plan_ok(&in);
+        assert_string_not_equal(P.weeks[0].phase, "deload");
+    }
+
+    /* easy runs of 15 minutes or more: a 45-minute week holds 3 runs, a
+     * 42-minute one 2 (3 runs a week, no long run) */
+    {
+        static const double w15[] = {15, 15, 15, 15}, w14[] = {14, 14, 14, 14};
+        weeks_of(&h, today, 4, 3, w15);
+        add_check(&h, today, 0, 5);
+        input(&in, &h, today, 3);
+        in.ath.runs_per_week = 3;
+        in.ath.long_run_day = -1;
+        plan_ok(&in);
+        assert_int_equal(runs_between(ws + 7, ws + 13), 3);
+        weeks_of(&h, today, 4, 3, w14);
+        add_check(&h, today, 0, 5);
+        plan_ok(&in);
+        assert_int_equal(runs_between(ws + 7, ws + 13), 2);
+    }
+
+    /* reduce: a typical run of 15 min gives runs of 10 (70 %, the shortest
+     * planned), one of 14 min none; cross-training is at least 20 min */
+    {
+        static const double w15[] = {15, 15, 15, 15}, w14[] = {14, 14, 14, 14};
+        weeks_of(&h, today, 4, 4, w15);
+        for (size_t i = 0; i < h.nc; i++)
+            h.c[i].morning = 2;
+        add_check(&h, today, 3, 5);
+        input(&in, &h, today, 2);
+        plan_ok(&in);
+        assert_int_equal(P.advice.level, TENDO_LEVEL_REDUCE);
+        assert_true(runs_between(today, today + 6) > 0);
+        for (size_t i = 0; i < 7; i++)
+            if (P.days[i].kind == TENDO_PLAN_RUN)
+                assert_int_equal(P.days[i].run_min, 10);
+        /* the reduce spell is a week */
+        assert_string_equal(P.days[6].phase, "reduce");
+        assert_string_not_equal(P.days[7].phase, "reduce");
+        weeks_of(&h, today, 4, 4, w14);
+        for (size_t i = 0; i < h.nc; i++)
+            h.c[i].morning = 2;
+        add_check(&h, today, 3, 5);
+        plan_ok(&in);
+        assert_int_equal(runs_between(today, today + 6), 0);
+        for (size_t i = 0; i < 7; i++)
+            if (P.days[i].kind == TENDO_PLAN_CROSS)
+                assert_int_equal(P.days[i].cross_min, 20);
+    }
+
+    /* symptoms up keep runs apart, and strides off, for 7 days */
+    {
+        static const double w[] = {40, 40, 40, 40};
+        tendo_day mon = ws + 7;         /* plan from a Monday */
+        int first_pair = -1, first_strides = -1;
+        weeks_of(&h, mon, 4, 4, w);
+        add_check(&h, mon, 1, 5);
+        h.c[h.nc - 1].during = 3;     /* acceptable session pain: amber */
+        input(&in, &h, mon, 3);
+        in.ath.long_run_day = -1;
+        in.ath.rest_day = 3;          /* Thursday */
+        plan_ok(&in);
+        if (getenv("TENDO_PLAN_DEBUG"))
+            for (size_t i = 0; i < P.ndays; i++)
+                fprintf(stderr, "%zu %d %s %d %s %s\n", i,
+                        tendo_day_weekday(P.days[i].date),
+                        tendo_plan_kind_name(P.days[i].kind), P.days[i].run_min,
+                        P.days[i].strides ? "strides" : "", P.days[i].phase);
+        for (size_t i = 1; i < P.ndays && first_pair < 0; i++)
+            if (P.days[i].kind == TENDO_PLAN_RUN &&
+                P.days[i - 1].kind == TENDO_PLAN_RUN)
+                first_pair = (int)i;
+        for (size_t i = 0; i < P.ndays && first_strides < 0; i++)
+            if (P.days[i].strides)
+                first_strides = (int)i;
+        /* the first back-to-back runs, the first moderate day and the
+         * first strides all come on day 7 or later */
+        assert_int_equal(first_pair, 7);
+        for (size_t i = 0; i < 7; i++)
+            assert_true(P.days[i].kind != TENDO_PLAN_RUN ||
+                        !strcmp(P.days[i].intensity, "easy"));
+        assert_string_equal(P.days[7].intensity, "moderate");
+        assert_int_equal(first_strides, 9);
+    }
+
+    /* the reference week when symptoms are up: the median of the last 4
+     * weeks if lower than the last (300, 100, 200, 400 -> 250, not 200) */
+    {
+        static const double w[] = {12.5, 100, 50, 25, 75};
+        weeks_of(&h, today, 5, 4, w);
+        for (size_t i = 0; i < h.nc; i++)
+            h.c[i].morning = 2;
+        add_check(&h, today, 3, 5);
+        input(&in, &h, today, 3);
+        plan_ok(&in);
+        assert_int_equal(P.advice.level, TENDO_LEVEL_REDUCE);
+        if (getenv("TENDO_PLAN_DEBUG"))
+            for (size_t k = 0; k < P.nweeks; k++)
+                fprintf(stderr, "week %zu %s target %g run %g\n", k,
+                        P.weeks[k].phase, P.weeks[k].target_min,
+                        P.weeks[k].run_min);
+        assert_true(fabs(P.weeks[1].target_min - 250) < 1e-9);
+        assert_true(fabs(P.weeks[2].target_min - 250 * 1.10) < 1e-9);
+        assert_true(fabs(P.base_week_min - 300) < 1e-9);
+    }
+
+    /* no week to refer to: half the runs a week at the typical run */
+    {
+        memset(&h, 0, sizeof h);
+        for (tendo_day d = today - 30; d < today; d++)
+            add_check(&h, d, 0, 5);
+        add_check(&h, today, 0, 5);
+        input(&in, &h, today, 3);
+        plan_ok(&in);
+        assert_true(P.advice.typical_min == 20);
+        assert_true(fabs(P.weeks[1].target_min - 0.5 * 4 * 20) < 1e-9 ||
+                    fabs(P.weeks[1].target_min - 0.5 * 4 * 20 * 1.1) < 1e-9);
+    }
+}
+
 /* ---- invariants over generated histories ---- */
 
 static void plan_of(const struct gen *g, const struct pin *tmpl,
@@ -575,6 +780,7 @@ int main(void)
         cmocka_unit_test(green_builds),   cmocka_unit_test(goal_and_settings),
         cmocka_unit_test(flare_ladder),   cmocka_unit_test(reduce_week),
         cmocka_unit_test(red_flag),       cmocka_unit_test(from_and_logged),
+        cmocka_unit_test(boundaries),
         cmocka_unit_test(invariants),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

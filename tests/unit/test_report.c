@@ -234,6 +234,14 @@ static void report(void **state)
     assert_non_null(strstr(t, "Rehab stage (seed protocol) and added load"));
     assert_non_null(strstr(t, "Rehab adherence, weekly"));
     assert_non_null(strstr(t, "Heel-raise test and VISA-A"));
+    /* the chart bands are the rules' thresholds (clinical.md §1, §8, §9) */
+    assert_non_null(strstr(t, ">0.8-1.3</text>"));
+    assert_non_null(strstr(t, ">above 1.5</text>"));
+    assert_non_null(strstr(t, ">safe 0-2</text>"));
+    assert_non_null(strstr(t, ">acceptable 3-5</text>"));
+    assert_non_null(strstr(t, ">LSI 80 % or more</text>"));
+    assert_non_null(strstr(t, "shaded: 0.8-1.3 and above 1.5; empty until 35 "
+                              "days of history"));
     {
         int svgs = 0;
         for (char *p = t; (p = strstr(p, "<svg ")); p++)

@@ -1,5 +1,5 @@
 /*
- * tests/unit/test_rules_props.c - the safety invariants of domain.md §11,
+ * tests/unit/test_rules_props.c - the safety invariants of clinical.md §11,
  * checked over generated histories (100,000 cases by default; the first
  * argument or TENDO_PROP_CASES changes it, TENDO_PROP_SEED the seed).
  *

@@ -1,0 +1,29 @@
+/*
+ * src/rules/flare.h - the flare state (clinical.md §4: pause -> reassess
+ * -> re-enter 50/70/85 % -> done), replayed day by day from the history's
+ * first day (private to src/rules/).
+ */
+#ifndef TENDO_RULES_FLARE_H
+#define TENDO_RULES_FLARE_H
+
+#include "tendo/rules.h"
+#include "day.h"
+
+struct replay {
+    struct tendo_flare f;
+    const char *why;            /* trigger of a flare that started today:
+                                   "sharp", "morning", "morning_up",
+                                   "stiffness", "session"; else NULL */
+    tendo_day done;             /* day the last flare ended */
+    double done_pre;            /* its pre-flare typical run */
+};
+
+void flare_init(struct replay *r);
+/* advances the state through `day` (v->today is `day`) */
+void flare_step(const struct rules_view *v, struct replay *r, tendo_day day);
+/* the latest heel-raise LSI tested in from..to; 100 when none */
+double flare_lsi(const struct rules_view *v, tendo_day from, tendo_day to);
+/* the share of the pre-flare typical run a re-entry step allows */
+double flare_reentry_share(enum tendo_flare_step s);
+
+#endif
