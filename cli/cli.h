@@ -71,12 +71,6 @@ int cli_bad_option(struct cli *c, const char *cmd, char **argv, int opt);
 /* Prints a JSON value (one line) on stdout and drops the reference. */
 int cli_print_json(struct cli *c, json_t *v);
 
-/* A figure for JSON: null when NAN, else rounded to 1/scale. */
-json_t *cli_json_num(double v, double scale);
-/* A rehab dose as JSON: {exercise, surface, sets, reps, load_kg (null: the
- * repetition maximum), tempo}. */
-json_t *cli_rehab_json(const char *exercise, const char *surface, int sets,
-                       int reps, double load_kg, const char *tempo);
 /* Distance helpers: metres to the display unit, and its name. */
 double cli_dist(const struct cli *c, double metres);
 const char *cli_unit(const struct cli *c);

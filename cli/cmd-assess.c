@@ -78,42 +78,7 @@ static int ask_visa(int p[TENDO_VISA_ITEMS])
 
 struct derived {
     const char *involved;   /* heel-raise */
-    double lsi, diff;
 };
-
-static json_t *to_json(const struct tendo_assessment *a,
-                       const struct derived *d)
-{
-    char ds[TENDO_DAY_STRLEN];
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_integer(a->id));
-    json_object_set_new(o, "date", json_string(tendo_day_format(a->date, ds)));
-    json_object_set_new(o, "kind", json_string(a->kind));
-    if (!strcmp(a->kind, "visa-a")) {
-        json_t *ans = json_array();
-        const char *c = a->answers;
-        while (*c) {
-            json_array_append_new(ans, json_integer(strtol(c, (char **)&c, 10)));
-            if (*c == ',')
-                c++;
-        }
-        json_object_set_new(o, "score", cli_json_num(a->score, 1));
-        json_object_set_new(o, "answers", ans);
-    } else {
-        json_object_set_new(o, "left", cli_json_num(a->left, 10));
-        json_object_set_new(o, "right", cli_json_num(a->right, 10));
-        if (!strcmp(a->kind, "heel-raise")) {
-            json_object_set_new(o, "involved", d && d->involved
-                                                   ? json_string(d->involved)
-                                                   : json_null());
-            json_object_set_new(o, "lsi", cli_json_num(a->score, 10));
-        } else {
-            json_object_set_new(o, "difference_cm",
-                                cli_json_num(fabs(a->left - a->right), 10));
-        }
-    }
-    return o;
-}
 
 static void print_one(const struct tendo_assessment *a,
                       const struct derived *d)
@@ -146,32 +111,67 @@ static void print_one(const struct tendo_assessment *a,
 }
 
 struct listing {
-    json_t *arr;
-    double first[3];
+    struct tendo_assessment *v;
+    size_t n, cap;
 };
 
 static int on_list(const struct tendo_assessment *a, void *ctx)
 {
     struct listing *l = ctx;
-    int k = !strcmp(a->kind, "visa-a") ? 0 : !strcmp(a->kind, "heel-raise") ? 1 : 2;
-    double v = k == 2 ? fabs(a->left - a->right) : a->score;
-    if (l->arr) {
-        json_t *o = to_json(a, NULL);
-        if (!isnan(l->first[k]) && !isnan(v))
-            json_object_set_new(o, "change", cli_json_num(v - l->first[k], 10));
-        else
-            json_object_set_new(o, "change", json_null());
-        json_array_append_new(l->arr, o);
-    } else {
-        print_one(a, NULL);
-        if (!isnan(l->first[k]) && !isnan(v))
-            printf("    %+.0f since the first %s in this range\n",
-                   v - l->first[k],
-                   k == 0 ? "VISA-A" : k == 1 ? "LSI (%)" : "side difference (cm)");
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        struct tendo_assessment *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return 1;
+        l->v = v;
+        l->cap = cap;
     }
-    if (isnan(l->first[k]))
-        l->first[k] = v;
+    l->v[l->n++] = *a;
     return 0;
+}
+
+/* every assessment of the last `weeks` weeks, with the change since the
+ * first of its kind */
+static int list(struct cli *c, int weeks)
+{
+    struct tendo_error e = {0};
+    struct listing l = {NULL, 0, 0};
+    double *change;
+    int rc;
+    if ((rc = cli_open(c, 0)))
+        return rc;
+    if (tendo_assessments_each(c->db, NULL, c->date - weeks * 7 + 1, c->date,
+                               on_list, &l, &e)) {
+        free(l.v);
+        return e.code ? cli_error(c, &e)
+                      : cli_errorf(c, EXIT_INTERNAL, "out of memory");
+    }
+    if (c->json) {
+        rc = cli_print_json(c, tendo_assessments_doc_json(l.v, l.n));
+        free(l.v);
+        return rc;
+    }
+    if (!(change = malloc((l.n ? l.n : 1) * sizeof *change))) {
+        free(l.v);
+        return cli_errorf(c, EXIT_INTERNAL, "out of memory");
+    }
+    tendo_assessment_changes(l.v, l.n, change);
+    for (size_t i = 0; i < l.n; i++) {
+        const char *k = l.v[i].kind;
+        print_one(&l.v[i], NULL);
+        if (!isnan(change[i]))
+            printf("    %+.0f since the first %s in this range\n", change[i],
+                   !strcmp(k, "visa-a")       ? "VISA-A"
+                   : !strcmp(k, "heel-raise") ? "LSI (%)"
+                                              : "side difference (cm)");
+    }
+    if (!l.n && !c->quiet)
+        printf("no assessments in the last %d weeks (tendo assess "
+               "visa-a | heel-raise | dorsiflexion)\n",
+               weeks);
+    free(change);
+    free(l.v);
+    return EXIT_OK;
 }
 
 enum { O_ANSWERS = 1, O_LEFT, O_RIGHT, O_INVOLVED, O_WEEKS, O_NOTES };
@@ -190,7 +190,7 @@ int cmd_assess(struct cli *c, int argc, char **argv)
     static const char *const sides[] = {"left", "right", NULL};
     struct tendo_error e = {0};
     struct tendo_assessment a;
-    struct derived d = {NULL, NAN, NAN};
+    struct derived d = {NULL};
     const char *answers = NULL, *kind;
     int opt, rc, i, weeks = 26, involved = -1;
 
@@ -239,25 +239,8 @@ int cmd_assess(struct cli *c, int argc, char **argv)
     if (optind < argc)
         return cli_usage(c, "assess", "assess takes one kind");
 
-    if (!strcmp(kind, "list")) {
-        struct listing l = {NULL, {NAN, NAN, NAN}};
-        if ((rc = cli_open(c, 0)))
-            return rc;
-        l.arr = c->json ? json_array() : NULL;
-        if (tendo_assessments_each(c->db, NULL, c->date - weeks * 7 + 1,
-                                   c->date, on_list, &l, &e)) {
-            json_decref(l.arr);
-            return cli_error(c, &e);
-        }
-        if (c->json)
-            return cli_print_json(c, l.arr);
-        if (isnan(l.first[0]) && isnan(l.first[1]) && isnan(l.first[2]) &&
-            !c->quiet)
-            printf("no assessments in the last %d weeks (tendo assess "
-                   "visa-a | heel-raise | dorsiflexion)\n",
-                   weeks);
-        return EXIT_OK;
-    }
+    if (!strcmp(kind, "list"))
+        return list(c, weeks);
     if (tendo_parse_enum(kind, strlen(kind), tendo_assessment_kinds,
                          "assessment", &i, &e))
         return cli_usage(c, "assess", e.msg);
@@ -324,7 +307,7 @@ int cmd_assess(struct cli *c, int argc, char **argv)
         return cli_error(c, &e);
     }
     if (c->json)
-        return cli_print_json(c, to_json(&a, &d));
+        return cli_print_json(c, tendo_assessment_doc_json(&a, d.involved));
     if (!c->quiet)
         print_one(&a, &d);
     return EXIT_OK;

@@ -42,7 +42,6 @@ int cmd_load(struct cli *c, int argc, char **argv)
     size_t nweeks = 0;
     int opt, rc, nw = 8, by_day = 0;
     tendo_day from, to;
-    const char *du;
     double per;
 
     cli_getopt_reset();
@@ -85,49 +84,8 @@ int cmd_load(struct cli *c, int argc, char **argv)
         tendo_history_load_week(h, tendo_day_week_start(from) + (tendo_day)(7 * k),
                                 &weeks[k]);
     per = c->units == TENDO_UNITS_MI ? TENDO_M_PER_MI : 1000.0;
-    du = c->units == TENDO_UNITS_MI ? "run_mi" : "run_km";
     if (c->json) {
-        json_t *doc = json_object(), *jd = json_array(), *jw = json_array();
-        char d[TENDO_DAY_STRLEN];
-        for (tendo_day k = 0; k <= to - from; k++) {
-            const struct tendo_load_day *x = &days[k];
-            json_t *o = json_object();
-            json_object_set_new(o, "date", json_string(tendo_day_format(x->date, d)));
-            json_object_set_new(o, "run_min", cli_json_num(x->run_min, 10));
-            json_object_set_new(o, du, cli_json_num(x->run_m / per, 100));
-            json_object_set_new(o, "time_on_feet_min", cli_json_num(x->feet_min, 10));
-            json_object_set_new(o, "tendon_load", cli_json_num(x->tendon_load, 10));
-            json_object_set_new(o, "training_load", cli_json_num(x->training_load, 10));
-            json_object_set_new(o, "training_load_estimated",
-                                json_boolean(x->training_load_estimated));
-            json_object_set_new(o, "acwr", cli_json_num(x->acwr, 100));
-            json_object_set_new(o, "acwr_ewma", cli_json_num(x->acwr_ewma, 100));
-            json_object_set_new(o, "ctl", cli_json_num(x->ctl, 10));
-            json_object_set_new(o, "atl", cli_json_num(x->atl, 10));
-            json_object_set_new(o, "tsb", cli_json_num(x->tsb, 10));
-            json_array_append_new(jd, o);
-        }
-        for (size_t k = 0; k < nweeks; k++) {
-            const struct tendo_load_week *x = &weeks[k];
-            json_t *o = json_object();
-            json_object_set_new(o, "week_start",
-                                json_string(tendo_day_format(x->week_start, d)));
-            json_object_set_new(o, "run_min", cli_json_num(x->run_min, 10));
-            json_object_set_new(o, du, cli_json_num(x->run_m / per, 100));
-            json_object_set_new(o, "time_on_feet_min", cli_json_num(x->feet_min, 10));
-            json_object_set_new(o, "tendon_load", cli_json_num(x->tendon_load, 10));
-            json_object_set_new(o, "training_load", cli_json_num(x->training_load, 10));
-            json_object_set_new(o, "ramp_pct", cli_json_num(x->ramp_pct, 10));
-            json_object_set_new(o, "monotony", cli_json_num(x->monotony, 100));
-            json_object_set_new(o, "strain", cli_json_num(x->strain, 1));
-            json_object_set_new(o, "cadence_spm", cli_json_num(x->cadence_spm, 10));
-            json_object_set_new(o, "efficiency", cli_json_num(x->efficiency, 1000));
-            json_array_append_new(jw, o);
-        }
-        json_object_set_new(doc, "units", json_string(cli_unit(c)));
-        json_object_set_new(doc, "days", jd);
-        json_object_set_new(doc, "weeks", jw);
-        rc = cli_print_json(c, doc);
+        rc = cli_print_json(c, tendo_load_json(h, from, to, c->units));
         goto out;
     }
     if (by_day) {

@@ -73,81 +73,6 @@ static void summary(const struct cli *c, const struct tendo_plan_day *d,
     }
 }
 
-static json_t *day_json(const struct cli *c, const struct tendo_plan_day *d)
-{
-    char ds[TENDO_DAY_STRLEN];
-    json_t *o = json_object();
-    json_object_set_new(o, "date", json_string(tendo_day_format(d->date, ds)));
-    json_object_set_new(o, "kind", json_string(tendo_plan_kind_name(d->kind)));
-    json_object_set_new(o, "phase", json_string(d->phase));
-    if (d->kind == TENDO_PLAN_RUN) {
-        json_t *r = json_object();
-        json_object_set_new(r, "minutes", json_integer(d->run_min));
-        json_object_set_new(r, c->units == TENDO_UNITS_MI ? "mi" : "km",
-                            cli_json_num(dist(c, d->run_km), 10));
-        json_object_set_new(r, "intensity", json_string(d->intensity));
-        json_object_set_new(r, "surface", json_string(d->surface));
-        json_object_set_new(r, "strides", json_boolean(d->strides));
-        json_object_set_new(o, "run", r);
-    } else {
-        json_object_set_new(o, "run", json_null());
-    }
-    if (d->kind == TENDO_PLAN_CROSS) {
-        json_t *x = json_object();
-        json_object_set_new(x, "type", json_string(d->cross_type));
-        json_object_set_new(x, "minutes", json_integer(d->cross_min));
-        json_object_set_new(o, "cross_training", x);
-    } else {
-        json_object_set_new(o, "cross_training", json_null());
-    }
-    if (d->has_rehab) {
-        json_object_set_new(o, "rehab",
-                            cli_rehab_json(d->rehab_exercise, d->rehab_surface,
-                                           d->rehab_sets, d->rehab_reps,
-                                           d->rehab_load_kg, d->rehab_tempo));
-    } else {
-        json_object_set_new(o, "rehab", json_null());
-    }
-    json_object_set_new(o, "note", json_string(d->note));
-    return o;
-}
-
-static json_t *to_json(const struct cli *c, const struct tendo_plan *p)
-{
-    char ds[TENDO_DAY_STRLEN];
-    json_t *o = json_object(), *days = json_array(), *weeks = json_array();
-    const char *u = c->units == TENDO_UNITS_MI ? "run_mi" : "run_km";
-    json_object_set_new(o, "from", json_string(tendo_day_format(p->from, ds)));
-    json_object_set_new(o, "level",
-                        json_string(tendo_level_name(p->advice.level)));
-    json_object_set_new(o, "flare",
-                        json_string(tendo_flare_step_name(p->advice.flare.step)));
-    json_object_set_new(o, "runs_per_week", json_integer(p->runs_per_week));
-    json_object_set_new(o, "long_run_day",
-                        p->long_run_day >= 0 ? json_string(wd[p->long_run_day])
-                                             : json_null());
-    json_object_set_new(o, "rest_day", json_string(wd[p->rest_day]));
-    json_object_set_new(o, "base_week_min", cli_json_num(p->base_week_min, 1));
-    for (size_t i = 0; i < p->ndays; i++)
-        json_array_append_new(days, day_json(c, &p->days[i]));
-    for (size_t i = 0; i < p->nweeks; i++) {
-        const struct tendo_plan_week *w = &p->weeks[i];
-        json_t *x = json_object();
-        json_object_set_new(x, "week_start",
-                            json_string(tendo_day_format(w->start, ds)));
-        json_object_set_new(x, "phase", json_string(w->phase));
-        json_object_set_new(x, "run_min", cli_json_num(w->run_min, 1));
-        json_object_set_new(x, u, cli_json_num(dist(c, w->run_km), 10));
-        json_object_set_new(x, "done_min", cli_json_num(w->done_min, 1));
-        json_object_set_new(x, "target_min", cli_json_num(w->target_min, 1));
-        json_object_set_new(x, "deload", json_boolean(w->deload));
-        json_array_append_new(weeks, x);
-    }
-    json_object_set_new(o, "days", days);
-    json_object_set_new(o, "weeks", weeks);
-    return o;
-}
-
 static void print_text(const struct cli *c, const struct tendo_plan *p)
 {
     char ds[TENDO_DAY_STRLEN], s[160], r[120];
@@ -321,7 +246,7 @@ int cmd_plan(struct cli *c, int argc, char **argv)
             rc = write_ics(c, p, ics);
         if (!rc && !(ics && !strcmp(ics, "-"))) {
             if (c->json)
-                rc = cli_print_json(c, to_json(c, p));
+                rc = cli_print_json(c, tendo_plan_json(p, c->units));
             else
                 print_text(c, p);
         }

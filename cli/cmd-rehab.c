@@ -27,134 +27,54 @@ static const char help[] =
     "leg-press-raise, rebound-raise, isometric, hops, other. --load is\n"
     "added weight in kg.\n";
 
-struct hist {
-    const char *protocol;
-    json_t *rows;
-    int stage, step, sessions, max_pain;
-    tendo_day from, to;
-    double load;
-};
-
-static void hist_flush(struct hist *h, int json)
+static void run_text(const struct tendo_rehab_run *r, const char *protocol)
 {
     char a[TENDO_DAY_STRLEN], b[TENDO_DAY_STRLEN];
     size_t n;
-    const struct tendo_rehab_stage *st;
-    if (!h->sessions)
-        return;
-    st = tendo_rehab_protocol(h->protocol, &n);
-    tendo_day_format(h->from, a);
-    tendo_day_format(h->to, b);
-    if (json) {
-        json_t *o = json_object();
-        json_object_set_new(o, "from", json_string(a));
-        json_object_set_new(o, "to", json_string(b));
-        json_object_set_new(o, "stage", h->stage ? json_integer(h->stage)
-                                                 : json_null());
-        json_object_set_new(o, "name", h->stage
-                                           ? json_string(st[h->stage - 1].name)
-                                           : json_null());
-        json_object_set_new(o, "load_kg", json_real(h->load));
-        json_object_set_new(o, "sessions", json_integer(h->sessions));
-        json_object_set_new(o, "max_pain", h->max_pain < 0
-                                               ? json_null()
-                                               : json_integer(h->max_pain));
-        json_array_append_new(h->rows, o);
-    } else {
-        printf("%s .. %s  ", a, b);
-        if (h->stage)
-            printf("stage %d %s", h->stage, st[h->stage - 1].name);
-        else
-            printf("(not in the %s protocol)", h->protocol);
-        if (h->load > 0)
-            printf(" + %g kg", h->load);
-        printf(", %d session%s", h->sessions, h->sessions == 1 ? "" : "s");
-        if (h->max_pain >= 0)
-            printf(", worst pain %d/10", h->max_pain);
-        putchar('\n');
-    }
-    h->sessions = 0;
+    const struct tendo_rehab_stage *st = tendo_rehab_protocol(protocol, &n);
+    printf("%s .. %s  ", tendo_day_format(r->from, a),
+           tendo_day_format(r->to, b));
+    if (r->stage && st && (size_t)r->stage <= n)
+        printf("stage %d %s", r->stage, st[r->stage - 1].name);
+    else
+        printf("(not in the %s protocol)", protocol);
+    if (r->load_kg > 0)
+        printf(" + %g kg", r->load_kg);
+    printf(", %d session%s", r->sessions, r->sessions == 1 ? "" : "s");
+    if (r->max_pain >= 0)
+        printf(", worst pain %d/10", r->max_pain);
+    putchar('\n');
 }
 
-static int on_hist(const struct tendo_rehab *r, void *ctx)
-{
-    struct hist *h = ctx;
-    int step, stage = tendo_rehab_stage_of(h->protocol, r, &step);
-    double load = isnan(r->load_kg) ? 0 : r->load_kg;
-    if (h->sessions && (stage != h->stage || step != h->step ||
-                        (!stage && load != h->load)))
-        hist_flush(h, h->rows != NULL);
-    if (!h->sessions) {
-        h->stage = stage;
-        h->step = step;
-        h->from = r->date;
-        h->max_pain = -1;
-        h->load = load;
-    }
-    h->sessions++;
-    h->to = r->date;
-    if (r->pain != TENDO_UNSET && r->pain > h->max_pain)
-        h->max_pain = r->pain;
-    return 0;
-}
-
+/* --history: the stages over the last `weeks` weeks, from the history
+ * (each session's stage worked out once there) */
 static int history(struct cli *c, int weeks)
 {
-    struct tendo_error e = {0};
-    char protocol[16];
-    struct hist h;
+    struct tendo_history *h = NULL;
+    struct tendo_rehab_run *runs = NULL;
+    size_t n;
+    tendo_day from;
     int rc;
-    if ((rc = cli_open(c, 0)))
+    if ((rc = cli_open(c, 0)) || (rc = cli_history(c, &h)))
         return rc;
-    if (tendo_setting_get(c->db, "protocol", protocol, sizeof protocol, NULL,
-                          &e))
-        return cli_error(c, &e);
-    memset(&h, 0, sizeof h);
-    h.protocol = protocol[0] ? protocol : "seed";
-    h.rows = c->json ? json_array() : NULL;
-    if (!c->json)
-        printf("rehab stages, protocol %s:\n", h.protocol);
-    if (tendo_rehab_each(c->db, c->date - weeks * 7 + 1, c->date, on_hist, &h,
-                         &e)) {
-        json_decref(h.rows);
-        return cli_error(c, &e);
+    from = c->date - weeks * 7 + 1;
+    n = tendo_rehab_runs(h, from, c->date, NULL, 0);
+    if (n && !(runs = malloc(n * sizeof *runs))) {
+        tendo_history_free(h);
+        return cli_errorf(c, EXIT_INTERNAL, "out of memory");
     }
-    hist_flush(&h, c->json);
+    tendo_rehab_runs(h, from, c->date, runs, n);
     if (c->json) {
-        json_t *o = json_object();
-        json_object_set_new(o, "protocol", json_string(h.protocol));
-        json_object_set_new(o, "stages", h.rows);
-        return cli_print_json(c, o);
+        rc = cli_print_json(c, tendo_rehab_runs_json(h->athlete.protocol,
+                                                     runs, n));
+    } else {
+        printf("rehab stages, protocol %s:\n", h->athlete.protocol);
+        for (size_t i = 0; i < n; i++)
+            run_text(&runs[i], h->athlete.protocol);
     }
-    return EXIT_OK;
-}
-
-static json_t *prescription_json(const struct tendo_advice *a)
-{
-    json_t *o = json_object(), *rs = json_array();
-    char d[TENDO_DAY_STRLEN];
-    json_object_set_new(o, "date", json_string(tendo_day_format(a->date, d)));
-    json_object_set_new(o, "stage", json_integer(a->rehab_stage));
-    json_object_set_new(o, "stages", json_integer(a->rehab_nstages));
-    json_object_set_new(o, "name", json_string(a->rehab_name));
-    json_object_set_new(o, "exercise", json_string(a->rehab_exercise));
-    json_object_set_new(o, "surface", json_string(a->rehab_surface));
-    json_object_set_new(o, "sets", json_integer(a->rehab_sets));
-    json_object_set_new(o, "reps", json_integer(a->rehab_reps));
-    json_object_set_new(o, "load_kg", isnan(a->rehab_load_kg)
-                                          ? json_null()
-                                          : json_real(a->rehab_load_kg));
-    json_object_set_new(o, "tempo", json_string(a->rehab_tempo));
-    json_object_set_new(o, "progress", json_string(a->rehab_progress));
-    for (size_t i = 0; i < a->nreasons; i++)
-        if (!strncmp(a->reasons[i].code, "rehab_", 6)) {
-            json_t *x = json_object();
-            json_object_set_new(x, "code", json_string(a->reasons[i].code));
-            json_object_set_new(x, "text", json_string(a->reasons[i].text));
-            json_array_append_new(rs, x);
-        }
-    json_object_set_new(o, "reasons", rs);
-    return o;
+    free(runs);
+    tendo_history_free(h);
+    return rc;
 }
 
 static void prescription_text(const struct tendo_advice *a)
@@ -315,7 +235,7 @@ int cmd_rehab(struct cli *c, int argc, char **argv)
         /* no values: show the prescription; log it when confirmed */
         int log_it = yes;
         if (c->json && !yes) {
-            rc = cli_print_json(c, prescription_json(a));
+            rc = cli_print_json(c, tendo_prescription_json(a));
             free(a);
             return rc;
         }

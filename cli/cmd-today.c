@@ -19,80 +19,6 @@ static const char help[] =
     "first (tendo check): without it the advice stays conservative.\n"
     "tendo supports decisions; it does not diagnose.\n";
 
-static json_t *to_json(const struct cli *c, const struct tendo_advice *a)
-{
-    char d[TENDO_DAY_STRLEN];
-    json_t *o = json_object(), *run = json_object(), *xs = json_array(),
-           *rs = json_array(), *fl = json_object();
-    json_object_set_new(o, "date", json_string(tendo_day_format(a->date, d)));
-    json_object_set_new(o, "level", json_string(tendo_level_name(a->level)));
-    json_object_set_new(run, "allowed", json_boolean(a->run_allowed));
-    json_object_set_new(run, "max_minutes", cli_json_num(a->max_minutes, 1));
-    json_object_set_new(run, "max_km", cli_json_num(a->max_km, 10));
-    if (c->units == TENDO_UNITS_MI)
-        json_object_set_new(run, "max_mi",
-                            cli_json_num(a->max_km * 1000 / TENDO_M_PER_MI, 10));
-    json_object_set_new(run, "intensity", a->run_allowed
-                                              ? json_string(a->intensity)
-                                              : json_null());
-    json_object_set_new(run, "surface", a->run_allowed
-                                            ? json_string(a->surface)
-                                            : json_null());
-    json_object_set_new(run, "strides", json_boolean(a->strides));
-    json_object_set_new(run, "hills", json_boolean(a->hills));
-    json_object_set_new(o, "run", run);
-    for (int i = 0; i < a->ncross; i++) {
-        json_t *x = json_object();
-        json_object_set_new(x, "type", json_string(a->cross[i].type));
-        json_object_set_new(x, "minutes", json_integer(a->cross[i].minutes));
-        json_array_append_new(xs, x);
-    }
-    json_object_set_new(o, "cross_training", xs);
-    if (a->has_rehab) {
-        json_t *r = cli_rehab_json(a->rehab_exercise, a->rehab_surface,
-                                   a->rehab_sets, a->rehab_reps,
-                                   a->rehab_load_kg, a->rehab_tempo);
-        json_object_set_new(r, "progress", json_string(a->rehab_progress));
-        json_object_set_new(r, "stage", json_integer(a->rehab_stage));
-        json_object_set_new(r, "stages", json_integer(a->rehab_nstages));
-        json_object_set_new(r, "name", json_string(a->rehab_name));
-        json_object_set_new(o, "rehab", r);
-    } else {
-        json_object_set_new(o, "rehab", json_null());
-    }
-    for (size_t i = 0; i < a->nreasons; i++) {
-        json_t *x = json_object();
-        json_object_set_new(x, "code", json_string(a->reasons[i].code));
-        json_object_set_new(x, "level",
-                            json_string(tendo_level_name(a->reasons[i].level)));
-        json_object_set_new(x, "text", json_string(a->reasons[i].text));
-        json_array_append_new(rs, x);
-    }
-    json_object_set_new(o, "reasons", rs);
-    json_object_set_new(o, "next_check",
-                        json_string(tendo_day_format(a->next_check, d)));
-    /* the figures behind it */
-    json_object_set_new(o, "typical_run_min", cli_json_num(a->typical_min, 1));
-    json_object_set_new(o, "typical_run_km", cli_json_num(a->typical_km, 10));
-    json_object_set_new(o, "baseline_morning",
-                        a->base_morning == TENDO_UNSET
-                            ? json_null()
-                            : json_integer(a->base_morning));
-    json_object_set_new(o, "baseline_stiffness_min",
-                        a->base_stiffness == TENDO_UNSET
-                            ? json_null()
-                            : json_integer(a->base_stiffness));
-    json_object_set_new(o, "good_days", json_integer(a->good_days));
-    json_object_set_new(fl, "step",
-                        json_string(tendo_flare_step_name(a->flare.step)));
-    json_object_set_new(fl, "since",
-                        a->flare.step == TENDO_FLARE_NONE
-                            ? json_null()
-                            : json_string(tendo_day_format(a->flare.started, d)));
-    json_object_set_new(o, "flare", fl);
-    return o;
-}
-
 static void print_text(const struct cli *c, const struct tendo_advice *a)
 {
     static const char *const headline[] = {
@@ -170,7 +96,7 @@ int cmd_today(struct cli *c, int argc, char **argv)
         return cli_errorf(c, EXIT_INTERNAL, "out of memory");
     if ((rc = cli_advise(c, a)) == 0) {
         if (c->json)
-            rc = cli_print_json(c, to_json(c, a));
+            rc = cli_print_json(c, tendo_advice_json(a, c->units));
         else
             print_text(c, a);
     }

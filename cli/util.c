@@ -201,11 +201,6 @@ int cli_print_json(struct cli *c, json_t *v)
     return 0;
 }
 
-json_t *cli_json_num(double v, double scale)
-{
-    return isnan(v) ? json_null() : json_real(round(v * scale) / scale);
-}
-
 double cli_dist(const struct cli *c, double metres)
 {
     return metres / (c->units == TENDO_UNITS_MI ? TENDO_M_PER_MI : 1000.0);
@@ -258,17 +253,4 @@ int cli_write_output(struct cli *c, const char *path, const char *data,
                           strerror(e));
     }
     return 0;
-}
-
-json_t *cli_rehab_json(const char *exercise, const char *surface, int sets,
-                       int reps, double load_kg, const char *tempo)
-{
-    json_t *r = json_object();
-    json_object_set_new(r, "exercise", json_string(exercise));
-    json_object_set_new(r, "surface", json_string(surface));
-    json_object_set_new(r, "sets", json_integer(sets));
-    json_object_set_new(r, "reps", json_integer(reps));
-    json_object_set_new(r, "load_kg", cli_json_num(load_kg, 10));
-    json_object_set_new(r, "tempo", json_string(tempo));
-    return r;
 }

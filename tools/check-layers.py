@@ -47,6 +47,7 @@ HEADER_FOLDER = {
     "plan.h": "rules",
     "clinical.h": "core",   # the named thresholds, for every layer
     "report.h": "report", "ics.h": "report", "json.h": "report",
+    "documents.h": "report",
     "import.h": "import",
     "loader.h": "loader",
     "tendo.h": None,   # the umbrella: for programs, never for the library

@@ -68,6 +68,22 @@ struct tendo_rehab_plan {
     int done_at_stage;          /* sessions counted at the current stage */
 };
 
+/* A run of rehab sessions at one stage and load step (the stages over
+ * time, `tendo rehab --history`). Sessions outside the protocol have
+ * stage 0 and make a new run when their load changes. */
+struct tendo_rehab_run {
+    tendo_day from, to;         /* first and last session */
+    int stage, step;            /* 1-based stage, 0 outside the protocol */
+    double load_kg;             /* the first session's added load (0) */
+    int sessions;
+    int max_pain;               /* worst pain, -1 when none logged */
+};
+/* The history's rehab sessions from..to as runs, into out[0..cap);
+ * returns how many there are (more than cap when they did not fit). */
+TENDO_API size_t tendo_rehab_runs(const struct tendo_history *h,
+                                  tendo_day from, tendo_day to,
+                                  struct tendo_rehab_run *out, size_t cap);
+
 /* Today's prescription. Fails only on bad arguments (TENDO_EUSAGE). */
 TENDO_API int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
                                     struct tendo_rehab_plan *out,

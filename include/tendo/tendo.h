@@ -19,6 +19,7 @@
 #include "diary.h"
 #include "import.h"
 #include "json.h"
+#include "documents.h"
 #include "fit.h"
 #include "activity.h"
 #include "load.h"

@@ -329,3 +329,44 @@ int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
                      : st[a.cur].load_kg + a.step * st[a.cur].load_step;
     return 0;
 }
+
+size_t tendo_rehab_runs(const struct tendo_history *h, tendo_day from,
+                        tendo_day to, struct tendo_rehab_run *out, size_t cap)
+{
+    size_t n = 0;
+    struct tendo_rehab_run cur;
+    int open = 0;
+    for (size_t i = 0; h && i < h->nrehab; i++) {
+        const struct tendo_rehab *r = &h->rehab[i];
+        int stage = h->rehab_stage[i], step = h->rehab_step[i];
+        double load = isnan(r->load_kg) ? 0 : r->load_kg;
+        if (r->date < from || r->date > to)
+            continue;
+        if (open && (stage != cur.stage || step != cur.step ||
+                     (!stage && load != cur.load_kg))) {
+            if (n < cap)
+                out[n] = cur;
+            n++;
+            open = 0;
+        }
+        if (!open) {
+            cur.stage = stage;
+            cur.step = step;
+            cur.from = r->date;
+            cur.max_pain = -1;
+            cur.load_kg = load;
+            cur.sessions = 0;
+            open = 1;
+        }
+        cur.sessions++;
+        cur.to = r->date;
+        if (r->pain != TENDO_UNSET && r->pain > cur.max_pain)
+            cur.max_pain = r->pain;
+    }
+    if (open) {
+        if (n < cap)
+            out[n] = cur;
+        n++;
+    }
+    return n;
+}

@@ -7,6 +7,11 @@
  * with gaps, session pain, flags, sleep) and a random check for today;
  * then one of today's symptom values (or yesterday's session pain, or a
  * red flag) is made worse and the advice compared.
+ *
+ * Every decision is also written in one line (level, caps, cross-training,
+ * rehab, figures, flare, reasons with their texts) and the lines hashed
+ * (FNV-1a, printed), so a refactoring can show that it changed nothing:
+ * TENDO_PROP_DUMP=FILE writes the lines themselves, to diff.
  */
 #include "harness.h"
 
@@ -22,6 +27,55 @@ static void advise(const struct gen *g, struct tendo_advice *a)
     if (tendo_advise(h, g->today, a, &e))
         fail_msg("advise failed: %s", e.msg);
     tendo_history_free(h);
+}
+
+/* ---- the decisions, in one line each, hashed ---- */
+
+static uint64_t hash = 0xcbf29ce484222325ull;
+static FILE *dump_to;
+
+static void line(const char *fmt, ...) TENDO_PRINTF(1, 2);
+static void line(const char *fmt, ...)
+{
+    char buf[4096];
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    for (int i = 0; i < n && i < (int)sizeof buf - 1; i++) {
+        hash ^= (unsigned char)buf[i];
+        hash *= 0x100000001b3ull;
+    }
+    if (dump_to)
+        fputs(buf, dump_to);
+}
+
+static void record(const char *tag, const struct tendo_advice *a)
+{
+    line("%s L%d r%d %.6g %.6g %s %s s%d h%d x%d", tag, a->level,
+         a->run_allowed, a->max_minutes, a->max_km,
+         a->intensity ? a->intensity : "-", a->surface ? a->surface : "-",
+         a->strides, a->hills, a->ncross);
+    for (int i = 0; i < a->ncross; i++)
+        line(" %s:%d", a->cross[i].type, a->cross[i].minutes);
+    line(" R%d", a->has_rehab);
+    if (a->has_rehab)
+        line(" %s/%s/%s %dx%d %.6g %s %d/%d", a->rehab_exercise,
+             a->rehab_surface, a->rehab_tempo, a->rehab_sets, a->rehab_reps,
+             a->rehab_load_kg, a->rehab_progress, a->rehab_stage,
+             a->rehab_nstages);
+    else
+        line(" %s", a->rehab_progress ? a->rehab_progress : "-");
+    line(" T%.6g %.6g B%d %d c%d g%d F%d %d %d %.6g %d %d N%d",
+         a->typical_min, a->typical_km, a->base_morning, a->base_stiffness,
+         a->have_check, a->good_days, a->flare.step, a->flare.started,
+         a->flare.step_since, a->flare.pre_typical_min, a->flare.base_morning,
+         a->flare.progress, a->next_check);
+    for (size_t i = 0; i < a->nreasons; i++)
+        line(" |%s:%d:%s", a->reasons[i].code, a->reasons[i].level,
+             a->reasons[i].text);
+    line("\n");
 }
 
 static double cap(const struct tendo_advice *a)
@@ -153,18 +207,25 @@ static void invariants(void **state)
     static struct gen g, w;
     struct tendo_advice a, b;
     const char *env = getenv("TENDO_PROP_CASES"), *seed = getenv("TENDO_PROP_SEED");
-    uint64_t cases = env ? strtoull(env, NULL, 10) : 100000, worse = 0;
+    uint64_t cases = env ? strtoull(env, NULL, 10) : 100000, worse = 0,
+             ndecisions = 0;
     unsigned hist[6] = {0}, steps[6] = {0};
     (void)state;
+    if (getenv("TENDO_PROP_DUMP") && !(dump_to = fopen(getenv("TENDO_PROP_DUMP"), "w")))
+        fail_msg("cannot write %s", getenv("TENDO_PROP_DUMP"));
     rng_state = seed ? strtoull(seed, NULL, 10) : 0x7e1d0ull;
     if (!rng_state)
         rng_state = 1;
     for (uint64_t n = 0; n < cases; n++) {
         const char *what;
         uint64_t at_seed = rng_state;
+        char tag[32];
         generate(&g);
         advise(&g, &a);
         check_one(&g, &a, n);
+        snprintf(tag, sizeof tag, "%" PRIu64, n);
+        record(tag, &a);
+        ndecisions++;
         hist[a.level]++;
         steps[a.flare.step]++;
         w = g;
@@ -173,6 +234,9 @@ static void invariants(void **state)
         worse++;
         advise(&w, &b);
         check_one(&w, &b, n);
+        snprintf(tag, sizeof tag, "%" PRIu64 "'", n);
+        record(tag, &b);
+        ndecisions++;
         /* §11.1 monotone: worse never gives more load, nor a higher cap */
         if (b.level < a.level || cap(&b) > cap(&a) + 1e-9)
             fail_msg("case %" PRIu64 " (seed %" PRIu64 "): worse %s gave %s "
@@ -188,7 +252,10 @@ static void invariants(void **state)
     for (int i = 0; i < 6; i++)
         printf(" %s %u", tendo_flare_step_name((enum tendo_flare_step)i),
                steps[i]);
-    printf("\n");
+    printf("\n%" PRIu64 " decisions, hash %016" PRIx64 "\n", ndecisions,
+           hash);
+    if (dump_to)
+        fclose(dump_to);
     /* a generator that never reaches a level proves nothing about it */
     for (int i = 0; i < 6 && cases >= 10000; i++)
         if (hist[i] < cases / 1000)
