@@ -30,6 +30,7 @@ expect_eq "$(json_get h.json '$.involved')" right "involved side from the check"
 expect_eq "$(json_get h.json '$.lsi')" 80.0 "LSI = involved / uninvolved"
 run assess heel-raise --left 24 --right 25 --involved right
 expect_out "LSI 104 % (right involved)" "--involved wins"
+expect_out "(aim >= 90 %, and >= 25 raises" "the programme's LSI goal"
 run assess dorsiflexion --left 9 --right 12.5
 expect_out "difference 3.5 cm (over 2 cm: worth noting)" "dorsiflexion"
 run assess
