@@ -135,6 +135,7 @@ int cmd_config(struct cli *c, int argc, char **argv);
 int cmd_log(struct cli *c, int argc, char **argv);
 int cmd_edit(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
+int cmd_flags(struct cli *c, int argc, char **argv);
 int cmd_rehab(struct cli *c, int argc, char **argv);
 int cmd_wellness(struct cli *c, int argc, char **argv);
 int cmd_shoe(struct cli *c, int argc, char **argv);

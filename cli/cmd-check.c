@@ -43,6 +43,11 @@ static int parse_flags(const char *arg, unsigned *out, struct tendo_error *e)
         int i, rc;
         if ((rc = tendo_parse_enum(p, n, tendo_flag_names, "--flags", &i, e)))
             return rc;
+        if (1u << i == TENDO_FLAG_MORNING_HIGH)
+            return tendo_fail(e, TENDO_EINVAL,
+                              "--flags: morning-high is opened by the "
+                              "mornings (6/10 or more on 3 days running), "
+                              "not entered");
         *out |= 1u << i;
         p += n + (comma != NULL);
     }
@@ -274,14 +279,27 @@ int cmd_check(struct cli *c, int argc, char **argv)
             printf("  red flags were: %s\n", fl);
         }
     }
-    if (cur.flags && !c->json) {
+    if ((cur.flags & TENDO_FLAG_RED) && !c->json) {
         char fl[160];
-        flags_text(cur.flags, fl, sizeof fl);
-        /* clinical.md §2: red flags override everything, so say so at once */
+        flags_text(cur.flags & TENDO_FLAG_RED, fl, sizeof fl);
+        /* clinical.md §2: red flags override everything, so say so at once;
+         * they stay open until cleared */
         fprintf(stderr,
-                "red flag recorded (%s): please have it checked by a "
-                "clinician before you run again\n",
+                "red flag recorded (%s): no running until a clinician has "
+                "seen you; then record it with 'tendo flags clear'\n",
                 fl);
+    }
+    if ((cur.flags & TENDO_FLAG_SHARP) && !c->json)
+        fprintf(stderr, "sharp pain recorded: that starts a flare-up "
+                        "(see 'tendo today')\n");
+    if (found && (before.flags & ~cur.flags & TENDO_FLAG_RED) && !c->json) {
+        char fl[160];
+        flags_text(before.flags & ~cur.flags & TENDO_FLAG_RED, fl, sizeof fl);
+        fprintf(stderr,
+                "red flag taken off %s (%s): a correction of a mistake, kept "
+                "on record; if a clinician has seen you, use 'tendo flags "
+                "clear' instead\n",
+                "the check", fl);
     }
     return EXIT_OK;
 }

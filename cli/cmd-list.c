@@ -9,17 +9,22 @@
 
 static const char help[] =
     "usage: tendo list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--days N]\n"
-    "                  [--what sessions,checks,rehab,wellness]\n\n"
+    "                  [--what sessions,checks,rehab,wellness,flags]\n\n"
     "Lists what is stored from --from to --to (default: the 14 days up to\n"
     "--date). --days N lists the N days up to --to. --what picks kinds\n"
-    "(default all). With --json: one document with an array per kind.\n";
+    "(default all). flags: the clearances of red flags (a clinician saw you,\n"
+    "tendo flags clear) and the corrections of flags entered by mistake.\n"
+    "With --json: one document with an array per kind.\n";
 
 enum { O_FROM = 1, O_TO, O_DAYS, O_WHAT };
-enum { W_SESSIONS = 1, W_CHECKS = 2, W_REHAB = 4, W_WELLNESS = 8 };
+enum { W_SESSIONS = 1, W_CHECKS = 2, W_REHAB = 4, W_WELLNESS = 8,
+       W_FLAGS = 16 };
+#define NKINDS 5
 
 struct acc {
     struct cli *c;
     json_t *arr;
+    json_t *flags;          /* W_FLAGS: the clearances (arr: corrections) */
     int count;
 };
 
@@ -58,7 +63,46 @@ static int j_check(const struct tendo_check *x, void *p)
         printf(" %s", x->location);
     for (int i = 0; tendo_flag_names[i]; i++)
         if (x->flags & (1u << i))
-            printf(" RED FLAG:%s", tendo_flag_names[i]);
+            printf(" %s:%s",
+                   (1u << i) & TENDO_FLAG_RED ? "RED FLAG" : "flag",
+                   tendo_flag_names[i]);
+    putchar('\n');
+    return 0;
+}
+
+static void print_bits(unsigned bits)
+{
+    for (int i = 0; tendo_flag_names[i]; i++)
+        if (bits & (1u << i))
+            printf(" %s", tendo_flag_names[i]);
+}
+
+static int j_clearance(const struct tendo_clearance *x, void *p)
+{
+    struct acc *a = p;
+    char d[TENDO_DAY_STRLEN];
+    a->count++;
+    if (a->flags)
+        return json_array_append_new(a->flags, tendo_clearance_json(x));
+    printf("  %s cleared by a clinician:", tendo_day_format(x->date, d));
+    print_bits(x->flags);
+    if (x->note[0])
+        printf(" - \"%s\"", x->note);
+    putchar('\n');
+    return 0;
+}
+
+static int j_correction(const struct tendo_flag_correction *x, void *p)
+{
+    struct acc *a = p;
+    char d[TENDO_DAY_STRLEN], r[TENDO_DAY_STRLEN];
+    a->count++;
+    if (a->arr)
+        return json_array_append_new(a->arr, tendo_flag_correction_json(x));
+    printf("  %s flags taken off the check (entered by mistake, corrected "
+           "%s):",
+           tendo_day_format(x->date, d), tendo_day_format(x->recorded, r));
+    print_bits(x->flags);
     putchar('\n');
     return 0;
 }
@@ -114,13 +158,13 @@ int cmd_list(struct cli *c, int argc, char **argv)
         GLOBAL_OPTS,
         {0, 0, 0, 0}};
     static const char *const kinds[] = {"sessions", "checks", "rehab",
-                                        "wellness", NULL};
+                                        "wellness", "flags", NULL};
     const char *from_arg = NULL, *to_arg = NULL;
     struct tendo_error e = {0};
     int opt, rc, days = 14, what = 0;
     tendo_day from, to;
     json_t *doc = NULL;
-    struct acc a[4];
+    struct acc a[NKINDS];
     char d1[TENDO_DAY_STRLEN], d2[TENDO_DAY_STRLEN];
 
     cli_getopt_reset();
@@ -163,7 +207,7 @@ int cmd_list(struct cli *c, int argc, char **argv)
     if (optind < argc)
         return cli_usage(c, "list", "list takes no arguments");
     if (!what)
-        what = W_SESSIONS | W_CHECKS | W_REHAB | W_WELLNESS;
+        what = W_SESSIONS | W_CHECKS | W_REHAB | W_WELLNESS | W_FLAGS;
     if ((rc = cli_open(c, 0)))
         return rc;
     to = c->date;
@@ -178,11 +222,13 @@ int cmd_list(struct cli *c, int argc, char **argv)
     if (from > to)
         return cli_errorf(c, EXIT_DATA, "--from %s is after --to %s",
                           tendo_day_format(from, d1), tendo_day_format(to, d2));
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < NKINDS; i++) {
         a[i].c = c;
         a[i].count = 0;
         a[i].arr = c->json ? json_array() : NULL;
+        a[i].flags = NULL;
     }
+    a[4].flags = c->json ? json_array() : NULL;
     if (!c->json && !c->quiet)
         printf("%s .. %s\n", tendo_day_format(from, d1),
                tendo_day_format(to, d2));
@@ -203,9 +249,18 @@ int cmd_list(struct cli *c, int argc, char **argv)
         printf("wellness:\n");
     if (!rc && (what & W_WELLNESS))
         rc = tendo_wellness_each(c->db, from, to, j_wellness, &a[3], &e);
+    if (!rc && !c->json && (what & W_FLAGS))
+        printf("red flags cleared or corrected:\n");
+    if (!rc && (what & W_FLAGS))
+        rc = tendo_clearances_each(c->db, from, to, j_clearance, &a[4], &e);
+    if (!rc && (what & W_FLAGS))
+        rc = tendo_flag_corrections_each(c->db, from, to, j_correction,
+                                         &a[4], &e);
     if (rc) {
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; i < NKINDS; i++) {
             json_decref(a[i].arr);
+            json_decref(a[i].flags);
+        }
         return e.code ? cli_error(c, &e)
                       : cli_errorf(c, EXIT_INTERNAL, "out of memory");
     }
@@ -218,6 +273,13 @@ int cmd_list(struct cli *c, int argc, char **argv)
             json_object_set_new(doc, kinds[i], a[i].arr);
         else
             json_decref(a[i].arr);
+    }
+    if (what & W_FLAGS) {
+        json_object_set_new(doc, "clearances", a[4].flags);
+        json_object_set_new(doc, "flag_corrections", a[4].arr);
+    } else {
+        json_decref(a[4].flags);
+        json_decref(a[4].arr);
     }
     return cli_print_json(c, doc);
 }

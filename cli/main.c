@@ -15,6 +15,7 @@ static const struct cmd commands[] = {
     {"log", "log a session by hand", cmd_log},
     {"edit", "change a stored session", cmd_edit},
     {"check", "the daily symptom check", cmd_check},
+    {"flags", "open red flags since when; clear one after seeing a clinician", cmd_flags},
     {"rehab", "today's rehab prescription; log a session; --history", cmd_rehab},
     {"wellness", "log sleep and wellness", cmd_wellness},
     {"shoe", "shoes: add, list, retire, default", cmd_shoe},

@@ -38,8 +38,14 @@
 
 /* ---- §2 red flags and when to see a clinician ------------------------ */
 
-/* morning pain in the high-risk zone this many days running */
+/* morning pain in the high-risk zone this many days running opens the
+ * red flag morning-high */
 #define TENDO_MORNING_HIGH_DAYS 3           /* step 1 */
+/* a clearance is shown this many days (its day included) */
+#define TENDO_CLEARED_SHOW_DAYS 7           /* step 1 */
+/* after a fluoroquinolone flag's clearance, no progression for this many
+ * days (FDA 2008; Alves et al. 2019: ruptures up to months after) */
+#define TENDO_FLUOROQUINOLONE_HOLD_DAYS 30  /* step 1 */
 /* no improvement of the 7-day median morning pain over this many days
  * above the safe zone */
 #define TENDO_NOT_SETTLING_DAYS 21          /* step 1 */

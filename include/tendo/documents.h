@@ -29,6 +29,12 @@ TENDO_API json_t *tendo_json_number(double v, double scale);
  * decision, reasons, next check, and the figures behind it. */
 TENDO_API json_t *tendo_advice_json(const struct tendo_advice *a, int units);
 
+/* The red flags on `day` (`tendo flags --json`, clinical.md §2): those
+ * open, each with the day it was first recorded and for how many days,
+ * and those cleared by then, with the clearance's day and note. */
+TENDO_API json_t *tendo_flags_json(const struct tendo_history *h,
+                                   tendo_day day);
+
 /* A rehab dose: exercise, surface, sets, reps, load_kg (null: the
  * repetition maximum), tempo. */
 TENDO_API json_t *tendo_rehab_dose_json(const char *exercise,

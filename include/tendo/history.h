@@ -14,7 +14,9 @@
  * - the load metrics of tendo/load.h, counted from the first day with
  *   data: the acute:chronic ratios exist from its 35th day on, whatever
  *   range a reader shows, and fitness/fatigue start there for everyone;
- * - the stage of every logged rehab session in the athlete's protocol.
+ * - the stage of every logged rehab session in the athlete's protocol;
+ * - the red flags: each flag's episodes from the day it was recorded to
+ *   its clearance, and the flags open on each day (clinical.md §2).
  * Every reader takes these figures from here, so one fact has one value.
  *
  * Pure: no I/O, no clock, no globals. It allocates; the history owns its
@@ -48,6 +50,18 @@ struct tendo_history_input {
     size_t nassessments;
     const struct tendo_shoe *shoes;         /* kept as given */
     size_t nshoes;
+    const struct tendo_clearance *clearances;   /* any order */
+    size_t nclearances;
+};
+
+/* One red flag from the day it was first recorded to its clearance
+ * (clinical.md §2). */
+struct tendo_flag_episode {
+    unsigned flag;          /* one bit of TENDO_FLAG_RED */
+    tendo_day opened;       /* the first day it was recorded (morning-high:
+                               the third high morning) */
+    tendo_day cleared;      /* the clearance's day; TENDO_DAY_NONE: open */
+    long clearance;         /* its index in h->clearances, -1 while open */
 };
 
 struct tendo_history_day {
@@ -61,6 +75,8 @@ struct tendo_history_day {
     int pain;               /* the worst of the check's during and after and
                                the day's sessions' pain */
     unsigned flags;         /* the check's (enum tendo_flag) */
+    unsigned open_flags;    /* red flags open on the day: recorded on it or
+                               before and not cleared by it */
     int base_morning;       /* baselines before the day (the median of the
                                7 previous checked mornings within 28 days;
                                TENDO_UNSET with fewer than 3) */
@@ -106,6 +122,10 @@ struct tendo_history {
     size_t nassessments;
     const struct tendo_shoe *shoes;
     size_t nshoes;
+    const struct tendo_clearance *clearances;   /* by day */
+    size_t nclearances;
+    const struct tendo_flag_episode *episodes;  /* by the day opened */
+    size_t nepisodes;
 };
 
 /* CONSTRUCTOR. Records after `last` (and without a day) are left out. */

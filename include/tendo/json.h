@@ -20,6 +20,9 @@ TENDO_API json_t *tendo_session_json(const struct tendo_session *s, int units);
 TENDO_API json_t *tendo_check_json(const struct tendo_check *c);
 TENDO_API json_t *tendo_rehab_json(const struct tendo_rehab *r);
 TENDO_API json_t *tendo_wellness_json(const struct tendo_wellness *w);
+TENDO_API json_t *tendo_clearance_json(const struct tendo_clearance *c);
+TENDO_API json_t *tendo_flag_correction_json(
+    const struct tendo_flag_correction *c);
 TENDO_API json_t *tendo_shoe_json(const struct tendo_shoe *s, int units,
                                   double retire_km);
 
@@ -29,7 +32,8 @@ TENDO_API int tendo_json_dump(const json_t *v, struct tendo_buf *out);
 
 /* Writes every record of the database as one JSON document:
  * {"tendo_export":1,"schema":N,"settings":{...},"shoes":[...],
- *  "sessions":[...],"checks":[...],"rehab":[...],"wellness":[...]} */
+ *  "sessions":[...],"checks":[...],"rehab":[...],"wellness":[...],
+ *  "clearances":[...],"flag_corrections":[...]} */
 TENDO_API int tendo_export_json(struct tendo_db *db, struct tendo_buf *out,
                                 struct tendo_error *err);
 

@@ -24,9 +24,15 @@ TENDO_API extern const char *const tendo_sides[];           /* left, right, both
 TENDO_API extern const char *const tendo_locations[];       /* midportion, ... */
 TENDO_API extern const char *const tendo_rehab_exercises[]; /* heel-drop, ... */
 TENDO_API extern const char *const tendo_rehab_surfaces[];  /* flat, step, decline */
-TENDO_API extern const char *const tendo_flag_names[];      /* pop, ... (bit order) */
+TENDO_API extern const char *const tendo_flag_names[];      /* pop, ...,
+                                                    morning-high (bit order) */
 
-/* Red flags of the daily check (product.md §3, clinical.md §2), as bits. */
+/* Red flags (product.md §3, clinical.md §2), as bits. A check records the
+ * first seven (TENDO_FLAG_ALL; `sharp` among them starts a flare-up, it is
+ * not a red flag); `morning-high` is opened by the mornings themselves
+ * (morning pain 6/10 or more on 3 days running). A red flag stays open
+ * from the day it is recorded until a clearance (struct tendo_clearance)
+ * records that a clinician has seen the athlete. */
 enum tendo_flag {
     TENDO_FLAG_POP = 1u << 0,
     TENDO_FLAG_CANNOT_RAISE = 1u << 1,
@@ -35,8 +41,17 @@ enum tendo_flag {
     TENDO_FLAG_NIGHT = 1u << 4,
     TENDO_FLAG_CALF = 1u << 5,
     TENDO_FLAG_FLUOROQUINOLONE = 1u << 6,
-    TENDO_FLAG_ALL = (1u << 7) - 1
+    TENDO_FLAG_ALL = (1u << 7) - 1,         /* what a check records */
+    TENDO_FLAG_MORNING_HIGH = 1u << 7,      /* opened by the mornings */
+    /* the red flags: they send to a clinician and stay open until cleared */
+    TENDO_FLAG_RED = (TENDO_FLAG_ALL & ~TENDO_FLAG_SHARP) |
+                     TENDO_FLAG_MORNING_HIGH,
+    /* of them, those that rule out any exercise of the leg (a suspected
+     * rupture or clot: no cross-training, no rehab) */
+    TENDO_FLAG_NO_EXERCISE =
+        TENDO_FLAG_POP | TENDO_FLAG_CANNOT_RAISE | TENDO_FLAG_CALF
 };
+#define TENDO_FLAG_BITS 8
 
 enum tendo_units { TENDO_UNITS_KM = 0, TENDO_UNITS_MI = 1 };
 #define TENDO_M_PER_MI 1609.344
@@ -117,6 +132,25 @@ struct tendo_shoe {
     int sessions;               /* number of its sessions (filled on read) */
 };
 
+/* A clearance (clinical.md §2): on `date` a clinician saw the athlete
+ * about the red flags `flags`; the flags open on that day close. */
+struct tendo_clearance {
+    int64_t id;
+    tendo_day date;             /* the day the clinician saw the athlete */
+    unsigned flags;             /* enum tendo_flag bits, within TENDO_FLAG_RED */
+    tendo_day recorded;         /* the day it was entered */
+    char note[TENDO_NOTES_MAX + 1];   /* what was advised, or "" */
+};
+
+/* A correction (clinical.md §2): red flags taken off a day's check because
+ * they were entered by mistake - not a clearance, but kept on record. */
+struct tendo_flag_correction {
+    int64_t id;
+    tendo_day date;             /* the check's day */
+    unsigned flags;             /* the flags removed */
+    tendo_day recorded;         /* the day it was corrected */
+};
+
 /* An assessment (clinical.md §8; scoring in tendo/assess.h). */
 struct tendo_assessment {
     int64_t id;
@@ -143,6 +177,8 @@ struct tendo_athlete {
     int long_run_day;           /* 0 = Monday .. 6 = Sunday; -1 none */
     int rest_day;               /* 0 .. 6; -1 auto (after the long run) */
     double goal_min, goal_km;   /* weekly goal, NAN when not set */
+    int age;                    /* years, TENDO_UNSET when not set (the
+                                   heel-raise norm, clinical.md §8) */
 };
 
 /* Resets a record to "everything unknown" (ids 0, strings ""). */
@@ -152,6 +188,7 @@ TENDO_API void tendo_rehab_init(struct tendo_rehab *r);
 TENDO_API void tendo_wellness_init(struct tendo_wellness *w);
 TENDO_API void tendo_shoe_init(struct tendo_shoe *s);
 TENDO_API void tendo_assessment_init(struct tendo_assessment *a);
+TENDO_API void tendo_clearance_init(struct tendo_clearance *c);
 /* The default settings (those of `tendo config` before any is set). */
 TENDO_API void tendo_athlete_init(struct tendo_athlete *a);
 
@@ -171,6 +208,12 @@ TENDO_API int tendo_rehab_validate(const struct tendo_rehab *r, tendo_day today,
                                    struct tendo_error *err);
 TENDO_API int tendo_wellness_validate(const struct tendo_wellness *w,
                                       tendo_day today, struct tendo_error *err);
+/* A clearance: flags within TENDO_FLAG_RED (at least one), a day neither
+ * before 1970 nor after `today` + 1, a note of at most TENDO_NOTES_MAX
+ * bytes of text. */
+TENDO_API int tendo_clearance_validate(const struct tendo_clearance *c,
+                                       tendo_day today,
+                                       struct tendo_error *err);
 /* An assessment: a known kind, its values in range (raises 0-500 whole,
  * cm 0-30, VISA-A 0-100), a day not after `today` + 1. */
 TENDO_API int tendo_assessment_validate(const struct tendo_assessment *a,

@@ -78,7 +78,7 @@ TENDO_API const struct tendo_reason_info *tendo_reason_info(size_t i);
 struct tendo_reason {
     const char *code;            /* stable, e.g. "morning_pain_up" */
     enum tendo_level level;      /* the level this rule asks for */
-    char text[160];              /* one plain sentence */
+    char text[400];              /* one plain sentence or two */
 };
 
 struct tendo_advice {
@@ -107,6 +107,10 @@ struct tendo_advice {
     int have_check;                   /* a check exists for today */
     int good_days;                    /* consecutive good days to today */
     struct tendo_flare flare;
+    /* red flags (clinical.md §2): those open today, then those cleared in
+     * the last TENDO_CLEARED_SHOW_DAYS days (tendo/clinical.h) */
+    size_t nflags;
+    struct tendo_flag_episode flags[2 * TENDO_FLAG_BITS];
     tendo_day next_check;
     size_t nreasons;
     struct tendo_reason reasons[TENDO_REASONS_MAX];

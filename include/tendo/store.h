@@ -26,7 +26,7 @@
 
 typedef struct tendo_db tendo_db;
 
-#define TENDO_SCHEMA_VERSION 2   /* the schema this library writes */
+#define TENDO_SCHEMA_VERSION 3   /* the schema this library writes */
 
 enum tendo_open_flags {
     TENDO_OPEN_EXISTING = 0,     /* fail with TENDO_ENOTFOUND if absent */
@@ -118,6 +118,10 @@ typedef int (*tendo_check_fn)(const struct tendo_check *c, void *ctx);
 typedef int (*tendo_rehab_fn)(const struct tendo_rehab *r, void *ctx);
 typedef int (*tendo_wellness_fn)(const struct tendo_wellness *w, void *ctx);
 typedef int (*tendo_shoe_fn)(const struct tendo_shoe *s, void *ctx);
+typedef int (*tendo_clearance_fn)(const struct tendo_clearance *c,
+                                  void *ctx);
+typedef int (*tendo_flag_correction_fn)(const struct tendo_flag_correction *c,
+                                        void *ctx);
 typedef int (*tendo_assessment_fn)(const struct tendo_assessment *a,
                                    void *ctx);
 
@@ -154,7 +158,9 @@ TENDO_API int tendo_stream_get_blob(tendo_db *db, int64_t id,
 TENDO_API int tendo_check_get(tendo_db *db, tendo_day day,
                               struct tendo_check *out, int *found,
                               struct tendo_error *err);
-/* Stores the whole record for c->date, replacing the day's check. */
+/* Stores the whole record for c->date, replacing the day's check. Red
+ * flags the stored check had and `c` has not are kept on record as a
+ * correction (tendo_flag_corrections_each; clinical.md §2). */
 TENDO_API int tendo_check_put(tendo_db *db, const struct tendo_check *c,
                               tendo_day today, struct tendo_error *err);
 TENDO_API int tendo_checks_each(tendo_db *db, tendo_day from, tendo_day to,
@@ -229,6 +235,23 @@ TENDO_API int tendo_assessments_each(tendo_db *db, const char *kind,
                                      tendo_day from, tendo_day to,
                                      tendo_assessment_fn fn, void *ctx,
                                      struct tendo_error *err);
+
+/* ---- red-flag clearances and corrections (store/flags.c) -------------- */
+
+/* Validates (tendo_clearance_validate) and stores a clearance; c->id
+ * receives its id, c->recorded defaults to `today`. Whether the flags were
+ * open is the caller's question (tendo/history.h knows). */
+TENDO_API int tendo_clearance_add(tendo_db *db, struct tendo_clearance *c,
+                                  tendo_day today, struct tendo_error *err);
+/* Clearances dated from..to, in date order. */
+TENDO_API int tendo_clearances_each(tendo_db *db, tendo_day from,
+                                    tendo_day to, tendo_clearance_fn fn,
+                                    void *ctx, struct tendo_error *err);
+/* Corrections of checks dated from..to, in date order. */
+TENDO_API int tendo_flag_corrections_each(tendo_db *db, tendo_day from,
+                                          tendo_day to,
+                                          tendo_flag_correction_fn fn,
+                                          void *ctx, struct tendo_error *err);
 
 /* ---- import ledger ---------------------------------------------------- */
 

@@ -31,7 +31,7 @@ const char *const tendo_assessment_kinds[] = {"visa-a", "heel-raise",
                                               "dorsiflexion", NULL};
 const char *const tendo_flag_names[] = {
     "pop", "cannot-raise", "swelling", "sharp", "night", "calf",
-    "fluoroquinolone", NULL};
+    "fluoroquinolone", "morning-high", NULL};
 
 #define QUOTE_MAX 40
 
@@ -283,6 +283,12 @@ void tendo_wellness_init(struct tendo_wellness *w)
     w->sleep_quality = w->stress = w->fatigue = w->soreness = TENDO_UNSET;
 }
 
+void tendo_clearance_init(struct tendo_clearance *c)
+{
+    memset(c, 0, sizeof *c);
+    c->date = c->recorded = TENDO_DAY_NONE;
+}
+
 void tendo_assessment_init(struct tendo_assessment *a)
 {
     memset(a, 0, sizeof *a);
@@ -302,6 +308,7 @@ void tendo_athlete_init(struct tendo_athlete *a)
     a->long_run_day = 6;
     a->rest_day = -1;
     a->goal_min = a->goal_km = NAN;
+    a->age = TENDO_UNSET;
 }
 
 void tendo_shoe_init(struct tendo_shoe *s)
@@ -427,9 +434,31 @@ int tendo_check_validate(const struct tendo_check *c, tendo_day today,
         (rc = enum_ok(c->side, tendo_sides, "side", err)) ||
         (rc = enum_ok(c->location, tendo_locations, "location", err)))
         return rc;
+    if (c->flags & TENDO_FLAG_MORNING_HIGH) {
+        tendo_error_where(err, NULL, 0, "flags");
+        return tendo_fail(err, TENDO_EINVAL,
+                          "flags: morning-high is opened by the mornings "
+                          "(6/10 or more on 3 days running), not entered");
+    }
     if (c->flags & ~(unsigned)TENDO_FLAG_ALL)
         return tendo_fail(err, TENDO_EINVAL, "flags 0x%x are not known",
                           c->flags);
+    return TENDO_OK;
+}
+
+int tendo_clearance_validate(const struct tendo_clearance *c,
+                             tendo_day today, struct tendo_error *err)
+{
+    int rc;
+    if ((rc = check_day(c->date, today, "date", err)) ||
+        (rc = text_ok(c->note, TENDO_NOTES_MAX, "note", err)))
+        return rc;
+    if (!c->flags || (c->flags & ~(unsigned)TENDO_FLAG_RED)) {
+        tendo_error_where(err, NULL, 0, "flags");
+        return tendo_fail(err, TENDO_EINVAL,
+                          "a clearance names red flags (flags 0x%x)",
+                          c->flags);
+    }
     return TENDO_OK;
 }
 

@@ -56,6 +56,10 @@ static int on_rehab(const struct tendo_rehab *r, void *ctx)
 {
     return push(ctx, r);
 }
+static int on_clearance(const struct tendo_clearance *c, void *ctx)
+{
+    return push(ctx, c);
+}
 static int on_shoe(const struct tendo_shoe *s, void *ctx)
 {
     return push(ctx, s);
@@ -69,7 +73,8 @@ int tendo_history_load(tendo_db *db, tendo_day last,
                ws = {0, 0, 0, sizeof(struct tendo_wellness)},
                rs = {0, 0, 0, sizeof(struct tendo_rehab)},
                as = {0, 0, 0, sizeof(struct tendo_assessment)},
-               sh = {0, 0, 0, sizeof(struct tendo_shoe)};
+               sh = {0, 0, 0, sizeof(struct tendo_shoe)},
+               cl = {0, 0, 0, sizeof(struct tendo_clearance)};
     struct tendo_athlete athlete;
     struct tendo_history_input in;
     int rc;
@@ -88,6 +93,8 @@ int tendo_history_load(tendo_db *db, tendo_day last,
                                err)) ||
         (rc = tendo_assessments_each(db, NULL, TENDO_DAY_MIN, last, on_assess,
                                      &as, err)) ||
+        (rc = tendo_clearances_each(db, TENDO_DAY_MIN, last, on_clearance,
+                                    &cl, err)) ||
         (rc = tendo_shoes_each(db, on_shoe, &sh, err))) {
         tendo_db_read_end(db);
         goto out;
@@ -108,6 +115,8 @@ int tendo_history_load(tendo_db *db, tendo_day last,
     in.nassessments = as.n;
     in.shoes = fit(&sh);
     in.nshoes = sh.n;
+    in.clearances = fit(&cl);
+    in.nclearances = cl.n;
     /* the history takes the arrays */
     return history_build(&in, 1, out, err);
 out:
@@ -117,5 +126,6 @@ out:
     tendo_free(rs.v);
     tendo_free(as.v);
     tendo_free(sh.v);
+    tendo_free(cl.v);
     return rc;
 }

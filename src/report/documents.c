@@ -107,6 +107,59 @@ static json_t *reasons(const struct tendo_advice *a, const char *prefix,
     return rs;
 }
 
+static const char *flag_name(unsigned bit)
+{
+    int b = 0;
+    while (bit > 1u)
+        bit >>= 1, b++;
+    return tendo_flag_names[b];
+}
+
+static json_t *episode(const struct tendo_flag_episode *e)
+{
+    json_t *x = json_object();
+    json_object_set_new(x, "flag", json_string(flag_name(e->flag)));
+    json_object_set_new(x, "since", day_string(e->opened));
+    json_object_set_new(x, "cleared", e->cleared == TENDO_DAY_NONE
+                                          ? json_null()
+                                          : day_string(e->cleared));
+    return x;
+}
+
+/* the flags open on the day, and those cleared lately (clinical.md §2) */
+static json_t *advice_flags(const struct tendo_advice *a)
+{
+    json_t *xs = json_array();
+    for (size_t i = 0; i < a->nflags; i++)
+        json_array_append_new(xs, episode(&a->flags[i]));
+    return xs;
+}
+
+json_t *tendo_flags_json(const struct tendo_history *h, tendo_day day)
+{
+    json_t *o = json_object(), *open = json_array(), *cleared = json_array();
+    json_object_set_new(o, "date", day_string(day));
+    for (size_t i = 0; h && i < h->nepisodes; i++) {
+        const struct tendo_flag_episode *e = &h->episodes[i];
+        json_t *x;
+        if (e->opened > day)
+            continue;
+        x = episode(e);
+        if (e->cleared == TENDO_DAY_NONE || e->cleared > day) {
+            json_object_set_new(x, "cleared", json_null());
+            json_object_set_new(x, "days", json_integer(day - e->opened + 1));
+            json_array_append_new(open, x);
+            continue;
+        }
+        json_object_set_new(x, "note",
+                            json_string(h->clearances[e->clearance].note));
+        json_array_append_new(cleared, x);
+    }
+    json_object_set_new(o, "open", open);
+    json_object_set_new(o, "cleared", cleared);
+    return o;
+}
+
 json_t *tendo_advice_json(const struct tendo_advice *a, int units)
 {
     json_t *o = json_object(), *xs = json_array(), *fl = json_object();
@@ -138,6 +191,7 @@ json_t *tendo_advice_json(const struct tendo_advice *a, int units)
                                          ? json_null()
                                          : day_string(a->flare.started));
     json_object_set_new(o, "flare", fl);
+    json_object_set_new(o, "red_flags", advice_flags(a));
     return o;
 }
 

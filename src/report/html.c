@@ -233,19 +233,30 @@ static void summary_flags(struct rep *r)
         fmt_day(r->flares[i], ds);
         tendo_buf_printf(o, "%s%s", i ? ", " : "", ds);
     }
-    tendo_buf_puts(o, ". Red flags reported: ");
-    for (size_t i = 0; i < h->nchecks; i++) {
-        const struct tendo_check *c = &h->checks[i];
-        unsigned fl = c->flags & TENDO_FLAG_ALL;
-        if (!fl || c->date < r->first || c->date > r->today)
+    /* clinical.md §2: each red flag from its first day to its clearance */
+    tendo_buf_puts(o, ". Red flags: ");
+    for (size_t i = 0; i < h->nepisodes; i++) {
+        const struct tendo_flag_episode *e = &h->episodes[i];
+        unsigned b = 0;
+        if (e->opened > r->today ||
+            (e->cleared != TENDO_DAY_NONE && e->cleared < r->first))
             continue;
-        fmt_day(c->date, ds);
-        tendo_buf_printf(o, "%s%s (", any++ ? ", " : "", ds);
-        for (unsigned b = 0, k = 0; b < 7; b++)
-            if (fl & (1u << b))
-                tendo_buf_printf(o, "%s%s", k++ ? ", " : "",
-                                 tendo_flag_names[b]);
-        tendo_buf_puts(o, ")");
+        while ((1u << b) != e->flag)
+            b++;
+        fmt_day(e->opened, ds);
+        tendo_buf_printf(o, "%s<b>%s</b> since %s", any++ ? "; " : "",
+                         tendo_flag_names[b], ds);
+        if (e->cleared == TENDO_DAY_NONE || e->cleared > r->today) {
+            tendo_buf_puts(o, ", <b>open</b>: see a clinician");
+            continue;
+        }
+        fmt_day(e->cleared, ds);
+        tendo_buf_printf(o, ", cleared by a clinician on %s", ds);
+        if (h->clearances[e->clearance].note[0]) {
+            tendo_buf_puts(o, " (&ldquo;");
+            tendo_xml_escape(o, h->clearances[e->clearance].note);
+            tendo_buf_puts(o, "&rdquo;)");
+        }
     }
     if (!any)
         tendo_buf_puts(o, "none");

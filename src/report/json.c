@@ -105,6 +105,49 @@ json_t *tendo_check_json(const struct tendo_check *c)
     return o;
 }
 
+static json_t *flag_list(unsigned bits)
+{
+    json_t *flags = json_array();
+    for (int i = 0; tendo_flag_names[i] && flags; i++)
+        if (bits & (1u << i) &&
+            json_array_append_new(flags, json_string(tendo_flag_names[i]))) {
+            json_decref(flags);
+            return NULL;
+        }
+    return flags;
+}
+
+json_t *tendo_clearance_json(const struct tendo_clearance *c)
+{
+    json_t *o = json_object();
+    int bad = 0;
+    bad |= set(o, "id", json_integer(c->id));
+    bad |= set(o, "date", day_or_null(c->date));
+    bad |= set(o, "flags", flag_list(c->flags));
+    bad |= set(o, "recorded", day_or_null(c->recorded));
+    bad |= set(o, "note", json_string(c->note));
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+json_t *tendo_flag_correction_json(const struct tendo_flag_correction *c)
+{
+    json_t *o = json_object();
+    int bad = 0;
+    bad |= set(o, "id", json_integer(c->id));
+    bad |= set(o, "date", day_or_null(c->date));
+    bad |= set(o, "flags", flag_list(c->flags));
+    bad |= set(o, "recorded", day_or_null(c->recorded));
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
 json_t *tendo_rehab_json(const struct tendo_rehab *r)
 {
     json_t *o = json_object();
@@ -219,6 +262,18 @@ static int add_wellness(const struct tendo_wellness *x, void *p)
     c->bad |= json_array_append_new(c->arr, tendo_wellness_json(x));
     return c->bad;
 }
+static int add_clearance(const struct tendo_clearance *x, void *p)
+{
+    struct collect *c = p;
+    c->bad |= json_array_append_new(c->arr, tendo_clearance_json(x));
+    return c->bad;
+}
+static int add_correction(const struct tendo_flag_correction *x, void *p)
+{
+    struct collect *c = p;
+    c->bad |= json_array_append_new(c->arr, tendo_flag_correction_json(x));
+    return c->bad;
+}
 static int add_shoe(const struct tendo_shoe *x, void *p)
 {
     struct collect *c = p;
@@ -230,12 +285,13 @@ int tendo_export_json(struct tendo_db *db, struct tendo_buf *out,
                       struct tendo_error *err)
 {
     json_t *doc = json_object(), *settings = json_object();
-    struct collect c[5];
+    struct collect c[7];
     const struct tendo_setting_def *defs;
     size_t n;
     int rc = TENDO_OK;
-    static const char *const names[5] = {"shoes", "sessions", "checks",
-                                         "rehab", "wellness"};
+    static const char *const names[7] = {"shoes", "sessions", "checks",
+                                         "rehab", "wellness", "clearances",
+                                         "flag_corrections"};
 
     if (!doc || !settings) {
         json_decref(doc);
@@ -253,7 +309,7 @@ int tendo_export_json(struct tendo_db *db, struct tendo_buf *out,
             set(settings, defs[i].key, json_string(v));
     }
     set(doc, "settings", settings);
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 7; i++) {
         c[i].arr = json_array();
         c[i].units = TENDO_UNITS_KM;
         c[i].bad = !c[i].arr;
@@ -273,7 +329,13 @@ int tendo_export_json(struct tendo_db *db, struct tendo_buf *out,
     if (!rc)
         rc = tendo_wellness_each(db, TENDO_DAY_MIN, INT32_MAX, add_wellness,
                                  &c[4], err);
-    for (int i = 0; i < 5 && !rc; i++)
+    if (!rc)
+        rc = tendo_clearances_each(db, TENDO_DAY_MIN, INT32_MAX,
+                                   add_clearance, &c[5], err);
+    if (!rc)
+        rc = tendo_flag_corrections_each(db, TENDO_DAY_MIN, INT32_MAX,
+                                         add_correction, &c[6], err);
+    for (int i = 0; i < 7 && !rc; i++)
         if (c[i].bad)
             rc = tendo_fail(err, TENDO_ENOMEM, "out of memory");
     if (!rc && tendo_json_dump(doc, out) != TENDO_OK)

@@ -33,6 +33,8 @@ struct hist_impl {
     struct tendo_wellness *wellness;
     struct tendo_assessment *assessments;
     struct tendo_shoe *shoes;
+    struct tendo_clearance *clearances;
+    struct tendo_flag_episode *episodes;
 };
 
 void tendo_history_free(struct tendo_history *pub)
@@ -51,6 +53,8 @@ void tendo_history_free(struct tendo_history *pub)
     tendo_free(h->wellness);
     tendo_free(h->assessments);
     tendo_free(h->shoes);
+    tendo_free(h->clearances);
+    tendo_free(h->episodes);
     tendo_free(h);
 }
 
@@ -344,6 +348,77 @@ static void rehab_stages(struct hist_impl *H)
     }
 }
 
+/* ---- red flags (clinical.md §2) ---- */
+
+/* the flags the mornings open: morning pain in the high-risk zone on
+ * TENDO_MORNING_HIGH_DAYS days running, counted after its last clearance */
+static unsigned morning_flags(const struct tendo_history_day *x, int *streak)
+{
+    if (x->morning == UNSET || x->morning < TENDO_PAIN_HIGH_MIN) {
+        *streak = 0;
+        return 0;
+    }
+    return ++*streak >= TENDO_MORNING_HIGH_DAYS ? TENDO_FLAG_MORNING_HIGH : 0;
+}
+
+/* Each red flag is open from the first day it is recorded (or the
+ * mornings open it) to the day a clearance names it; a clearance counts
+ * from its own day (the clinician saw the athlete that day). One pass
+ * over the days: the episodes, and each day's open flags. */
+static int flag_episodes(struct hist_impl *H)
+{
+    struct tendo_history *h = &H->pub;
+    long open[TENDO_FLAG_BITS];
+    size_t ci = 0, n = 0, cap = 0;
+    int streak = 0;
+    for (int b = 0; b < TENDO_FLAG_BITS; b++)
+        open[b] = -1;
+    while (ci < h->nclearances && h->clearances[ci].date < h->first)
+        ci++;
+    for (size_t i = 0; i < h->ndays; i++) {
+        struct tendo_history_day *x = &H->days[i];
+        unsigned rec = (x->flags & TENDO_FLAG_RED) | morning_flags(x, &streak);
+        for (int b = 0; b < TENDO_FLAG_BITS; b++) {
+            struct tendo_flag_episode *e;
+            if (!(rec & (1u << b)) || open[b] >= 0)
+                continue;
+            if (n == cap) {
+                size_t c2 = cap ? cap * 2 : 8;
+                void *v = tendo_realloc(H->episodes, c2 * sizeof *e);
+                if (!v)
+                    return -1;
+                H->episodes = v;
+                cap = c2;
+            }
+            e = &H->episodes[n];
+            e->flag = 1u << b;
+            e->opened = x->date;
+            e->cleared = TENDO_DAY_NONE;
+            e->clearance = -1;
+            open[b] = (long)n++;
+        }
+        for (; ci < h->nclearances && h->clearances[ci].date == x->date;
+             ci++)
+            for (int b = 0; b < TENDO_FLAG_BITS; b++) {
+                if (!(h->clearances[ci].flags & (1u << b)))
+                    continue;
+                if (1u << b == TENDO_FLAG_MORNING_HIGH)
+                    streak = 0;
+                if (open[b] < 0)
+                    continue;
+                H->episodes[open[b]].cleared = x->date;
+                H->episodes[open[b]].clearance = (long)ci;
+                open[b] = -1;
+            }
+        for (int b = 0; b < TENDO_FLAG_BITS; b++)
+            if (open[b] >= 0)
+                x->open_flags |= 1u << b;
+    }
+    h->episodes = H->episodes;
+    h->nepisodes = n;
+    return 0;
+}
+
 static tendo_day first_day(const struct tendo_history *h)
 {
     tendo_day f = h->last;
@@ -372,7 +447,8 @@ int history_build(const struct tendo_history_input *in, int own,
     if (!in || !out || in->last == TENDO_DAY_NONE || in->last < TENDO_DAY_MIN ||
         (in->nsessions && !in->sessions) || (in->nchecks && !in->checks) ||
         (in->nrehab && !in->rehab) || (in->nwellness && !in->wellness) ||
-        (in->nassessments && !in->assessments) || (in->nshoes && !in->shoes))
+        (in->nassessments && !in->assessments) || (in->nshoes && !in->shoes) ||
+        (in->nclearances && !in->clearances))
         return tendo_fail(err, TENDO_EUSAGE, "tendo_history_build: bad "
                                              "arguments");
     if (!(H = tendo_calloc(1, sizeof *H))) {
@@ -406,6 +482,7 @@ int history_build(const struct tendo_history_input *in, int own,
     COPY(rehab, struct tendo_rehab, 0);
     COPY(wellness, struct tendo_wellness, 1);
     COPY(assessments, struct tendo_assessment, 0);
+    COPY(clearances, struct tendo_clearance, 0);
 #undef COPY
     if (own && in->nshoes) {
         H->shoes = (struct tendo_shoe *)in->shoes;
@@ -418,7 +495,7 @@ int history_build(const struct tendo_history_input *in, int own,
             tendo_free((void *)in->shoes);
     }
     if (!H->sessions || !H->checks || !H->rehab || !H->wellness ||
-        !H->assessments || !H->shoes)
+        !H->assessments || !H->shoes || !H->clearances)
         goto nomem;
     h->nshoes = in->nshoes;
     h->sessions = H->sessions;
@@ -427,6 +504,7 @@ int history_build(const struct tendo_history_input *in, int own,
     h->wellness = H->wellness;
     h->assessments = H->assessments;
     h->shoes = H->shoes;
+    h->clearances = H->clearances;
 
     h->first = first_day(h);
     h->ndays = (size_t)(h->last - h->first) + 1;
@@ -445,7 +523,7 @@ int history_build(const struct tendo_history_input *in, int own,
 
     lay_out_days(H);
     rehab_stages(H);
-    if (typical_runs(H))
+    if (typical_runs(H) || flag_episodes(H))
         goto nomem;
     if (tendo_load_compute(h->sessions, h->nsessions, h->first, h->first,
                            h->last, &h->load_params, H->load, H->weeks,
@@ -516,6 +594,7 @@ void history_input_free(const struct tendo_history_input *in)
     tendo_free((void *)in->wellness);
     tendo_free((void *)in->assessments);
     tendo_free((void *)in->shoes);
+    tendo_free((void *)in->clearances);
 }
 
 int tendo_history_build(const struct tendo_history_input *in,

@@ -48,9 +48,6 @@ const char *tendo_flare_step_name(enum tendo_flare_step s)
     return (unsigned)s <= TENDO_FLARE_REENTER3 ? step_names[s] : "?";
 }
 
-/* flags that send to a clinician (§2); `sharp` starts a flare instead */
-#define RED_FLAGS (TENDO_FLAG_ALL & ~(unsigned)TENDO_FLAG_SHARP)
-
 /* everything the rules read about the day, worked out once */
 struct day {
     struct rules_view v;
@@ -86,45 +83,116 @@ static const char *flag_text(unsigned bit)
     case TENDO_FLAG_SWELLING: return "new swelling, warmth or redness";
     case TENDO_FLAG_NIGHT: return "pain at rest or at night";
     case TENDO_FLAG_CALF: return "calf swelling, warmth or tenderness";
+    case TENDO_FLAG_MORNING_HIGH:
+        return "morning pain " TENDO_STR(TENDO_PAIN_HIGH_MIN) "/10 or more on "
+               TENDO_STR(TENDO_MORNING_HIGH_DAYS) " days running";
     default: return "a recent fluoroquinolone antibiotic";
     }
 }
 
-/* §2: a red flag today, or on any day of a still-open flare */
+static const char *flag_name(unsigned bit)
+{
+    int b = 0;
+    while (bit > 1u)
+        bit >>= 1, b++;
+    return tendo_flag_names[b];
+}
+
+/* the episode of red flag `bit` open today, or NULL */
+static const struct tendo_flag_episode *open_episode(const struct day *d,
+                                                     unsigned bit)
+{
+    const struct tendo_history *h = d->v.h;
+    for (size_t i = h->nepisodes; i-- > 0;) {
+        const struct tendo_flag_episode *e = &h->episodes[i];
+        if (e->flag == bit && e->opened <= d->today &&
+            (e->cleared == TENDO_DAY_NONE || e->cleared > d->today))
+            return e;
+    }
+    return NULL;
+}
+
+/* §2: a red flag open today: recorded today or before, not yet cleared */
 static int red_flag(const struct day *d, int bit, char *text, size_t n)
 {
-    unsigned flags = d->t->flags & RED_FLAGS;
-    if (d->rp.f.step != TENDO_FLARE_NONE)
-        for (tendo_day k = d->rp.f.started; k < d->today; k++)
-            flags |= rules_at(&d->v, k)->flags & RED_FLAGS;
-    if (!(flags & (unsigned)bit))
+    const struct tendo_flag_episode *e;
+    char since[TENDO_DAY_STRLEN + 16] = "";
+    const char *what = (unsigned)bit & TENDO_FLAG_NO_EXERCISE
+                           ? "No running, no cross-training and no exercise "
+                             "of that leg until a clinician has seen you"
+                           : "No running and no loaded rehab until a "
+                             "clinician has seen you";
+    if (!(d->t->open_flags & (unsigned)bit) ||
+        !(e = open_episode(d, (unsigned)bit)))
+        return 0;
+    if (e->opened < d->today) {
+        char ds[TENDO_DAY_STRLEN];
+        snprintf(since, sizeof since, " since %s",
+                 tendo_day_format(e->opened, ds));
+    }
+    snprintf(text, n, "Red flag%s: %s. %s; then record it (tendo flags "
+                      "clear %s)",
+             since, flag_text((unsigned)bit), what, flag_name((unsigned)bit));
+    return 1;
+}
+
+/* the latest episode of a flag in `mask` cleared within `days` days up to
+ * today, or NULL */
+static const struct tendo_flag_episode *
+cleared_within(const struct day *d, unsigned mask, int days)
+{
+    const struct tendo_history *h = d->v.h;
+    const struct tendo_flag_episode *best = NULL;
+    for (size_t i = 0; i < h->nepisodes; i++) {
+        const struct tendo_flag_episode *e = &h->episodes[i];
+        if ((e->flag & mask) && e->cleared != TENDO_DAY_NONE &&
+            e->cleared <= d->today && d->today - e->cleared < days &&
+            (!best || e->cleared > best->cleared))
+            best = e;
+    }
+    return best;
+}
+
+/* §2: a clearance in the last days (informative) */
+static int flag_cleared(const struct day *d, int arg, char *text, size_t n)
+{
+    const struct tendo_flag_episode *e =
+        cleared_within(d, TENDO_FLAG_RED, TENDO_CLEARED_SHOW_DAYS);
+    char ds[TENDO_DAY_STRLEN];
+    (void)arg;
+    if (!e)
         return 0;
     snprintf(text, n,
-             "Red flag: %s. Stop running and have it looked at by a "
-             "clinician before loading the tendon again",
-             flag_text((unsigned)bit));
+             "Red flag %s cleared on %s: a clinician has seen you, so the "
+             "usual rules apply again",
+             flag_name(e->flag), tendo_day_format(e->cleared, ds));
     return 1;
 }
 
-/* §2: morning pain in the high-risk zone several days running */
-static int morning_high_days(const struct day *d, int arg, char *text,
-                             size_t n)
+/* §2: no progression for a while after a fluoroquinolone flag's clearance */
+static int fluoroquinolone_hold(const struct day *d, int arg, char *text,
+                                size_t n)
 {
+    const struct tendo_flag_episode *e = cleared_within(
+        d, TENDO_FLAG_FLUOROQUINOLONE, TENDO_FLUOROQUINOLONE_HOLD_DAYS);
+    char from[TENDO_DAY_STRLEN], until[TENDO_DAY_STRLEN];
     (void)arg;
-    for (int k = 0; k < TENDO_MORNING_HIGH_DAYS; k++) {
-        int m = rules_at(&d->v, d->today - k)->morning;
-        if (m == UNSET || m < TENDO_PAIN_HIGH_MIN)
-            return 0;
-    }
+    if (!e)
+        return 0;
     snprintf(text, n,
-             "Morning pain %d/10 or more on %d days running: pain that "
-             "does not settle deserves a professional look",
-             TENDO_PAIN_HIGH_MIN, TENDO_MORNING_HIGH_DAYS);
+             "The fluoroquinolone flag was cleared on %s: no progression "
+             "until %s (%d days), as the tendon stays at risk for months",
+             tendo_day_format(e->cleared, from),
+             tendo_day_format(e->cleared + TENDO_FLUOROQUINOLONE_HOLD_DAYS,
+                              until),
+             TENDO_FLUOROQUINOLONE_HOLD_DAYS);
     return 1;
 }
 
-/* §2: the 7-day median above the safe zone for weeks, not improving */
-static int not_settling(const struct day *d, int arg, char *text, size_t n)
+/* §2: the 7-day median above the safe zone for weeks, not improving: not
+ * a stop - the tolerated running and the rehab go on - but worth a
+ * clinician's look */
+static int book_clinician(const struct day *d, int arg, char *text, size_t n)
 {
     int then;
     (void)arg;
@@ -140,8 +208,10 @@ static int not_settling(const struct day *d, int arg, char *text, size_t n)
     if (then == UNSET || d->m7 < then)
         return 0;
     snprintf(text, n,
-             "Morning pain (7-day median %d/10) has not improved in %d weeks "
-             "of reduced load: worth a professional look",
+             "Morning pain (7-day median %d/10) has not improved in %d "
+             "weeks: pain that does not settle deserves a professional look, "
+             "so book a clinician; keep to the running you tolerate and the "
+             "rehab meanwhile",
              d->m7, TENDO_NOT_SETTLING_DAYS / 7);
     return 1;
 }
@@ -553,8 +623,10 @@ static const struct rule rules[] = {
     {{"red_flag_calf", SEE, "§2"}, red_flag, TENDO_FLAG_CALF},
     {{"red_flag_fluoroquinolone", SEE, "§2"}, red_flag,
      TENDO_FLAG_FLUOROQUINOLONE},
-    {{"morning_high_3_days", SEE, "§2"}, morning_high_days, 0},
-    {{"not_settling", SEE, "§2"}, not_settling, 0},
+    {{"morning_high_3_days", SEE, "§2"}, red_flag, TENDO_FLAG_MORNING_HIGH},
+    {{"book_clinician", MAINTAIN, "§2"}, book_clinician, 0},
+    {{"flag_cleared", PROGRESS, "§2"}, flag_cleared, 0},
+    {{"fluoroquinolone_hold", MAINTAIN, "§2"}, fluoroquinolone_hold, 0},
     {{"flare_sharp", PAUSE, "§4"}, flare_started, 0},
     {{"flare_morning_high", PAUSE, "§4"}, flare_started, 1},
     {{"flare_morning_up", PAUSE, "§4"}, flare_started, 2},
@@ -730,11 +802,18 @@ static double caps(struct day *d)
     }
 }
 
-/* §6: cross-training keeps the training load when running is cut */
-static void cross_training(struct tendo_advice *o, double T)
+/* §6: cross-training keeps the training load when running is cut; §2:
+ * with a red flag open, only when no flag rules out exercising the leg */
+static void cross_training(const struct day *d, struct tendo_advice *o,
+                           double T)
 {
-    if (o->level >= TENDO_LEVEL_CROSS_TRAIN &&
-        o->level < TENDO_LEVEL_SEE_CLINICIAN) {
+    if (o->level == TENDO_LEVEL_SEE_CLINICIAN) {
+        if (d->t->open_flags & TENDO_FLAG_NO_EXERCISE)
+            return;
+        o->ncross = 1;
+        o->cross[0].type = "bike";
+        o->cross[0].minutes = (int)lround(T);
+    } else if (o->level >= TENDO_LEVEL_CROSS_TRAIN) {
         o->ncross = 2;
         o->cross[0].type = "bike";
         o->cross[1].type = "pool-run";
@@ -791,6 +870,24 @@ static int rehab(const struct day *d, struct tendo_error *err)
     return TENDO_OK;
 }
 
+/* §2: the flags open today, then those cleared lately */
+static void flags_of_day(const struct day *d, struct tendo_advice *o)
+{
+    const struct tendo_history *h = d->v.h;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < h->nepisodes; i++) {
+            const struct tendo_flag_episode *e = &h->episodes[i];
+            int open = e->opened <= d->today &&
+                       (e->cleared == TENDO_DAY_NONE || e->cleared > d->today);
+            int shown = e->cleared != TENDO_DAY_NONE &&
+                        e->cleared <= d->today &&
+                        d->today - e->cleared < TENDO_CLEARED_SHOW_DAYS;
+            if ((pass ? shown : open) &&
+                o->nflags < sizeof o->flags / sizeof *o->flags)
+                o->flags[o->nflags++] = *e;
+        }
+}
+
 /* the advice for v->today, with the flare state `rp` replayed through it */
 static int advise_day(const struct rules_view *v, const struct replay *rp,
                       struct tendo_advice *o, struct tendo_error *err)
@@ -807,6 +904,7 @@ static int advise_day(const struct rules_view *v, const struct replay *rp,
     o->base_morning = d.base;
     o->base_stiffness = d.base_s;
     o->good_days = d.good;
+    flags_of_day(&d, o);
     for (size_t i = 0; i < NRULES; i++)
         apply(&d, &rules[i]);
     if (isnan(d.T))
@@ -824,7 +922,7 @@ static int advise_day(const struct rules_view *v, const struct replay *rp,
         o->max_minutes = o->max_km = NAN;
         o->strides = o->hills = 0;
     }
-    cross_training(o, d.T);
+    cross_training(&d, o, d.T);
     return rehab(&d, err);
 }
 

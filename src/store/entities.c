@@ -411,8 +411,24 @@ int tendo_check_put(tendo_db *db, const struct tendo_check *c, tendo_day today,
                     struct tendo_error *err)
 {
     sqlite3_stmt *st;
-    int rc;
+    unsigned before = 0;
+    int rc, found;
     if ((rc = tendo_check_validate(c, today, err)))
+        return rc;
+    /* clinical.md §2: a flag taken off is a correction, kept on record */
+    st = store_prep(db, "SELECT flags FROM checks WHERE date = ?1", err);
+    if (!st)
+        return TENDO_EDB;
+    bind_day(st, 1, c->date);
+    found = sqlite3_step(st);
+    if (found == SQLITE_ROW)
+        before = (unsigned)sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (found != SQLITE_ROW && found != SQLITE_DONE)
+        return store_fail(db, err, "cannot read the check");
+    if ((rc = store_flag_correction(db, c->date,
+                                    before & ~c->flags & TENDO_FLAG_RED,
+                                    today, err)))
         return rc;
     st = store_prep(db,
                     "INSERT INTO checks (date, morning, stiffness_min, during,"

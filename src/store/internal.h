@@ -47,6 +47,11 @@ int64_t col_id(sqlite3_stmt *st, int i);
 double col_real(sqlite3_stmt *st, int i);
 void col_text(sqlite3_stmt *st, int i, char *out, size_t cap);
 
+/* Records that `removed` red flags were taken off the check of `date`
+ * (store/flags.c); nothing when `removed` is 0. */
+int store_flag_correction(tendo_db *db, tendo_day date, unsigned removed,
+                          tendo_day today, struct tendo_error *err);
+
 /* The schema migrations (store/schema.c): migrations[v - 1] takes a file
  * from version v - 1 to v. */
 extern const char *const store_migrations[];

@@ -113,6 +113,23 @@ static const char v2[] =
     "ALTER TABLE imports ADD COLUMN time_created TEXT;"
     "CREATE INDEX imports_by_device ON imports(serial, time_created);";
 
-const char *const store_migrations[] = {v1, v2};
+/* v3: red flags stay open until a clinician has seen the athlete
+ * (clinical.md §2): the clearances, and the corrections of flags entered
+ * by mistake (kept on record, not used by the advice). */
+static const char v3[] =
+    "CREATE TABLE clearances ("
+    "  id INTEGER PRIMARY KEY,"
+    "  date TEXT NOT NULL " DAY_CHECK("date") ","
+    "  flags INTEGER NOT NULL CHECK (flags > 0 AND flags < 256),"
+    "  recorded TEXT " DAY_CHECK("recorded") ","
+    "  note TEXT NOT NULL DEFAULT '') STRICT;"
+    "CREATE INDEX clearances_by_date ON clearances(date);"
+    "CREATE TABLE flag_corrections ("
+    "  id INTEGER PRIMARY KEY,"
+    "  date TEXT NOT NULL " DAY_CHECK("date") ","
+    "  flags INTEGER NOT NULL CHECK (flags > 0 AND flags < 256),"
+    "  recorded TEXT " DAY_CHECK("recorded") ") STRICT;";
+
+const char *const store_migrations[] = {v1, v2, v3};
 const int store_migration_count =
     (int)(sizeof store_migrations / sizeof *store_migrations);

@@ -19,6 +19,9 @@ static const struct tendo_setting_def defs[] = {
     {"max_hr", NULL, "maximum heart rate, beats/min (100-230)"},
     {"rest_hr", NULL, "resting heart rate, beats/min (25-120)"},
     {"sex", NULL, "male or female: picks the TRIMP weighting (clinical.md §9)"},
+    {"age", NULL,
+     "age in years (10-100): the heel-raise norm when both sides hurt "
+     "(clinical.md §8)"},
     {"protocol", "seed", "rehab protocol: seed, alfredson, hsr, silbernagel"},
     {"ramp", "10", "largest weekly rise in running minutes, % (0-30)"},
     {"shoe_retire_km", "600", "suggest retiring a shoe past this distance, km"},
@@ -74,6 +77,9 @@ int tendo_setting_check(const char *key, const char *value, char *norm,
             snprintf(norm, n, "%s", value);
     } else if (strcmp(key, "runs_per_week") == 0) {
         if (!(rc = tendo_parse_int(value, len, 1, 14, key, &i, err)))
+            snprintf(norm, n, "%d", i);
+    } else if (strcmp(key, "age") == 0) {
+        if (!(rc = tendo_parse_int(value, len, 10, 100, key, &i, err)))
             snprintf(norm, n, "%d", i);
     } else if (strcmp(key, "max_hr") == 0) {
         if (!(rc = tendo_parse_int(value, len, 100, 230, key, &i, err)))
@@ -208,6 +214,9 @@ int tendo_athlete_read(tendo_db *db, struct tendo_athlete *a,
     if (GET("sex"))
         return rc;
     a->female = !strcmp(v, "female");
+    if (GET("age"))
+        return rc;
+    a->age = v[0] ? atoi(v) : TENDO_UNSET;
     if (GET("protocol"))
         return rc;
     if (v[0] && strlen(v) < sizeof a->protocol)

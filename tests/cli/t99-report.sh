@@ -49,7 +49,7 @@ OUT=$(cat report.html)
 expect_out "<title>tendo report Sam &amp; co 2026-11-24</title>" "title escaped"
 expect_out "Clinician summary" "summary"
 expect_out "Flare-ups in this period: 2026-" "the demo diary's flare-up"
-expect_out "Red flags reported: 2026-11-20 (night)" "red flag"
+expect_out "Red flags: <b>night</b> since 2026-11-20, <b>open</b>" "red flag"
 expect_out "Ghost &lt;15&gt;" "shoe name escaped"
 expect_out "Weekly load and morning pain" "load chart"
 expect_out "Acute:chronic tendon load" "ACWR chart"

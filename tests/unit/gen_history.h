@@ -33,6 +33,8 @@ struct gen {
     size_t nwellness;
     struct tendo_rehab rehab[MAXDAYS + 1];
     size_t nrehab;
+    struct tendo_clearance clear[MAXDAYS + 1];
+    size_t nclear;
     const char *protocol;
     double ramp;
     int today_check;   /* index of today's check, -1 if none */
@@ -103,8 +105,19 @@ static void generate(struct gen *g)
                 c->after = range(0, level ? level + 3 : 2);
             if (chance(10))
                 c->hop_pain = range(0, 6);
-            if (chance(level ? 1 : 0))
+            if (chance(level ? 1 : 0)) {
                 c->flags = 1u << range(0, 6);
+                /* most red flags get seen to within days (clinical.md
+                 * §2: they stay open until a clearance) */
+                if (d < 0 && (c->flags & TENDO_FLAG_RED) && chance(85)) {
+                    struct tendo_clearance *x = &g->clear[g->nclear++];
+                    tendo_clearance_init(x);
+                    x->flags = c->flags;
+                    x->date = day + range(0, 10);
+                    if (x->date > g->today)
+                        x->date = g->today;
+                }
+            }
             if (d == 0)
                 g->today_check = (int)g->nchecks;
             if (d == -1)
@@ -139,6 +152,8 @@ static inline struct tendo_history *gen_history_with(const struct gen *g,
     in.nwellness = g->nwellness;
     in.rehab = g->rehab;
     in.nrehab = g->nrehab;
+    in.clearances = g->clear;
+    in.nclearances = g->nclear;
     if (tendo_history_build(&in, &h, &e))
         fail_msg("history failed: %s", e.msg);
     return h;

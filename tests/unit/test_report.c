@@ -228,7 +228,7 @@ static void report(void **state)
     assert_non_null(strstr(t, "<title>tendo report A &amp; B 2026-11-24</title>"));
     assert_non_null(strstr(t, "Clinician summary"));
     assert_non_null(strstr(t, "Flare-ups in this period: 2026-10-20"));
-    assert_non_null(strstr(t, "Red flags reported: 2026-11-02 (night)"));
+    assert_non_null(strstr(t, "Red flags: <b>night</b> since 2026-11-02, <b>open</b>"));
     assert_non_null(strstr(t, "Ghost &lt;15&gt;"));
     assert_non_null(strstr(t, "<td>412</td>"));
     assert_non_null(strstr(t, "Rehab stage (seed protocol) and added load"));

@@ -25,6 +25,8 @@ struct scn {
     char protocol[16];
     struct tendo_assessment assess[64];
     size_t nassess;
+    struct tendo_clearance clear[16];
+    size_t nclear;
     double ramp;
 };
 
@@ -174,6 +176,14 @@ static int statement(struct scn *s, int ln, char **tok, int n)
         x->date = s->today + from;
         strcpy(x->kind, "heel-raise");
         x->score = atof(tok[2]);
+    } else if (!strcmp(tok[0], "clear") && n >= 3) {
+        struct tendo_clearance *x = &s->clear[s->nclear++];
+        parse_range(ln, tok[1], tok[1], &from, &to);
+        tendo_clearance_init(x);
+        x->date = s->today + from;
+        x->flags = parse_flags(tok[2]);
+        if (n >= 4)
+            snprintf(x->note, sizeof x->note, "%s", tok[3]);
     } else if (!strcmp(tok[0], "protocol") && n == 2) {
         snprintf(s->protocol, sizeof s->protocol, "%s", tok[1]);
     } else if (!strcmp(tok[0], "rehab") && n >= 8) {
@@ -212,6 +222,8 @@ static void advise(struct scn *s, struct tendo_advice *a)
     in.nrehab = s->nrehab;
     in.assessments = s->assess;
     in.nassessments = s->nassess;
+    in.clearances = s->clear;
+    in.nclearances = s->nclear;
     if (tendo_history_build(&in, &h, &e))
         fail_msg("%s: history failed: %s", path_now, e.msg);
     if (tendo_advise(h, s->today, a, &e))

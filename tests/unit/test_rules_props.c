@@ -133,6 +133,16 @@ static const char *const diagnoses[] = {
     "torn", "tear ", "bursitis", "thrombosis", "dvt", "clot", "infection",
     "you have", "diagnos", NULL};
 
+/* the flags cleared on `day` */
+static unsigned cleared_on(const struct gen *g, tendo_day day)
+{
+    unsigned bits = 0;
+    for (size_t i = 0; i < g->nclear; i++)
+        if (g->clear[i].date == day)
+            bits |= g->clear[i].flags;
+    return bits;
+}
+
 static void check_one(const struct gen *g, const struct tendo_advice *a,
                       uint64_t n)
 {
@@ -162,8 +172,33 @@ static void check_one(const struct gen *g, const struct tendo_advice *a,
         fail_msg("case %" PRIu64 ": level is not the most restrictive "
                  "reason",
                  n);
-    /* §11.2 red flags win */
-    if (t && (t->flags & ~(unsigned)TENDO_FLAG_SHARP & TENDO_FLAG_ALL) &&
+    /* §11.8 flags persist: a red flag recorded before today and not
+     * cleared since keeps every day at see-clinician */
+    for (unsigned b = 0; b < 7; b++) {
+        unsigned bit = 1u << b;
+        tendo_day last = TENDO_DAY_NONE;
+        int cleared = 0;
+        if (!(bit & TENDO_FLAG_RED))
+            continue;
+        for (size_t i = 0; i < g->nchecks; i++)
+            if ((g->checks[i].flags & bit) && g->checks[i].date <= g->today &&
+                (last == TENDO_DAY_NONE || g->checks[i].date > last))
+                last = g->checks[i].date;
+        if (last == TENDO_DAY_NONE)
+            continue;
+        for (size_t i = 0; i < g->nclear; i++)
+            cleared |= (g->clear[i].flags & bit) && g->clear[i].date >= last &&
+                       g->clear[i].date <= g->today;
+        if (!cleared && a->level != TENDO_LEVEL_SEE_CLINICIAN)
+            fail_msg("case %" PRIu64 ": flag %s open since %d gave %s", n,
+                     tendo_flag_names[b], (int)last,
+                     tendo_level_name(a->level));
+        if (!cleared && (a->ncross && (bit & TENDO_FLAG_NO_EXERCISE)))
+            fail_msg("case %" PRIu64 ": cross-training with %s open", n,
+                     tendo_flag_names[b]);
+    }
+    /* §11.2 red flags win (unless a clinician saw the athlete today) */
+    if (t && (t->flags & TENDO_FLAG_RED & ~cleared_on(g, g->today)) &&
         a->level != TENDO_LEVEL_SEE_CLINICIAN)
         fail_msg("case %" PRIu64 ": red flag gave %s", n,
                  tendo_level_name(a->level));

@@ -1,0 +1,115 @@
+/*
+ * src/store/flags.c - the clearances of red flags and the corrections of
+ * flags entered by mistake (schema v3; clinical.md §2).
+ */
+#include "internal.h"
+
+#include <string.h>
+
+int tendo_clearance_add(tendo_db *db, struct tendo_clearance *c,
+                        tendo_day today, struct tendo_error *err)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if (c->recorded == TENDO_DAY_NONE)
+        c->recorded = today;
+    if ((rc = tendo_clearance_validate(c, today, err)))
+        return rc;
+    st = store_prep(db,
+                    "INSERT INTO clearances (date, flags, recorded, note) "
+                    "VALUES (?1, ?2, ?3, ?4)",
+                    err);
+    if (!st)
+        return TENDO_EDB;
+    bind_day(st, 1, c->date);
+    sqlite3_bind_int(st, 2, (int)c->flags);
+    bind_day(st, 3, c->recorded);
+    bind_str(st, 4, c->note);
+    if ((rc = store_done(db, st, err, "cannot store the clearance")))
+        return rc;
+    c->id = sqlite3_last_insert_rowid(db->sql);
+    return TENDO_OK;
+}
+
+int tendo_clearances_each(tendo_db *db, tendo_day from, tendo_day to,
+                          tendo_clearance_fn fn, void *ctx,
+                          struct tendo_error *err)
+{
+    sqlite3_stmt *st = store_prep(
+        db,
+        "SELECT id, date, flags, recorded, note FROM clearances "
+        "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
+        err);
+    int rc;
+    if (!st)
+        return TENDO_EDB;
+    bind_day(st, 1, from < TENDO_DAY_MIN ? TENDO_DAY_MIN : from);
+    bind_day(st, 2, to > 2932896 ? 2932896 : to);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct tendo_clearance c;
+        tendo_clearance_init(&c);
+        c.id = col_id(st, 0);
+        c.date = col_day(st, 1);
+        c.flags = (unsigned)sqlite3_column_int(st, 2);
+        c.recorded = col_day(st, 3);
+        col_text(st, 4, c.note, sizeof c.note);
+        if ((rc = fn(&c, ctx))) {
+            sqlite3_reset(st);
+            return rc;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(db, err, "cannot read the clearances");
+    return TENDO_OK;
+}
+
+int store_flag_correction(tendo_db *db, tendo_day date, unsigned removed,
+                          tendo_day today, struct tendo_error *err)
+{
+    sqlite3_stmt *st;
+    if (!removed)
+        return TENDO_OK;
+    st = store_prep(db,
+                    "INSERT INTO flag_corrections (date, flags, recorded) "
+                    "VALUES (?1, ?2, ?3)",
+                    err);
+    if (!st)
+        return TENDO_EDB;
+    bind_day(st, 1, date);
+    sqlite3_bind_int(st, 2, (int)removed);
+    bind_day(st, 3, today);
+    return store_done(db, st, err, "cannot record the correction");
+}
+
+int tendo_flag_corrections_each(tendo_db *db, tendo_day from, tendo_day to,
+                                tendo_flag_correction_fn fn, void *ctx,
+                                struct tendo_error *err)
+{
+    sqlite3_stmt *st = store_prep(
+        db,
+        "SELECT id, date, flags, recorded FROM flag_corrections "
+        "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
+        err);
+    int rc;
+    if (!st)
+        return TENDO_EDB;
+    bind_day(st, 1, from < TENDO_DAY_MIN ? TENDO_DAY_MIN : from);
+    bind_day(st, 2, to > 2932896 ? 2932896 : to);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct tendo_flag_correction c;
+        memset(&c, 0, sizeof c);
+        c.id = col_id(st, 0);
+        c.date = col_day(st, 1);
+        c.flags = (unsigned)sqlite3_column_int(st, 2);
+        c.recorded = col_day(st, 3);
+        if ((rc = fn(&c, ctx))) {
+            sqlite3_reset(st);
+            return rc;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(db, err, "cannot read the flag corrections");
+    return TENDO_OK;
+}
