@@ -58,6 +58,19 @@
  * more than the baseline + 10 min */
 #define TENDO_STIFF_UP_FACTOR 1.5           /* step 0.5 */
 #define TENDO_STIFF_UP_MIN 10               /* step 1 */
+/* rule 4, stiffness: this week's median above last week's by more than
+ * this many minutes (stiffness is a rough estimate: smaller rises are
+ * noise); and the slow creep - the 7-day median at least 1.5 x, or 10 min
+ * above, its median over the 28 days before the last 14 (and by more than
+ * the noise) */
+#define TENDO_STIFF_WEEK_RISE 5             /* step 1 */
+#define TENDO_CREEP_FACTOR 1.5              /* step 0.5 */
+#define TENDO_CREEP_MIN 10                  /* step 1 */
+#define TENDO_CREEP_RECENT_DAYS 14          /* step 1 */
+#define TENDO_CREEP_REF_DAYS 28             /* step 1 */
+/* rule 5, never escalate while stiff: stiffness above this many minutes
+ * holds progression and rehab advances, whatever the baseline */
+#define TENDO_STIFF_HOLD_MIN 15             /* step 1 */
 /* fluctuating mornings: the last 5 checks (within 28 days) spanning 3
  * points or more; 3 symptom-free days end it (seed) */
 #define TENDO_FLUCT_CHECKS 5                /* step 1 */
@@ -83,6 +96,11 @@
  * symmetry at least 80 % when tested since the flare began */
 #define TENDO_RTR_MORNING_MAX 2             /* step 1 */
 #define TENDO_RTR_LSI_MIN 80                /* step 5 */
+/* "reduce, don't remove": mornings that settle at a stable level (0-5:
+ * this many checked mornings within this range, not rising) end the
+ * pause and reassess steps too, at that level */
+#define TENDO_SETTLED_MORNINGS 5            /* step 1 */
+#define TENDO_SETTLED_RANGE 1               /* step 1 */
 /* re-entry: runs of 50, 70, 85 % of the pre-flare typical run, this many
  * accepted runs a step */
 #define TENDO_REENTRY1_PCT 50               /* step 5 */
@@ -104,6 +122,12 @@
  * was a little too much (reduce) */
 #define TENDO_MORNING_UP_MIN 2              /* step 1 */
 #define TENDO_MORNING_UP_RISE 1             /* step 1 */
+/* a stable acceptable zone: mornings 3-5 on at least this many checks of
+ * the last 7 days, within this range, not rising: keep the tolerated load
+ * (maintain) */
+#define TENDO_STABLE_DAYS 7                 /* step 1 */
+#define TENDO_STABLE_CHECKS 5               /* step 1 */
+#define TENDO_STABLE_RANGE 1                /* step 1 */
 /* reduce: at most this share of the typical run */
 #define TENDO_REDUCE_PCT 70                 /* step 5 */
 /* progress after this many good days in a row */
@@ -126,6 +150,14 @@
  * (Nielsen et al. 2014; Buist et al. 2008) */
 #define TENDO_RAMP_DEFAULT 10               /* step 5 */
 #define TENDO_RAMP_MAX 30                   /* step 5 */
+/* return after a break: after this many days without running the first
+ * week back is at most 70 % of the last full week before (50 % after 28
+ * days), easy; no progression until 2 weeks of running are back */
+#define TENDO_BREAK_DAYS 14                 /* step 1 */
+#define TENDO_BREAK_LONG_DAYS 28            /* step 1 */
+#define TENDO_BREAK_PCT 70                  /* step 5 */
+#define TENDO_BREAK_LONG_PCT 50             /* step 5 */
+#define TENDO_RETURN_DAYS 14                /* step 1 */
 /* the long run: at most this share of the week, from this many runs */
 #define TENDO_LONG_SHARE_PCT 30             /* step 5 */
 #define TENDO_LONG_RUN_FROM 4               /* step 1 */

@@ -83,9 +83,12 @@ struct tendo_history_day {
     int base_stiffness;
     int week_morning;       /* median morning of the 7 days ending here,
                                TENDO_UNSET with fewer than 3 */
+    int week_stiffness;     /* the same for stiffness */
     /* running: a run is a session of type run with minutes */
     int runs;               /* runs that day */
     int hard_runs;          /* of them, with a session RPE of 5 or more */
+    tendo_day prev_run;     /* the last day before this one with a run,
+                               TENDO_DAY_NONE for none */
     double run_min;         /* their minutes */
     double typical_min;     /* median minutes of the runs of the 28 days
                                before the day; NAN without runs */

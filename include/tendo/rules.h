@@ -56,6 +56,12 @@ struct tendo_flare {
     double pre_typical_min;     /* median run minutes of the 28 days before */
     int base_morning;           /* baseline when it began */
     int progress;               /* good mornings / accepted runs so far */
+    int settled;                /* the morning pain it settled at when
+                                   running resumed (TENDO_UNSET before):
+                                   2 above it restarts the pause */
+    int settled_stable;         /* 1: resumed because the mornings settled
+                                   at a stable level (clinical.md §4), so
+                                   runs are judged against that level */
 };
 
 /* What the advice can say: every reason code, the level it asks for and

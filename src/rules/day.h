@@ -24,7 +24,8 @@ rules_at(const struct rules_view *v, tendo_day day)
         .morning = TENDO_UNSET, .stiffness = TENDO_UNSET,
         .hop_pain = TENDO_UNSET, .pain = TENDO_UNSET,
         .base_morning = TENDO_UNSET, .base_stiffness = TENDO_UNSET,
-        .week_morning = TENDO_UNSET, .typical_min = NAN,
+        .week_morning = TENDO_UNSET, .week_stiffness = TENDO_UNSET,
+        .prev_run = TENDO_DAY_NONE, .typical_min = NAN,
         .typical_pace = NAN, .sleep_h = NAN, .last_rehab = -1};
     const struct tendo_history_day *d =
         day <= v->today ? tendo_history_day(v->h, day) : NULL;
@@ -36,11 +37,14 @@ static inline int rules_imax(int a, int b)
     return a > b ? a : b;
 }
 
-/* the worst session pain of `day` and the day before: "yesterday's run"
- * for a morning check, today's if it was already logged */
-static inline int rules_recent_pain(const struct rules_view *v, tendo_day day)
+/* the session pain a day's advice reads: that of the day before (its runs
+ * and its check's during and after; clinical.md §5: a day's advice is
+ * built from its morning check and everything before it - sessions logged
+ * on the day count from the next) */
+static inline int rules_session_pain(const struct rules_view *v,
+                                     tendo_day day)
 {
-    return rules_imax(rules_at(v, day)->pain, rules_at(v, day - 1)->pain);
+    return rules_at(v, day - 1)->pain;
 }
 
 /* the baselines with their assumed values when unknown (clinical.md §1) */

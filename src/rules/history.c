@@ -180,13 +180,17 @@ static int baseline(const struct tendo_history_day *d, size_t i, int stiff)
     return n < TENDO_BASELINE_MIN_CHECKS ? UNSET : median(v, n);
 }
 
-/* §3.1 rule 4: the median morning of the 7 days ending on day i */
-static int week_median(const struct tendo_history_day *d, size_t i)
+/* §3.1 rule 4: the median morning (or stiffness) of the 7 days ending on
+ * day i */
+static int week_median(const struct tendo_history_day *d, size_t i,
+                       int stiff)
 {
     int v[TENDO_TREND_DAYS], n = 0;
-    for (size_t k = 0; k < TENDO_TREND_DAYS && k <= i; k++)
-        if (d[i - k].morning != UNSET)
-            v[n++] = d[i - k].morning;
+    for (size_t k = 0; k < TENDO_TREND_DAYS && k <= i; k++) {
+        int x = stiff ? d[i - k].stiffness : d[i - k].morning;
+        if (x != UNSET)
+            v[n++] = x;
+    }
     return n < TENDO_BASELINE_MIN_CHECKS ? UNSET : median(v, n);
 }
 
@@ -328,7 +332,11 @@ static void lay_out_days(struct hist_impl *H)
         struct tendo_history_day *x = &H->days[i];
         x->base_morning = baseline(H->days, i, 0);
         x->base_stiffness = baseline(H->days, i, 1);
-        x->week_morning = week_median(H->days, i);
+        x->week_morning = week_median(H->days, i, 0);
+        x->week_stiffness = week_median(H->days, i, 1);
+        x->prev_run = i == 0 ? TENDO_DAY_NONE
+                      : H->days[i - 1].runs ? H->days[i - 1].date
+                                            : H->days[i - 1].prev_run;
     }
 }
 

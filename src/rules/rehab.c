@@ -114,12 +114,16 @@ static void decide(const struct tendo_rehab_input *in,
         set(o, "hold", R_REENTRY,
             "Re-entering running after a flare-up: hold the rehab stage");
     } else if (t && t->stiffness != TENDO_UNSET &&
-               t->stiffness > (t->base_stiffness == TENDO_UNSET
-                                   ? TENDO_BASELINE_UNKNOWN_STIFF
-                                   : t->base_stiffness)) {
+               (t->stiffness > TENDO_STIFF_HOLD_MIN ||
+                t->stiffness > (t->base_stiffness == TENDO_UNSET
+                                    ? TENDO_BASELINE_UNKNOWN_STIFF
+                                    : t->base_stiffness))) {
         set(o, "hold", R_STIFFNESS,
-            "Morning stiffness above your usual: never escalate while "
-            "stiff");
+            t->stiffness > TENDO_STIFF_HOLD_MIN
+                ? "Morning stiffness over " TENDO_STR(
+                      TENDO_STIFF_HOLD_MIN) " min: never escalate while stiff"
+                : "Morning stiffness above your usual: never escalate while "
+                  "stiff");
     } else if (!a->all_ok) {
         set(o, "hold", R_RESPONSE,
             "A recent session went above the pain limit or was followed by "

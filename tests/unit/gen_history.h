@@ -77,9 +77,15 @@ static void generate(struct gen *g)
                 r->pain = range(0, 6);
         }
     }
+    /* some athletes take a break from running (clinical.md §6), some have
+     * stiffness creeping up (§3.1) */
+    int has_brk = chance(12), brk_to = -range(0, 20),
+        brk_from = has_brk ? brk_to - range(10, 40) : 1;
+    int creep = chance(10) ? range(1, 3) : 0;
     for (int d = -days; d <= 0; d++) {
         tendo_day day = g->today + d;
-        if (d < 0 && (d % every == 0 || chance(10))) {
+        int off = d >= brk_from && d <= brk_to;
+        if (d < 0 && !off && (d % every == 0 || chance(10))) {
             struct tendo_session *s = &g->sessions[g->nsessions++];
             tendo_session_init(s);
             s->date = day;
@@ -99,6 +105,8 @@ static void generate(struct gen *g)
             c->morning = chance(95) ? range(0, level ? level + 2 : 1) : TENDO_UNSET;
             c->stiffness_min = chance(90) ? range(level ? 0 : 5, 10 + level * 8)
                                           : TENDO_UNSET;
+            if (creep && c->stiffness_min != TENDO_UNSET)
+                c->stiffness_min += creep * (days + d) / 3;
             if (chance(50))
                 c->during = range(0, level ? level + 3 : 2);
             if (chance(50))

@@ -307,6 +307,7 @@ static void report_failure(const struct tendo_advice *a, int ln,
     for (size_t i = 0; i < a->nreasons; i++) {
         strncat(codes, a->reasons[i].code, sizeof codes - strlen(codes) - 2);
         strncat(codes, " ", sizeof codes - strlen(codes) - 1);
+        printf("  reason %s: %s\n", a->reasons[i].code, a->reasons[i].text);
     }
     fail_msg("%s:%d%s%s: expectation failed: got level %s, flare %s, run %s "
              "%.0f min (typical %.1f), rehab stage %d %s %.1f kg, base %d/%d, "

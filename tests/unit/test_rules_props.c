@@ -78,6 +78,34 @@ static void record(const char *tag, const struct tendo_advice *a)
     line("\n");
 }
 
+/* a failing case: the last weeks of its diary and the advice */
+static void explain(const struct gen *g, const struct tendo_advice *a)
+{
+    char ds[TENDO_DAY_STRLEN];
+    printf("-- diary to %s (last 21 days):\n", tendo_day_format(g->today, ds));
+    for (size_t i = 0; i < g->nchecks; i++) {
+        const struct tendo_check *c = &g->checks[i];
+        if (g->today - c->date < 21)
+            printf("  %4d check m %d s %d during %d after %d hop %d flags "
+                   "%x\n",
+                   (int)(c->date - g->today), c->morning, c->stiffness_min,
+                   c->during, c->after, c->hop_pain, c->flags);
+    }
+    for (size_t i = 0; i < g->nsessions; i++) {
+        const struct tendo_session *s = &g->sessions[i];
+        if (g->today - s->date < 21)
+            printf("  %4d %s %.0f min pain %d\n", (int)(s->date - g->today),
+                   s->type, s->minutes, s->pain_during);
+    }
+    printf("  advice %s cap %.0f typical %.1f flare %s since %d, reasons:",
+           tendo_level_name(a->level), a->max_minutes, a->typical_min,
+           tendo_flare_step_name(a->flare.step),
+           (int)(a->flare.started - g->today));
+    for (size_t i = 0; i < a->nreasons; i++)
+        printf(" %s", a->reasons[i].code);
+    printf("\n");
+}
+
 static double cap(const struct tendo_advice *a)
 {
     return a->run_allowed ? a->max_minutes : 0;
@@ -214,6 +242,25 @@ static void check_one(const struct gen *g, const struct tendo_advice *a,
     if (a->level == TENDO_LEVEL_PROGRESS &&
         ((t && t->morning != TENDO_UNSET && t->morning > 2) || ypain > 5))
         fail_msg("case %" PRIu64 ": progress above the safe zone", n);
+    /* §11.10 no escalation while stiff, nor straight after a break */
+    if (t && t->stiffness_min != TENDO_UNSET && t->stiffness_min > 15 &&
+        (a->level == TENDO_LEVEL_PROGRESS ||
+         (a->rehab_progress && !strcmp(a->rehab_progress, "advance"))))
+        fail_msg("case %" PRIu64 ": stiffness %d min gave %s, rehab %s", n,
+                 t->stiffness_min, tendo_level_name(a->level),
+                 a->rehab_progress);
+    {
+        tendo_day last = TENDO_DAY_NONE;
+        for (size_t i = 0; i < g->nsessions; i++)
+            if (!strcmp(g->sessions[i].type, "run") &&
+                g->sessions[i].date < g->today &&
+                (last == TENDO_DAY_NONE || g->sessions[i].date > last))
+                last = g->sessions[i].date;
+        if (last != TENDO_DAY_NONE && g->today - last - 1 >= 14 &&
+            a->level < TENDO_LEVEL_REDUCE)
+            fail_msg("case %" PRIu64 ": %d days without a run gave %s", n,
+                     (int)(g->today - last - 1), tendo_level_name(a->level));
+    }
     /* §11.7 missing data is conservative */
     if (!t && a->level == TENDO_LEVEL_PROGRESS)
         fail_msg("case %" PRIu64 ": progress without a check", n);
@@ -273,11 +320,14 @@ static void invariants(void **state)
         record(tag, &b);
         ndecisions++;
         /* §11.1 monotone: worse never gives more load, nor a higher cap */
-        if (b.level < a.level || cap(&b) > cap(&a) + 1e-9)
+        if (b.level < a.level || cap(&b) > cap(&a) + 1e-9) {
+            explain(&g, &a);
+            explain(&w, &b);
             fail_msg("case %" PRIu64 " (seed %" PRIu64 "): worse %s gave %s "
                      "%.0f min after %s %.0f min",
                      n, at_seed, what, tendo_level_name(b.level), cap(&b),
                      tendo_level_name(a.level), cap(&a));
+        }
     }
     printf("%" PRIu64 " cases, %" PRIu64 " monotonicity pairs; levels:", cases,
            worse);
