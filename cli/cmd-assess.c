@@ -78,7 +78,28 @@ static int ask_visa(int p[TENDO_VISA_ITEMS])
 
 struct derived {
     const char *involved;   /* heel-raise */
+    const char *side;       /* the latest check's side ("" none) */
+    int age;                /* the setting, TENDO_UNSET */
 };
+
+/* clinical.md §8: the return-to-running gate of a heel-raise test */
+static void print_gate(const struct tendo_assessment *a,
+                       const struct derived *d)
+{
+    struct tendo_heel_raise_gate g;
+    tendo_heel_raise_gate(a, d->side, d->age, &g);
+    if (g.absolute)
+        printf("  return-to-running gate %s: %.0f raises on the weaker side, "
+               "%.0f needed (%s: the LSI says nothing; %d from 60 years, "
+               "setting age)\n",
+               g.pass ? "passed" : "not yet", g.value, g.need,
+               !strcmp(d->side, "both") ? "both sides sore"
+                                        : "no healthy side tested",
+               TENDO_HEEL_RAISE_NORM_OLDER);
+    else
+        printf("  return-to-running gate %s: LSI %.0f %%, %.0f %% needed\n",
+               g.pass ? "passed" : "not yet", g.value, g.need);
+}
 
 static void print_one(const struct tendo_assessment *a,
                       const struct derived *d)
@@ -92,13 +113,19 @@ static void print_one(const struct tendo_assessment *a,
     } else if (!strcmp(a->kind, "heel-raise")) {
         printf("heel-raise %s: left %.0f, right %.0f", ds, a->left,
                a->right);
-        if (!isnan(a->score))
+        if (!isnan(a->score) && d && d->side && !strcmp(d->side, "both"))
+            printf("; LSI %.0f %%, but both sides are sore: it compares two "
+                   "sore legs",
+                   a->score);
+        else if (!isnan(a->score))
             printf("; LSI %.0f %%%s%s%s (aim >= %d %%, and >= 25 raises to "
                    "return to running)",
                    a->score, d && d->involved ? " (" : "",
                    d && d->involved ? d->involved : "",
                    d && d->involved ? " involved)" : "", TENDO_LSI_GOAL);
         putchar('\n');
+        if (d && d->side)
+            print_gate(a, d);
     } else {
         double diff = fabs(a->left - a->right);
         printf("dorsiflexion %s: left %.1f cm, right %.1f cm", ds, a->left,
@@ -190,7 +217,9 @@ int cmd_assess(struct cli *c, int argc, char **argv)
     static const char *const sides[] = {"left", "right", NULL};
     struct tendo_error e = {0};
     struct tendo_assessment a;
-    struct derived d = {NULL};
+    struct derived d = {NULL, NULL, TENDO_UNSET};
+    struct tendo_athlete ath;
+    char side[8] = "";
     const char *answers = NULL, *kind;
     int opt, rc, i, weeks = 26, involved = -1;
 
@@ -275,21 +304,29 @@ int cmd_assess(struct cli *c, int argc, char **argv)
     if ((rc = cli_open(c, 1)))
         return rc;
     a.date = c->date;
-    if (!strcmp(a.kind, "heel-raise") && !isnan(a.left) && !isnan(a.right)) {
-        if (involved < 0) {
-            struct tendo_check k;
-            int found = 0;
-            /* the side of the latest check that names one */
-            for (tendo_day day = c->date; day > c->date - 60 && involved < 0;
-                 day--) {
-                if (tendo_check_get(c->db, day, &k, &found, &e))
-                    return cli_error(c, &e);
-                if (found && !strcmp(k.side, "left"))
-                    involved = 0;
-                else if (found && !strcmp(k.side, "right"))
-                    involved = 1;
-            }
+    if (!strcmp(a.kind, "heel-raise")) {
+        struct tendo_check k;
+        int found = 0;
+        /* the side of the latest check that names one */
+        for (tendo_day day = c->date; day > c->date - 60 && !side[0];
+             day--) {
+            if (tendo_check_get(c->db, day, &k, &found, &e))
+                return cli_error(c, &e);
+            if (found && k.side[0])
+                snprintf(side, sizeof side, "%s", k.side);
         }
+        if (involved >= 0)
+            snprintf(side, sizeof side, "%s", sides[involved]);
+        if (tendo_athlete_read(c->db, &ath, &e))
+            return cli_error(c, &e);
+        d.side = side;
+        d.age = ath.age;
+    }
+    if (!strcmp(a.kind, "heel-raise") && !isnan(a.left) && !isnan(a.right)) {
+        if (involved < 0 && !strcmp(side, "left"))
+            involved = 0;
+        else if (involved < 0 && !strcmp(side, "right"))
+            involved = 1;
         if (involved < 0 && a.left != a.right)
             involved = a.left < a.right ? 0 : 1;
         if (involved >= 0) {
@@ -306,8 +343,21 @@ int cmd_assess(struct cli *c, int argc, char **argv)
         tendo_db_rollback(c->db);
         return cli_error(c, &e);
     }
-    if (c->json)
-        return cli_print_json(c, tendo_assessment_doc_json(&a, d.involved));
+    if (c->json) {
+        json_t *o = tendo_assessment_doc_json(&a, d.involved);
+        if (d.side) {
+            struct tendo_heel_raise_gate g;
+            tendo_heel_raise_gate(&a, d.side, d.age, &g);
+            json_t *x = json_object();
+            json_object_set_new(x, "pass", json_boolean(g.pass));
+            json_object_set_new(x, "by",
+                                json_string(g.absolute ? "raises" : "lsi"));
+            json_object_set_new(x, "value", tendo_json_number(g.value, 1));
+            json_object_set_new(x, "need", tendo_json_number(g.need, 1));
+            json_object_set_new(o, "gate", x);
+        }
+        return cli_print_json(c, o);
+    }
     if (!c->quiet)
         print_one(&a, &d);
     return EXIT_OK;

@@ -277,6 +277,12 @@ int cmd_rehab(struct cli *c, int argc, char **argv)
     if (in.surface[0])
         snprintf(r.surface, sizeof r.surface, "%s", in.surface);
     r.pain = in.pain;
+    /* clinical.md §7: only sessions with their pain recorded move a stage
+     * on, so ask for it on a terminal */
+    if (r.pain == TENDO_UNSET && isatty(0) && isatty(2))
+        cli_ask_int("Worst pain during the session (0-10; it decides when "
+                    "the stage moves on)",
+                    "pain", 0, 10, &r.pain);
     snprintf(r.notes, sizeof r.notes, "%s", in.notes);
     snprintf(r.source, sizeof r.source, "manual");
     r.date = c->date;
@@ -307,6 +313,9 @@ int cmd_rehab(struct cli *c, int argc, char **argv)
         if (from)
             printf(" (%s)", from);
         putchar('\n');
+        if (r.pain == TENDO_UNSET)
+            printf("no pain recorded: this session will not count towards "
+                   "the next stage - add --pain N when you log a session\n");
     }
     return EXIT_OK;
 }

@@ -26,7 +26,7 @@ def thresholds():
             if m:
                 section = m.group(1)
                 continue
-            m = re.match(r"#define (TENDO_[A-Z0-9_]+) (\S.*?)\s*(/\* step ([0-9.]+) \*/)?\s*$", line)
+            m = re.match(r"#define (TENDO_[A-Z0-9_]+) (\S.*?)\s*(/\* step ([0-9.]+)(?:, equivalent (?:down|up))? \*/)?\s*$", line)
             if not m or m.group(1) in ("TENDO_CLINICAL_H", "TENDO_STR_", "TENDO_STR") \
                     or "(x)" in line:
                 continue

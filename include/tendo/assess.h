@@ -30,4 +30,26 @@ TENDO_API int tendo_visa_a_parse(const char *s, int points[TENDO_VISA_ITEMS],
  * or either is unknown. */
 TENDO_API double tendo_lsi(double involved, double uninvolved);
 
+/* The heel-raise norm of the return to running (clinical.md §8): the
+ * raises a healthy person of `age` manages - about 19 from 60 years, else
+ * (or with the age unknown, TENDO_UNSET) the usual benchmark of 25. */
+TENDO_API int tendo_heel_raise_norm(int age);
+
+/* The heel-raise gate of the return to running (clinical.md §8) for test
+ * `a` with the symptomatic side `side` ("left", "right", "both" or ""):
+ * with one side symptomatic and both tested, the limb symmetry index must
+ * be at least TENDO_RTR_LSI_MIN (tendo/clinical.h); with both sides
+ * symptomatic, or no healthy side tested, the LSI says nothing and the
+ * involved side's count must reach tendo_heel_raise_norm(age). Without a
+ * side, the side with fewer raises is the involved one. */
+struct tendo_heel_raise_gate {
+    int pass;
+    int absolute;       /* 1: judged on the count, 0: on the LSI */
+    double value;       /* the LSI (%) or the involved count */
+    double need;        /* what it must reach */
+};
+TENDO_API void tendo_heel_raise_gate(const struct tendo_assessment *a,
+                                     const char *side, int age,
+                                     struct tendo_heel_raise_gate *g);
+
 #endif

@@ -87,8 +87,10 @@
 #define TENDO_FLARE_STIFF_FACTOR 2          /* step 1 */
 #define TENDO_FLARE_STIFF_MIN 30            /* step 1 */
 #define TENDO_FLARE_SESSION_PAIN 7          /* step 1 */
-/* pause: at least a day, until the morning is back within the noise */
-#define TENDO_PAUSE_MIN_DAYS 1              /* step 1 */
+/* pause: at least a day, until the morning is back within the noise
+ * (the replay moves a flare at most one step a day, so 0 changes nothing:
+ * an equivalent mutant) */
+#define TENDO_PAUSE_MIN_DAYS 1              /* step 1, equivalent down */
 /* reassess: this many mornings within the noise, hop pain at most 2 */
 #define TENDO_REASSESS_MORNINGS 2           /* step 1 */
 #define TENDO_HOP_PAIN_MAX 2                /* step 1 */
@@ -158,9 +160,11 @@
 #define TENDO_BREAK_PCT 70                  /* step 5 */
 #define TENDO_BREAK_LONG_PCT 50             /* step 5 */
 #define TENDO_RETURN_DAYS 14                /* step 1 */
-/* the long run: at most this share of the week, from this many runs */
+/* the long run: at most this share of the week, from this many runs
+ * (with 3 runs a 30 % long run is shorter than the other two, so the plan
+ * drops it anyway: 3 is an equivalent mutant) */
 #define TENDO_LONG_SHARE_PCT 30             /* step 5 */
-#define TENDO_LONG_RUN_FROM 4               /* step 1 */
+#define TENDO_LONG_RUN_FROM 4               /* step 1, equivalent down */
 /* a deload week at this share of the week before, after this many build
  * weeks; a week counts as a build week when it rose above 102 % */
 #define TENDO_DELOAD_PCT 70                 /* step 5 */
@@ -189,6 +193,9 @@
 
 /* sessions of this many days before count towards a stage */
 #define TENDO_REHAB_WINDOW_DAYS 120         /* step 1 */
+/* at most one stage (or load step) a week: a stage is kept this many days
+ * from its first session before it advances */
+#define TENDO_REHAB_STAGE_DAYS 7            /* step 1 */
 /* at most this many load steps in an open-ended stage */
 #define TENDO_REHAB_MAX_STEPS 16            /* step 1 */
 
@@ -197,6 +204,15 @@
 /* the heel-raise test's limb symmetry goal of the programme (the gate to
  * run again is TENDO_RTR_LSI_MIN) */
 #define TENDO_LSI_GOAL 90                   /* step 5 */
+/* with both sides symptomatic the count instead: 25 raises, the usual
+ * return-to-running benchmark; about 19 from 60 years (Hebert-Losier et
+ * al. 2009, 2017) */
+#define TENDO_HEEL_RAISE_NORM 25            /* step 1 */
+#define TENDO_HEEL_RAISE_NORM_OLDER 19      /* step 1 */
+#define TENDO_HEEL_RAISE_OLDER_AGE 60       /* step 1 */
+/* VISA-A: a fall of this many points since the previous score holds
+ * progression until a new score is back within it (clinical.md §8) */
+#define TENDO_VISA_DROP 10                  /* step 1 */
 
 /* ---- §9 load ---------------------------------------------------------- */
 

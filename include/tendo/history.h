@@ -75,6 +75,10 @@ struct tendo_history_day {
     int pain;               /* the worst of the check's during and after and
                                the day's sessions' pain */
     unsigned flags;         /* the check's (enum tendo_flag) */
+    char side[8];           /* the latest check's side on or before the
+                               day: left, right, both or "" */
+    int insertional;        /* the latest location on or before the day is
+                               insertion (clinical.md §7) */
     unsigned open_flags;    /* red flags open on the day: recorded on it or
                                before and not cleared by it */
     int base_morning;       /* baselines before the day (the median of the

@@ -40,6 +40,18 @@ struct tendo_rehab_stage {
 TENDO_API const struct tendo_rehab_stage *
 tendo_rehab_protocol(const char *protocol, size_t *n);
 
+/* The ladder of `protocol`: the 0-based indices into its table of the
+ * stages in the order they are climbed - for midportion (or unsure) pain,
+ * or with `insertional` for insertional pain, where drops stay at floor
+ * level (no step, no decline; clinical.md §7). NULL (and *n = 0) for an
+ * unknown name. Static data. */
+TENDO_API const int *tendo_rehab_ladder(const char *protocol, int insertional,
+                                        size_t *n);
+/* The 0-based index of a stage's counterpart in the other ladder (its
+ * floor-level version, or the full-range one); the stage itself when it is
+ * in both. */
+TENDO_API int tendo_rehab_twin(const char *protocol, int index);
+
 /* The 1-based stage of `protocol` a logged session belongs to (and its
  * load step in *step), or 0 when its exercise is not in the protocol. */
 TENDO_API int tendo_rehab_stage_of(const char *protocol,
@@ -58,9 +70,11 @@ struct tendo_rehab_input {
 
 struct tendo_rehab_plan {
     const struct tendo_rehab_stage *stage;
-    int stage_no;               /* 1-based index into the protocol */
+    int stage_no;               /* 1-based place on the day's ladder */
+    int index;                  /* 0-based index into the protocol's table */
     int step;                   /* load step within an open-ended stage */
-    int nstages;
+    int nstages;                /* stages on the day's ladder */
+    int insertional;            /* the floor-level ladder (clinical.md §7) */
     double load_kg;             /* the prescribed added load (NAN: RM) */
     const char *decision;       /* "advance", "hold", "regress" */
     const char *code;           /* reason code, docs/reasons.md */

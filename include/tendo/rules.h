@@ -84,7 +84,7 @@ TENDO_API const struct tendo_reason_info *tendo_reason_info(size_t i);
 struct tendo_reason {
     const char *code;            /* stable, e.g. "morning_pain_up" */
     enum tendo_level level;      /* the level this rule asks for */
-    char text[400];              /* one plain sentence or two */
+    char text[512];              /* one plain sentence or two */
 };
 
 struct tendo_advice {
@@ -105,7 +105,10 @@ struct tendo_advice {
     int rehab_sets, rehab_reps;
     double rehab_load_kg;
     const char *rehab_progress;  /* "advance", "hold", "regress" */
-    int rehab_stage, rehab_nstages;   /* 1-based stage of the protocol */
+    int rehab_stage, rehab_nstages;   /* 1-based stage on the day's ladder
+                                         of the protocol (tendo/rehab.h) */
+    int rehab_per_week;               /* sessions a week at that stage */
+    int rehab_insertional;            /* the floor-level ladder */
     const char *rehab_name, *rehab_how;
     /* figures behind it */
     double typical_min, typical_km;   /* NAN when no runs in 28 days */

@@ -3,6 +3,7 @@
  * (clinical.md §8). Pure.
  */
 #include "tendo/assess.h"
+#include "tendo/clinical.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -80,4 +81,45 @@ double tendo_lsi(double involved, double uninvolved)
     if (isnan(involved) || isnan(uninvolved) || uninvolved <= 0)
         return NAN;
     return involved / uninvolved * 100.0;
+}
+
+int tendo_heel_raise_norm(int age)
+{
+    return age != TENDO_UNSET && age >= TENDO_HEEL_RAISE_OLDER_AGE
+               ? TENDO_HEEL_RAISE_NORM_OLDER
+               : TENDO_HEEL_RAISE_NORM;
+}
+
+void tendo_heel_raise_gate(const struct tendo_assessment *a, const char *side,
+                           int age, struct tendo_heel_raise_gate *g)
+{
+    double inv = NAN, uninv = NAN;
+    int both = side && !strcmp(side, "both");
+    if (side && !strcmp(side, "left"))
+        inv = a->left, uninv = a->right;
+    else if (side && !strcmp(side, "right"))
+        inv = a->right, uninv = a->left;
+    else if (isnan(a->left) || isnan(a->right))
+        inv = isnan(a->left) ? a->right : a->left;
+    else
+        inv = fmin(a->left, a->right), uninv = fmax(a->left, a->right);
+    memset(g, 0, sizeof *g);
+    if (isnan(a->left) && isnan(a->right) && !both) {
+        /* only the index was kept */
+        g->value = a->score;
+        g->need = TENDO_RTR_LSI_MIN;
+    } else if (both || isnan(uninv) || isnan(inv)) {
+        /* both sides symptomatic, or no healthy side: the count */
+        if (both)
+            inv = isnan(a->left) ? a->right
+                  : isnan(a->right) ? a->left
+                                    : fmin(a->left, a->right);
+        g->absolute = 1;
+        g->value = inv;
+        g->need = tendo_heel_raise_norm(age);
+    } else {
+        g->value = tendo_lsi(inv, uninv);
+        g->need = TENDO_RTR_LSI_MIN;
+    }
+    g->pass = !isnan(g->value) && g->value >= g->need;
 }

@@ -42,10 +42,32 @@ double flare_reentry_share(enum tendo_flare_step s)
     }
 }
 
-double flare_lsi(const struct rules_view *v, tendo_day from, tendo_day to)
+void flare_heel_raise(const struct rules_view *v, tendo_day from,
+                      tendo_day to, struct tendo_heel_raise_gate *g)
 {
-    double lsi = tendo_history_lsi(v->h, from, to);
-    return isnan(lsi) ? 100 : lsi;
+    const struct tendo_history *h = v->h;
+    const struct tendo_assessment *last = NULL;
+    for (size_t i = 0; i < h->nassessments; i++) {
+        const struct tendo_assessment *a = &h->assessments[i];
+        if (a->date > to)
+            break;
+        if (a->date >= from && !strcmp(a->kind, "heel-raise"))
+            last = a;
+    }
+    if (!last) {
+        memset(g, 0, sizeof *g);
+        g->pass = 1;
+        return;
+    }
+    tendo_heel_raise_gate(last, rules_at(v, to)->side, h->athlete.age, g);
+}
+
+static int heel_raise_ok(const struct rules_view *v, tendo_day from,
+                         tendo_day to)
+{
+    struct tendo_heel_raise_gate g;
+    flare_heel_raise(v, from, to, &g);
+    return g.pass;
 }
 
 /* does `day` start a flare? `b`/`bs` are the baselines in force (with
@@ -149,7 +171,7 @@ static int gates(const struct rules_view *v, const struct tendo_flare *f,
                  const struct tendo_history_day *x, tendo_day day)
 {
     return (x->hop_pain == UNSET || x->hop_pain <= TENDO_HOP_PAIN_MAX) &&
-           flare_lsi(v, f->started, day) >= TENDO_RTR_LSI_MIN;
+           heel_raise_ok(v, f->started, day);
 }
 
 /* leaves pause or reassess for re-entry when the mornings have settled
@@ -181,7 +203,7 @@ static void reassess(const struct rules_view *v, struct tendo_flare *f,
         f->progress = 0;
     if (f->progress >= TENDO_REASSESS_MORNINGS &&
         x->morning <= TENDO_RTR_MORNING_MAX &&
-        flare_lsi(v, f->started, day) >= TENDO_RTR_LSI_MIN) {
+        heel_raise_ok(v, f->started, day)) {
         to_step(f, TENDO_FLARE_REENTER1, day);
         f->settled = x->morning;
         f->settled_stable = 0;

@@ -6,6 +6,7 @@
 #ifndef TENDO_RULES_FLARE_H
 #define TENDO_RULES_FLARE_H
 
+#include "tendo/assess.h"
 #include "tendo/rules.h"
 #include "day.h"
 
@@ -26,8 +27,10 @@ struct replay {
 void flare_init(struct replay *r);
 /* advances the state through `day` (v->today is `day`) */
 void flare_step(const struct rules_view *v, struct replay *r, tendo_day day);
-/* the latest heel-raise LSI tested in from..to; 100 when none */
-double flare_lsi(const struct rules_view *v, tendo_day from, tendo_day to);
+/* §8: the heel-raise gate of the latest test in from..to (the side and
+ * the athlete's age of `to`); a pass when there is none */
+void flare_heel_raise(const struct rules_view *v, tendo_day from,
+                      tendo_day to, struct tendo_heel_raise_gate *g);
 /* the share of the pre-flare typical run a re-entry step allows */
 double flare_reentry_share(enum tendo_flare_step s);
 /* §4: have the mornings of the flare settled at a stable level by `day`

@@ -294,6 +294,10 @@ static void lay_out_days(struct hist_impl *H)
         struct tendo_history_day *x = &H->days[i];
         tendo_day d = h->first + (tendo_day)i;
         memset(x, 0, sizeof *x);
+        if (i > 0) {    /* side and location carry forward */
+            memcpy(x->side, H->days[i - 1].side, sizeof x->side);
+            x->insertional = H->days[i - 1].insertional;
+        }
         x->date = d;
         x->morning = x->stiffness = x->hop_pain = x->pain = UNSET;
         x->sleep_h = NAN;
@@ -305,6 +309,10 @@ static void lay_out_days(struct hist_impl *H)
             x->stiffness = c->stiffness_min;
             x->hop_pain = c->hop_pain;
             x->flags = c->flags & TENDO_FLAG_ALL;
+            if (c->side[0])
+                memcpy(x->side, c->side, sizeof x->side);
+            if (c->location[0])
+                x->insertional = !strcmp(c->location, "insertion");
             x->pain = imax(c->during, c->after);
         }
         if (wi < h->nwellness && h->wellness[wi].date == d) {

@@ -184,13 +184,7 @@ static int loading_weeks(const struct sim *s)
 
 static int rehab_days_per_week(const struct sim *s)
 {
-    size_t n;
-    const struct tendo_rehab_stage *st =
-        tendo_rehab_protocol(s->in->history->athlete.protocol, &n);
-    int k = s->a->rehab_stage;
-    if (!st || k < 1 || (size_t)k > n)
-        return 7;
-    return st[k - 1].per_week;
+    return s->a->rehab_per_week > 0 ? s->a->rehab_per_week : 7;
 }
 
 static int rehab_on(const struct sim *s, tendo_day day, int per_week)

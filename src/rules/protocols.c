@@ -13,7 +13,9 @@
 #define RM NAN  /* a repetition-maximum load: the athlete picks the weight */
 
 /* clinical.md §7: the seed's stages; advance after 3 sessions with pain <= 3
- * whose next mornings were not above baseline; loaded steps of 2.5 kg */
+ * whose next mornings were not above baseline; loaded steps of 2.5 kg. The
+ * last stage is for insertional pain only: drops stay at floor level
+ * (Jonsson et al. 2008), loaded progressively instead of off a step. */
 static const struct tendo_rehab_stage seed[] = {
     {"two-leg heel raises on the floor", "heel-raise", "flat", 3, 10, 0, 0,
      "2-1-2", 3, 3, 7,
@@ -31,10 +33,17 @@ static const struct tendo_rehab_stage seed[] = {
     {"heel drops off a step with added load", "heel-drop", "step", 3, 10,
      2.5, 2.5, "3-1-1", 3, 3, 4,
      "as off the step, with weight in a backpack; +2.5 kg per step"},
+    {"single-leg heel drops on the floor with added load", "heel-drop",
+     "flat", 3, 10, 2.5, 2.5, "3-1-1", 3, 3, 4,
+     "on flat ground, never below it, with weight in a backpack; +2.5 kg "
+     "per step"},
 };
+static const int seed_mid[] = {0, 1, 2, 3, 4}, seed_ins[] = {0, 1, 5};
+static const int seed_twin[] = {0, 1, 1, 1, 5, 4};
 
 /* Alfredson et al. 1998: 3 x 15 straight- and bent-knee drops twice daily;
- * add load (+5 kg) when the exercise becomes pain-free */
+ * add load (+5 kg) when the exercise becomes pain-free. With insertional
+ * pain the drops stop at floor level (Jonsson et al. 2008). */
 static const struct tendo_rehab_stage alfredson[] = {
     {"eccentric drops off a step, straight and bent knee", "heel-drop",
      "step", 3, 15, 0, 0, "3-0-0", 3, 0, 7,
@@ -44,7 +53,17 @@ static const struct tendo_rehab_stage alfredson[] = {
      "step", 3, 15, 5, 5, "3-0-0", 3, 0, 7,
      "the same with weight in a backpack, twice a day; +5 kg when "
      "pain-free again"},
+    {"eccentric drops to floor level, straight and bent knee", "heel-drop",
+     "flat", 3, 15, 0, 0, "3-0-0", 3, 0, 7,
+     "3 x 15 with the knee straight and 3 x 15 bent, twice a day, on flat "
+     "ground - the heel never below the forefoot; some pain is allowed"},
+    {"eccentric drops to floor level with a loaded backpack", "heel-drop",
+     "flat", 3, 15, 5, 5, "3-0-0", 3, 0, 7,
+     "the same on flat ground with weight in a backpack; +5 kg when "
+     "pain-free again"},
 };
+static const int alfredson_mid[] = {0, 1}, alfredson_ins[] = {2, 3};
+static const int alfredson_twin[] = {2, 3, 0, 1};
 
 /* Beyer et al. 2015: 3 sessions a week, seated, standing and leg-press
  * calf raises, 3 s up and 3 s down, heavier as the reps go down */
@@ -62,9 +81,13 @@ static const struct tendo_rehab_stage hsr[] = {
     {"heavy slow resistance, weeks 9-12: 4 x 6RM", "seated-raise", "flat", 4,
      6, RM, 0, "3-0-3", 12, 5, 3, "the three raises at your 6-repetition maximum"},
 };
+/* with insertional pain the same stages, no dorsiflexion past neutral */
+static const int hsr_all[] = {0, 1, 2, 3, 4};
+static const int hsr_twin[] = {0, 1, 2, 3, 4};
 
 /* Silbernagel et al. 2007: four phases; advance when the phase is done with
- * pain <= 5 that settles by the next morning */
+ * pain <= 5 that settles by the next morning. With insertional pain phases
+ * 2 and 3 stay on the floor. */
 static const struct tendo_rehab_stage silbernagel[] = {
     {"phase 1: heel raises on the floor", "heel-raise", "flat", 3, 10, 0, 0,
      "2-0-2", 7, 5, 7,
@@ -77,29 +100,71 @@ static const struct tendo_rehab_stage silbernagel[] = {
      "loaded one-leg and eccentric raises 3 x 15 plus hopping drills"},
     {"phase 4: maintenance", "single-leg-raise", "flat", 3, 15, 0, 0,
      "2-0-2", 0, 5, 3, "one-leg raises 3 x 15, 2-3 times a week"},
+    {"phase 2: heel raises on the floor and quick rebounds",
+     "single-leg-raise", "flat", 3, 15, 0, 0, "2-0-2", 14, 5, 7,
+     "one-leg raises on flat ground 3 x 15 plus quick-rebound raises 3 x 20"},
+    {"phase 3: loaded raises on the floor and plyometrics", "heel-drop",
+     "flat", 3, 15, 5, 0, "2-0-2", 21, 5, 7,
+     "loaded one-leg and eccentric raises 3 x 15 on flat ground, never "
+     "below it, plus hopping drills"},
 };
+static const int silbernagel_mid[] = {0, 1, 2, 3},
+                 silbernagel_ins[] = {0, 4, 5, 3};
+static const int silbernagel_twin[] = {0, 4, 5, 3, 1, 2};
 
+#define N(a) (sizeof a / sizeof *a)
 static const struct {
     const char *name;
     const struct tendo_rehab_stage *stages;
     size_t n;
+    const int *mid, *ins;       /* the ladders: midportion (and unsure) */
+    size_t nmid, nins;          /* and insertional pain */
+    const int *twin;            /* each stage's floor-level (or full-range)
+                                   counterpart in the other ladder */
 } protocols[] = {
-    {"seed", seed, sizeof seed / sizeof *seed},
-    {"alfredson", alfredson, sizeof alfredson / sizeof *alfredson},
-    {"hsr", hsr, sizeof hsr / sizeof *hsr},
-    {"silbernagel", silbernagel, sizeof silbernagel / sizeof *silbernagel},
+    {"seed", seed, N(seed), seed_mid, seed_ins, N(seed_mid), N(seed_ins),
+     seed_twin},
+    {"alfredson", alfredson, N(alfredson), alfredson_mid, alfredson_ins,
+     N(alfredson_mid), N(alfredson_ins), alfredson_twin},
+    {"hsr", hsr, N(hsr), hsr_all, hsr_all, N(hsr_all), N(hsr_all), hsr_twin},
+    {"silbernagel", silbernagel, N(silbernagel), silbernagel_mid,
+     silbernagel_ins, N(silbernagel_mid), N(silbernagel_ins),
+     silbernagel_twin},
 };
+
+static int find(const char *name)
+{
+    if (!name || !*name)
+        name = "seed";
+    for (size_t i = 0; i < N(protocols); i++)
+        if (!strcmp(protocols[i].name, name))
+            return (int)i;
+    return -1;
+}
 
 const struct tendo_rehab_stage *tendo_rehab_protocol(const char *name,
                                                      size_t *n)
 {
-    if (!name || !*name)
-        name = "seed";
-    for (size_t i = 0; i < sizeof protocols / sizeof *protocols; i++)
-        if (!strcmp(protocols[i].name, name))
-            return *n = protocols[i].n, protocols[i].stages;
-    *n = 0;
-    return NULL;
+    int i = find(name);
+    *n = i < 0 ? 0 : protocols[i].n;
+    return i < 0 ? NULL : protocols[i].stages;
+}
+
+const int *tendo_rehab_ladder(const char *name, int insertional, size_t *n)
+{
+    int i = find(name);
+    if (i < 0)
+        return *n = 0, (const int *)NULL;
+    *n = insertional ? protocols[i].nins : protocols[i].nmid;
+    return insertional ? protocols[i].ins : protocols[i].mid;
+}
+
+int tendo_rehab_twin(const char *name, int index)
+{
+    int i = find(name);
+    if (i < 0 || index < 0 || (size_t)index >= protocols[i].n)
+        return index;
+    return protocols[i].twin[index];
 }
 
 /* the stage (0-based) and load step a logged session belongs to; -1 if its

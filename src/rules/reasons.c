@@ -206,29 +206,46 @@ static int flare_pause(const struct day *d, int arg, char *text, size_t n)
         flare_day(d, ds));
 }
 
+/* §8: what the heel-raise gate still asks, or "" */
+static void heel_raise_wait(const struct day *d, char *out, size_t n)
+{
+    struct tendo_heel_raise_gate g;
+    flare_heel_raise(&d->v, d->rp.f.started, d->today, &g);
+    if (g.pass)
+        snprintf(out, n, "%s", "");
+    else if (g.absolute)
+        snprintf(out, n,
+                 ". The last heel-raise test had %.0f raises on the weaker "
+                 "side; with both sides sore the count must reach %.0f, so "
+                 "running waits for a new test",
+                 g.value, g.need);
+    else
+        snprintf(out, n,
+                 ". The last heel-raise test's LSI was %.0f %%, below %.0f "
+                 "%%, so running waits for a new test",
+                 g.value, g.need);
+}
+
 /* §4, §8: the reassess step and the return-to-running gates */
 static int flare_reassess(const struct day *d, int arg, char *text, size_t n)
 {
-    char ds[TENDO_DAY_STRLEN];
-    double lsi;
+    char ds[TENDO_DAY_STRLEN], wait[200];
     (void)arg;
     if (d->rp.f.step != TENDO_FLARE_REASSESS)
         return 0;
-    lsi = flare_lsi(&d->v, d->rp.f.started, d->today);
+    if (!text)
+        return 1;
+    heel_raise_wait(d, wait, sizeof wait);
     SAY("Reassessing after the flare-up of %s: running resumes after %d "
-        "mornings at most %d/10 (%d so far) with the last at %d/10 or less, "
-        "or when %d mornings in a row have settled within %d point (not "
-        "rising, %d/10 or less); and with hop pain %d/10 or less (tendo check "
-        "--hop-pain) and a heel-raise LSI of %d %% or more if tested (tendo "
-        "assess heel-raise)%s",
+        "mornings at most %d/10 (%d so far, the last %d/10 or less), or once "
+        "%d mornings have settled within %d point (%d/10 or less, not "
+        "rising); hop pain must be %d/10 or less (tendo check --hop-pain) and "
+        "a heel-raise test, if done, passed (LSI %d %% or more; both sides "
+        "sore: %d raises)%s",
         flare_day(d, ds), TENDO_REASSESS_MORNINGS, d->b + TENDO_MORNING_NOISE,
         d->rp.f.progress, TENDO_RTR_MORNING_MAX, TENDO_SETTLED_MORNINGS,
         TENDO_SETTLED_RANGE, TENDO_PAIN_ACCEPTABLE_MAX, TENDO_HOP_PAIN_MAX,
-        TENDO_RTR_LSI_MIN,
-        lsi < TENDO_RTR_LSI_MIN
-            ? "; the last heel-raise test was below " TENDO_STR(
-                  TENDO_RTR_LSI_MIN) " %, so running waits for a new one"
-            : "");
+        TENDO_RTR_LSI_MIN, tendo_heel_raise_norm(d->v.h->athlete.age), wait);
 }
 
 /* §4: a re-entry step */
@@ -261,6 +278,41 @@ static int reentry_done(const struct day *d, int arg, char *text, size_t n)
         return 0;
     SAY("Re-entry finished: back towards your usual run; progression resumes "
         "after a week");
+}
+
+/* ---- §8 assessments ---- */
+
+/* §8: a VISA-A fall of 10 points or more since the previous score holds
+ * progression until a new score is back within 10 of the one before it */
+static int visa_a_drop(const struct day *d, int arg, char *text, size_t n)
+{
+    const struct tendo_history *h = d->v.h;
+    const struct tendo_assessment *prev = NULL, *ref = NULL, *last = NULL;
+    int held = 0;
+    char ds[TENDO_DAY_STRLEN];
+    (void)arg;
+    for (size_t i = 0; i < h->nassessments; i++) {
+        const struct tendo_assessment *a = &h->assessments[i];
+        if (a->date > d->today)
+            break;
+        if (strcmp(a->kind, "visa-a") || isnan(a->score))
+            continue;
+        if (held) {
+            if (a->score > ref->score - TENDO_VISA_DROP)
+                held = 0;
+        } else if (prev && a->score <= prev->score - TENDO_VISA_DROP) {
+            held = 1;
+            ref = prev;
+        }
+        prev = last = a;
+    }
+    if (!held)
+        return 0;
+    SAY("VISA-A %.0f on %s, %.0f points below the %.0f before it: hold "
+        "progression until a new score is back within %d points (tendo "
+        "assess visa-a)",
+        last->score, tendo_day_format(last->date, ds),
+        ref->score - last->score, ref->score, TENDO_VISA_DROP);
 }
 
 /* ---- §3, §5 symptoms ---- */
@@ -729,6 +781,7 @@ const struct rule rules_table[] = {
     {{"return_after_break", REDUCE, "§6"}, return_after_break, 0, break_cap,
      M_EASY},
     {{"return_building", MAINTAIN, "§6"}, return_building, 0, NULL, 0},
+    {{"visa_a_drop", MAINTAIN, "§8"}, visa_a_drop, 0, NULL, 0},
     {{"acwr_high", MAINTAIN, "§5, §9"}, acwr, 1, NULL, M_EASY | M_NO_LONG},
     {{"acwr_elevated", MAINTAIN, "§5, §9"}, acwr, 0, NULL, 0},
     {{"monotony_high", MAINTAIN, "§5, §9"}, monotony, 0, NULL, 0},

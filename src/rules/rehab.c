@@ -13,7 +13,7 @@
 
 /* the decisions' reason codes (docs/reasons.md), all informative */
 enum { R_START, R_ADVANCE, R_BUILDING, R_RESPONSE, R_STIFFNESS, R_REENTRY,
-       R_REGRESS, R_TOP };
+       R_REGRESS, R_TOP, R_WEEK, R_UNRECORDED, R_FLOOR };
 const struct tendo_reason_info rehab_reasons[] = {
     {"rehab_start", TENDO_LEVEL_PROGRESS, "§7"},
     {"rehab_advance", TENDO_LEVEL_PROGRESS, "§7"},
@@ -23,24 +23,32 @@ const struct tendo_reason_info rehab_reasons[] = {
     {"rehab_hold_reentry", TENDO_LEVEL_PROGRESS, "§4, §7"},
     {"rehab_regress_flare", TENDO_LEVEL_PROGRESS, "§4, §7"},
     {"rehab_top", TENDO_LEVEL_PROGRESS, "§7"},
+    {"rehab_hold_week", TENDO_LEVEL_PROGRESS, "§7"},
+    {"rehab_hold_pain_unrecorded", TENDO_LEVEL_PROGRESS, "§7"},
+    {"rehab_floor_level", TENDO_LEVEL_PROGRESS, "§7"},
 };
 const size_t rehab_nreasons = sizeof rehab_reasons / sizeof *rehab_reasons;
 
-/* §7: a session counts toward advancing when its pain was within the
- * stage's limit and the next morning was not above baseline (2/10 while
- * the baseline is not known) */
+/* §7: a session counts toward advancing when its pain was recorded and
+ * within the stage's limit, and the next morning was not above baseline
+ * (2/10 while the baseline is not known); 1 it counts, 0 it does not
+ * (pain not recorded), -1 it went badly */
 static int tolerated(const struct tendo_history *h,
                      const struct tendo_rehab_stage *st,
                      const struct tendo_rehab *r)
 {
     const struct tendo_history_day *next = tendo_history_day(h, r->date + 1);
     if (r->pain != TENDO_UNSET && r->pain > st->max_pain)
-        return 0;
+        return -1;
     /* with the baseline not known: within the safe zone */
-    return next && next->morning != TENDO_UNSET &&
-           next->morning <= (next->base_morning == TENDO_UNSET
-                                 ? TENDO_PAIN_SAFE_MAX
-                                 : next->base_morning);
+    if (next && next->morning != TENDO_UNSET &&
+        next->morning > (next->base_morning == TENDO_UNSET
+                             ? TENDO_PAIN_SAFE_MAX
+                             : next->base_morning))
+        return -1;
+    if (!next || next->morning == TENDO_UNSET)
+        return 0;   /* not judged yet */
+    return r->pain != TENDO_UNSET;
 }
 
 static void set(struct tendo_rehab_plan *o, const char *decision, int code,
@@ -53,28 +61,39 @@ static void set(struct tendo_rehab_plan *o, const char *decision, int code,
 
 /* The sessions at the current stage and step: the run of days with such
  * sessions, newest first, within the window before `until` (a day with
- * only other sessions ends it, §7); how many, and whether each was
- * tolerated. */
+ * only other sessions ends it, §7); how many were tolerated with their
+ * pain recorded, how many lack it, whether any went badly, and the day
+ * the first of them was done. */
 struct at_stage {
-    int cur, step;              /* 0-based stage, load step */
-    int count, all_ok;
+    const int *ladder;          /* the day's ladder */
+    int nladder;
+    int cur, step;              /* place on the ladder, load step */
+    int count, unrecorded, all_ok;
+    tendo_day first;
 };
+
+static int at(const struct tendo_history *h, const struct at_stage *a,
+              size_t k)
+{
+    return h->rehab_stage[k] == a->ladder[a->cur] + 1 &&
+           h->rehab_step[k] == a->step;
+}
 
 static void sessions_at_stage(const struct tendo_history *h,
                               const struct tendo_rehab_stage *st,
                               tendo_day until, struct at_stage *a)
 {
     tendo_day stop = until - TENDO_REHAB_WINDOW_DAYS;
-    a->count = 0;
+    a->count = a->unrecorded = 0;
     a->all_ok = 1;
+    a->first = until;
     for (tendo_day day = until - 1; day > stop; day--) {
         const struct tendo_history_day *d = tendo_history_day(h, day);
         int match = 0;
         if (!d)
             break;
         for (size_t k = d->rehab0; k < d->rehab0 + d->nrehab; k++)
-            match |= h->rehab_stage[k] == a->cur + 1 &&
-                     h->rehab_step[k] == a->step;
+            match |= at(h, a, k);
         if (d->nrehab && !match) {
             stop = day;
             break;
@@ -85,27 +104,73 @@ static void sessions_at_stage(const struct tendo_history *h,
         if (!d)
             continue;
         for (size_t k = d->rehab0; k < d->rehab0 + d->nrehab; k++) {
-            if (h->rehab_stage[k] != a->cur + 1 || h->rehab_step[k] != a->step)
+            int ok;
+            if (!at(h, a, k))
                 continue;
-            a->count++;
-            a->all_ok &= tolerated(h, &st[a->cur], &h->rehab[k]);
+            if (day < a->first)
+                a->first = day;
+            ok = tolerated(h, &st[a->ladder[a->cur]], &h->rehab[k]);
+            a->count += ok > 0;
+            a->unrecorded += h->rehab[k].pain == TENDO_UNSET;
+            a->all_ok &= ok >= 0;
         }
     }
 }
 
+/* §3.1 rule 5, §7: never escalate while stiff */
+static int stiff(const struct tendo_history_day *t)
+{
+    return t && t->stiffness != TENDO_UNSET &&
+           (t->stiffness > TENDO_STIFF_HOLD_MIN ||
+            t->stiffness > (t->base_stiffness == TENDO_UNSET
+                                ? TENDO_BASELINE_UNKNOWN_STIFF
+                                : t->base_stiffness));
+}
+
+/* enough tolerated sessions: the next load step or stage, at most one a
+ * week (§7) */
+static void advance(const struct tendo_rehab_input *in,
+                    const struct tendo_rehab_stage *st, struct at_stage *a,
+                    struct tendo_rehab_plan *o)
+{
+    const struct tendo_rehab_stage *s = &st[a->ladder[a->cur]];
+    if (in->today - a->first < TENDO_REHAB_STAGE_DAYS) {
+        char text[200];
+        snprintf(text, sizeof text,
+                 "Enough tolerated sessions, but this stage began %d days "
+                 "ago: at most one step a week, so it advances in %d",
+                 (int)(in->today - a->first),
+                 (int)(a->first + TENDO_REHAB_STAGE_DAYS - in->today));
+        set(o, "hold", R_WEEK, text);
+    } else if (s->load_step > 0 && a->step < TENDO_REHAB_MAX_STEPS) {
+        a->step++;
+        set(o, "advance", R_ADVANCE,
+            "The last sessions were tolerated: add the next load step");
+    } else if (a->cur + 1 < a->nladder) {
+        a->cur++;
+        a->step = 0;
+        set(o, "advance", R_ADVANCE,
+            "The last sessions were tolerated: on to the next stage");
+    } else {
+        set(o, "hold", R_TOP, "The last stage of the protocol: keep it up");
+    }
+}
+
 /* §7: regress in a flare, hold in re-entry, while stiff or after a bad
- * response, at the top; advance after enough tolerated sessions */
+ * response, at the top; advance after enough tolerated sessions with
+ * their pain recorded */
 static void decide(const struct tendo_rehab_input *in,
-                   const struct tendo_rehab_stage *st, size_t n,
-                   struct at_stage *a, struct tendo_rehab_plan *o)
+                   const struct tendo_rehab_stage *st, struct at_stage *a,
+                   struct tendo_rehab_plan *o)
 {
     const struct tendo_history_day *t = tendo_history_day(in->history,
                                                           in->today);
-    int cur = a->cur;
+    const struct tendo_rehab_stage *s = &st[a->ladder[a->cur]];
+    char text[200];
     if (in->flare_open) {
-        if (st[cur].load_step > 0 && a->step > 0)
+        if (s->load_step > 0 && a->step > 0)
             a->step--;
-        else if (cur > 0)
+        else if (a->cur > 0)
             a->cur--;
         set(o, "regress", R_REGRESS,
             "A flare-up is open: one stage back, no added load beyond it, "
@@ -113,11 +178,7 @@ static void decide(const struct tendo_rehab_input *in,
     } else if (in->reentry) {
         set(o, "hold", R_REENTRY,
             "Re-entering running after a flare-up: hold the rehab stage");
-    } else if (t && t->stiffness != TENDO_UNSET &&
-               (t->stiffness > TENDO_STIFF_HOLD_MIN ||
-                t->stiffness > (t->base_stiffness == TENDO_UNSET
-                                    ? TENDO_BASELINE_UNKNOWN_STIFF
-                                    : t->base_stiffness))) {
+    } else if (stiff(t)) {
         set(o, "hold", R_STIFFNESS,
             t->stiffness > TENDO_STIFF_HOLD_MIN
                 ? "Morning stiffness over " TENDO_STR(
@@ -128,30 +189,32 @@ static void decide(const struct tendo_rehab_input *in,
         set(o, "hold", R_RESPONSE,
             "A recent session went above the pain limit or was followed by "
             "a worse morning: hold the stage");
-    } else if ((size_t)cur + 1 == n && st[cur].load_step <= 0) {
+    } else if (a->cur + 1 == a->nladder && s->load_step <= 0) {
         set(o, "hold", R_TOP, "The last stage of the protocol: keep it up");
-    } else if (a->count >= st[cur].sessions_to_advance) {
-        if (st[cur].load_step > 0 && a->step < TENDO_REHAB_MAX_STEPS) {
-            a->step++;
-            set(o, "advance", R_ADVANCE,
-                "The last sessions were tolerated: add the next load step");
-        } else if ((size_t)cur + 1 < n) {
-            a->cur++;
-            a->step = 0;
-            set(o, "advance", R_ADVANCE,
-                "The last sessions were tolerated: on to the next stage");
-        } else {
-            set(o, "hold", R_TOP,
-                "The last stage of the protocol: keep it up");
-        }
+    } else if (a->count >= s->sessions_to_advance) {
+        advance(in, st, a, o);
+    } else if (a->unrecorded) {
+        snprintf(text, sizeof text,
+                 "%d of %d sessions at this stage count so far; %d more "
+                 "have no pain recorded - log it (tendo rehab --pain N) so "
+                 "they count",
+                 a->count, s->sessions_to_advance, a->unrecorded);
+        set(o, "hold", R_UNRECORDED, text);
     } else {
-        char text[200];
         snprintf(text, sizeof text,
                  "%d of %d tolerated sessions at this stage before it "
                  "advances",
-                 a->count, st[cur].sessions_to_advance);
+                 a->count, s->sessions_to_advance);
         set(o, "hold", R_BUILDING, text);
     }
+}
+
+static int place(const int *ladder, int n, int index)
+{
+    for (int i = 0; i < n; i++)
+        if (ladder[i] == index)
+            return i;
+    return -1;
 }
 
 int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
@@ -159,21 +222,28 @@ int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
 {
     const struct tendo_history *h;
     const struct tendo_rehab_stage *st;
-    const struct tendo_history_day *d;
-    struct at_stage a = {0, 0, 0, 1};
-    size_t n;
+    const struct tendo_history_day *d, *t;
+    struct at_stage a;
+    size_t n, nl;
     long last;
     tendo_day until;
+    const char *proto;
 
     if (!in || !o || !(h = in->history) || in->today == TENDO_DAY_NONE ||
         in->today > h->last)
         return tendo_fail(err, TENDO_EUSAGE,
                           "tendo_rehab_prescribe: bad arguments");
-    if (!(st = tendo_rehab_protocol(h->athlete.protocol, &n)))
+    proto = h->athlete.protocol;
+    if (!(st = tendo_rehab_protocol(proto, &n)))
         return tendo_fail(err, TENDO_EUSAGE, "unknown rehab protocol '%s'",
-                          h->athlete.protocol);
+                          proto);
     memset(o, 0, sizeof *o);
-    o->nstages = (int)n;
+    memset(&a, 0, sizeof a);
+    t = tendo_history_day(h, in->today);
+    o->insertional = t && t->insertional;
+    a.ladder = tendo_rehab_ladder(proto, o->insertional, &nl);
+    a.nladder = (int)nl;
+    o->nstages = (int)nl;
     /* the latest session before today (before the flare, in one) that
      * belongs to the protocol */
     until = in->today;
@@ -186,18 +256,36 @@ int tendo_rehab_prescribe(const struct tendo_rehab_input *in,
         set(o, "hold", R_START,
             "No rehab logged yet in this protocol: start at stage 1");
     } else {
-        a.cur = h->rehab_stage[last] - 1;
+        int idx = h->rehab_stage[last] - 1, cur = place(a.ladder, a.nladder,
+                                                        idx);
         a.step = h->rehab_step[last];
-        sessions_at_stage(h, st, until, &a);
-        o->done_at_stage = a.count;
-        decide(in, st, n, &a, o);
+        if (cur < 0) {
+            /* not on the day's ladder: its floor-level (or full-range)
+             * counterpart, same load step where it has steps */
+            cur = place(a.ladder, a.nladder, tendo_rehab_twin(proto, idx));
+            a.cur = cur < 0 ? 0 : cur;
+            if (st[a.ladder[a.cur]].load_step <= 0)
+                a.step = 0;
+            set(o, "hold", R_FLOOR,
+                o->insertional
+                    ? "Insertional pain: no drops below floor level - the "
+                      "stage moves to its version on flat ground"
+                    : "The pain is no longer insertional: back to the "
+                      "full-range version of the stage");
+        } else {
+            a.cur = cur;
+            sessions_at_stage(h, st, until, &a);
+            o->done_at_stage = a.count;
+            decide(in, st, &a, o);
+        }
     }
-    o->stage = &st[a.cur];
+    o->index = a.ladder[a.cur];
+    o->stage = &st[o->index];
     o->stage_no = a.cur + 1;
     o->step = a.step;
-    o->load_kg = isnan(st[a.cur].load_kg)
+    o->load_kg = isnan(o->stage->load_kg)
                      ? NAN
-                     : st[a.cur].load_kg + a.step * st[a.cur].load_step;
+                     : o->stage->load_kg + a.step * o->stage->load_step;
     return 0;
 }
 

@@ -387,11 +387,16 @@ static int rehab(const struct day *d, struct tendo_error *err)
     o->rehab_progress = rp.decision;
     o->rehab_stage = rp.stage_no;
     o->rehab_nstages = rp.nstages;
+    o->rehab_per_week = st->per_week;
+    o->rehab_insertional = rp.insertional;
     o->rehab_name = st->name;
     o->rehab_how = st->how;
     rp.text[0] = (char)tolower((unsigned char)rp.text[0]);
-    snprintf(text, sizeof text, "Rehab stage %d of %d (%s): %s", rp.stage_no,
-             rp.nstages, st->name, rp.text);
+    snprintf(text, sizeof text, "Rehab stage %d of %d (%s): %s%s",
+             rp.stage_no, rp.nstages, st->name, rp.text,
+             rp.insertional && strcmp(rp.code, "rehab_floor_level")
+                 ? "; with insertional pain drops stay at floor level"
+                 : "");
     add_reason(o, rp.code, TENDO_LEVEL_PROGRESS, text);
     return TENDO_OK;
 }

@@ -63,6 +63,15 @@ run --json list --what rehab
 expect_eq "$(echo "$OUT" | grep -c heel-raise)" 0 "nothing logged yet"
 run rehab --yes
 expect_status 0 "rehab --yes"; expect_out "heel-raise 3 x 10, flat, tempo 2-1-2 (today's prescription)" "logged as done"
+expect_out "no pain recorded: this session will not count towards the next stage" "asks for the pain"
+# on a terminal it asks for the session's pain when none is given
+if command -v script >/dev/null 2>&1; then
+  printf 'y\n2\n' | TENDO_DB="$WORK/tty.db" \
+    script -qec "$TENDO_BIN rehab" /dev/null > tty.out 2>&1
+  OUT=$(cat tty.out) ERR=
+  expect_out "Worst pain during the session (0-10" "pain prompt"
+  expect_out "pain 2/10 (today's prescription)" "pain from the prompt"
+fi
 run rehab --pain 1
 expect_status 0 "pain only"; expect_out "heel-raise 3 x 10, flat, tempo 2-1-2, pain 1/10 (today's prescription)" "prescription with pain"
 run rehab --exercise heel-drop --sets 3 --reps 15 --load 5 --pain 2 --surface step --date 2026-11-20

@@ -44,7 +44,7 @@ done
 
 # the rehab protocol is a setting; logged sessions are the stage's state
 run config protocol alfredson
-for d in 2026-11-04 2026-11-06 2026-11-08; do
+for d in 2026-11-03 2026-11-06 2026-11-08; do
   run rehab --exercise heel-drop --surface step --sets 3 --reps 15 --pain 0 --date "$d"
 done
 run --json today --date 2026-11-10

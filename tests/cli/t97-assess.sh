@@ -31,6 +31,23 @@ expect_eq "$(json_get h.json '$.lsi')" 80.0 "LSI = involved / uninvolved"
 run assess heel-raise --left 24 --right 25 --involved right
 expect_out "LSI 104 % (right involved)" "--involved wins"
 expect_out "(aim >= 90 %, and >= 25 raises" "the programme's LSI goal"
+expect_out "return-to-running gate passed: LSI 104 %, 80 % needed" "the gate"
+# both sides sore: the LSI compares two sore legs; the count decides
+run check --morning 2 --side both
+run assess heel-raise --left 12 --right 13
+expect_out "both sides are sore: it compares two sore legs" "LSI disowned"
+expect_out "gate not yet: 12 raises on the weaker side, 25 needed" "25 raises"
+run config age 64
+run --json assess heel-raise --left 19 --right 21
+echo "$OUT" > g.json
+expect_eq "$(json_get g.json '$.gate.by')" raises "judged on the count"
+expect_eq "$(json_get g.json '$.gate.need')" 19.0 "19 from 60 years"
+expect_eq "$(json_get g.json '$.gate.pass')" 1 "passes"
+run config age 9
+expect_status 2 "age out of range"
+run config age
+expect_out "64" "age shown"
+run check --morning 2 --side right
 run assess dorsiflexion --left 9 --right 12.5
 expect_out "difference 3.5 cm (over 2 cm: worth noting)" "dorsiflexion"
 run assess

@@ -28,6 +28,7 @@ struct scn {
     struct tendo_clearance clear[16];
     size_t nclear;
     double ramp;
+    int age;
 };
 
 struct line {
@@ -112,6 +113,10 @@ static void add_check(struct scn *s, int d, char **tok, int n)
         c->hop_pain = atoi(v);
     if ((v = opt(tok, n, "flags")))
         c->flags = parse_flags(v);
+    if ((v = opt(tok, n, "loc")))
+        snprintf(c->location, sizeof c->location, "%s", v);
+    if ((v = opt(tok, n, "side")))
+        snprintf(c->side, sizeof c->side, "%s", v);
 }
 
 static void add_rehab(struct scn *s, int ln, char **tok, int n)
@@ -184,6 +189,24 @@ static int statement(struct scn *s, int ln, char **tok, int n)
         x->flags = parse_flags(tok[2]);
         if (n >= 4)
             snprintf(x->note, sizeof x->note, "%s", tok[3]);
+    } else if (!strcmp(tok[0], "raises") && n == 4) {
+        struct tendo_assessment *x = &s->assess[s->nassess++];
+        parse_range(ln, tok[1], tok[1], &from, &to);
+        tendo_assessment_init(x);
+        x->date = s->today + from;
+        strcpy(x->kind, "heel-raise");
+        x->left = strcmp(tok[2], "-") ? atof(tok[2]) : NAN;
+        x->right = strcmp(tok[3], "-") ? atof(tok[3]) : NAN;
+        x->score = tendo_lsi(fmin(x->left, x->right), fmax(x->left, x->right));
+    } else if (!strcmp(tok[0], "visa") && n == 3) {
+        struct tendo_assessment *x = &s->assess[s->nassess++];
+        parse_range(ln, tok[1], tok[1], &from, &to);
+        tendo_assessment_init(x);
+        x->date = s->today + from;
+        strcpy(x->kind, "visa-a");
+        x->score = atof(tok[2]);
+    } else if (!strcmp(tok[0], "age") && n == 2) {
+        s->age = atoi(tok[1]);
     } else if (!strcmp(tok[0], "protocol") && n == 2) {
         snprintf(s->protocol, sizeof s->protocol, "%s", tok[1]);
     } else if (!strcmp(tok[0], "rehab") && n >= 8) {
@@ -210,6 +233,7 @@ static void advise(struct scn *s, struct tendo_advice *a)
     if (s->protocol[0])
         snprintf(ath.protocol, sizeof ath.protocol, "%s", s->protocol);
     ath.ramp = s->ramp;
+    ath.age = s->age;
     in.last = s->today;
     in.athlete = &ath;
     in.checks = checks;
@@ -328,6 +352,7 @@ static int run_case(const struct line *lines, size_t n, const char *name)
     int advised = 0, nexp = 0;
     memset(&s, 0, sizeof s);
     s.ramp = 0.10;
+    s.age = TENDO_UNSET;
     s.today = D("2026-11-24");
     for (size_t i = 0; i < n; i++) {
         char buf[512], *tok[32];
