@@ -36,6 +36,9 @@ static void print_text(const struct cli *c, const struct tendo_advice *a)
             printf(" / %.1f %s", cli_dist(c, a->max_km * 1000), cli_unit(c));
         printf(", %s, surface %s; strides %s, hills %s\n", a->intensity,
                a->surface, a->strides ? "ok" : "no", a->hills ? "ok" : "no");
+        if (!isnan(a->cadence_spm))
+            printf("          easy runs at about %.0f steps/min\n",
+                   a->cadence_spm);
     } else {
         printf("Run:      none today\n");
     }

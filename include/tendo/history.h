@@ -94,6 +94,9 @@ struct tendo_history_day {
     tendo_day prev_run;     /* the last day before this one with a run,
                                TENDO_DAY_NONE for none */
     double run_min;         /* their minutes */
+    double longest_min;     /* the longest of them, minutes (0 none) */
+    double longest_m;       /* the longest by distance, metres (0 none
+                               known) */
     double typical_min;     /* median minutes of the runs of the 28 days
                                before the day; NAN without runs */
     double typical_pace;    /* their median pace, min/km; NAN unknown */

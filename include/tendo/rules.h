@@ -94,6 +94,8 @@ struct tendo_advice {
     int run_allowed;
     double max_minutes, max_km;  /* NAN when no run or unknown pace */
     const char *intensity;       /* "easy", "moderate", "any" */
+    double cadence_spm;          /* the step-rate cue for easy runs,
+                                    steps/min (clinical.md §9); NAN none */
     const char *surface;         /* "soft or flat", "any" */
     int strides, hills;
     /* cross-training: up to two suggestions (type from tendo_session_types) */

@@ -68,6 +68,9 @@ static json_t *advice_run(const struct tendo_advice *a, int units)
                                             : json_null());
     json_object_set_new(run, "strides", json_boolean(a->strides));
     json_object_set_new(run, "hills", json_boolean(a->hills));
+    /* clinical.md §9: the step-rate cue for easy runs, steps/min */
+    json_object_set_new(run, "cadence_spm",
+                        tendo_json_number(a->cadence_spm, 1));
     return run;
 }
 

@@ -72,6 +72,9 @@ struct day {
     double T_median;            /* the 28-day typical run, NAN none */
     double T, pace;             /* typical run (min), pace (min/km) */
     double acwr, mono, ramp;
+    double longest_min, longest_m;  /* §6: the longest run of the 30 days
+                                       before (0 none) */
+    double cap;                 /* the run cap, once the level set it */
     struct tendo_advice *o;     /* the advice so far */
 };
 
@@ -99,12 +102,18 @@ struct rule {
 /* the rules, in the order they are applied (reasons.c) */
 extern const struct rule rules_table[];
 extern const size_t rules_count;
-/* applied once the caps are set: it cuts today's run */
-extern const struct rule rules_after_caps;
+/* applied in order once the caps are set (d->cap): they may cut today's
+ * run (their cap function gives the new cap) or add a cue */
+extern const struct rule rules_after_caps[];
+extern const size_t rules_after_count;
+enum { AFTER_SPIKE, AFTER_CONSECUTIVE, AFTER_CADENCE };
 
 /* a rule's sentence: return 1, writing it when a text is wanted */
 #define SAY(...) \
     return (text ? (void)snprintf(text, n, __VA_ARGS__) : (void)0), 1
+
+/* §6: the run the single-session spike allows today, minutes (NAN none) */
+double rules_spike_min(const struct day *d);
 
 /* shared figures (reasons.c) */
 int rules_no_check(const struct day *d);

@@ -327,6 +327,10 @@ static void lay_out_days(struct hist_impl *H)
                 continue;
             x->runs++;
             x->run_min += s->minutes;
+            if (s->minutes > x->longest_min)
+                x->longest_min = s->minutes;
+            if (!isnan(s->distance_m) && s->distance_m > x->longest_m)
+                x->longest_m = s->distance_m;
             if (s->rpe != UNSET && s->rpe >= TENDO_RPE_MODERATE)
                 x->hard_runs++;
         }

@@ -233,6 +233,53 @@ static void make_run(struct sim *s, struct day *x, int minutes,
     x->out.surface = surface;
 }
 
+/* §6: the run the single-session spike allows on `day`: 10 % more than
+ * the longest run of the 30 days before it, logged or planned (minutes,
+ * and distance at the pace); INFINITY with no run in them */
+static double spike_limit(struct sim *s, tendo_day day)
+{
+    const struct tendo_history *h = s->in->history;
+    double lm = 0, lkm = 0, lim = INFINITY;
+    for (tendo_day k = day - TENDO_SPIKE_DAYS; k < day; k++) {
+        const struct day *p = at(s, k);
+        /* logged runs (today's too) by their longest, planned ones by
+         * their length */
+        const struct tendo_history_day *x =
+            k < s->today || (p && p->logged) ? tendo_history_day(h, k) : NULL;
+        if (x) {
+            lm = fmax(lm, x->longest_min);
+            lkm = fmax(lkm, x->longest_m / 1000);
+        } else if (p && p->run) {
+            lm = fmax(lm, p->out.run_min);
+            if (!isnan(p->out.run_km))
+                lkm = fmax(lkm, p->out.run_km);
+        }
+    }
+    if (lm > 0)
+        lim = lm * TENDO_SPIKE_PCT / 100.0;
+    if (lkm > 0 && !isnan(s->pace))
+        lim = fmin(lim, lkm * TENDO_SPIKE_PCT / 100.0 * s->pace);
+    return lim;
+}
+
+static void make_off(struct sim *s, struct day *x, tendo_day day,
+                     int minutes);
+
+/* a planned run: as make_run, within the single-session spike (§6); an
+ * off day when that leaves too short a run */
+static void plan_run(struct sim *s, struct day *x, int minutes,
+                     const char *intensity, const char *surface)
+{
+    tendo_day day = s->today + (tendo_day)(x - s->d);
+    double lim = spike_limit(s, day);
+    if (minutes > lim)
+        minutes = (int)floor(lim + 1e-9);
+    if (minutes < TENDO_PLAN_RUN_MIN)
+        make_off(s, x, day, (int)lround(s->T));
+    else
+        make_run(s, x, minutes, intensity, surface);
+}
+
 /* an off day: rest on the rest day, else cross-training */
 static void make_off(struct sim *s, struct day *x, tendo_day day, int minutes)
 {
@@ -325,7 +372,7 @@ static tendo_day ladder(struct sim *s, double ref)
             if (day == s->today && !isnan(a->max_minutes) &&
                 a->max_minutes < cap)
                 cap = (int)a->max_minutes;
-            make_run(s, x, cap, "easy", "soft or flat");
+            plan_run(s, x, cap, "easy", "soft or flat");
         } else {
             make_off(s, x, day, (int)lround(s->T));
         }
@@ -388,7 +435,7 @@ static void reduce_days(struct sim *s, tendo_day from, tendo_day to,
         } else if (spaced_ok(s, day) && left > 0 && m >= TENDO_PLAN_RUN_MIN) {
             if (day == s->today && !isnan(s->a->max_minutes))
                 m = fmin(m, s->a->max_minutes);
-            make_run(s, x, (int)floor(m), "easy", "soft or flat");
+            plan_run(s, x, (int)floor(m), "easy", "soft or flat");
         } else {
             make_off(s, x, day, (int)lround(s->T));
         }
@@ -615,7 +662,7 @@ static void week_write(struct sim *s, const struct week_plan *w)
             m = fmin(m, a->max_minutes);
         if (m < TENDO_PLAN_RUN_MIN)
             continue;   /* too short to be worth it: an off day */
-        make_run(s, at(s, day), (int)floor(m),
+        plan_run(s, at(s, day), (int)floor(m),
                  i == w->long_i ? "long" : i == w->mod_i ? "moderate" : "easy",
                  "any");
     }

@@ -725,6 +725,146 @@ static int no_consecutive_days(const struct day *d, int arg, char *text,
         "days - cross-train today");
 }
 
+/* ---- after the caps ---- */
+
+double rules_spike_min(const struct day *d)
+{
+    double m = NAN;
+    if (d->longest_min > 0)
+        m = d->longest_min * TENDO_SPIKE_PCT / 100.0;
+    if (d->longest_m > 0 && !isnan(d->pace))
+        m = fmin(isnan(m) ? INFINITY : m,
+                 d->longest_m / 1000 * TENDO_SPIKE_PCT / 100.0 * d->pace);
+    return m;
+}
+
+/* §6: no run longer than 10 % more than the longest of the 30 days before
+ * (it binds when it is below the level's cap) */
+static int spike_cap(const struct day *d, int arg, char *text, size_t n)
+{
+    double m = rules_spike_min(d);
+    char km[32] = "";
+    (void)arg;
+    if (isnan(m) || isnan(d->cap) || floor(m + 1e-9) >= floor(d->cap + 1e-9))
+        return 0;
+    if (d->longest_m > 0)
+        snprintf(km, sizeof km, " / %.1f km", d->longest_m / 1000);
+    SAY("Your longest run of the last %d days was %.0f min%s: no single run "
+        "more than %d%% longer, so today at most %.0f min",
+        TENDO_SPIKE_DAYS, d->longest_min, km, TENDO_SPIKE_PCT - 100,
+        floor(m + 1e-9));
+}
+
+static double spike_after(const struct day *d)
+{
+    return rules_spike_min(d);
+}
+
+/* symptoms out of the safe zone: morning or yesterday's session pain above
+ * 2, or stiffness above the usual */
+static int symptoms_up(const struct day *d)
+{
+    return (d->t->morning != UNSET && d->t->morning > TENDO_PAIN_SAFE_MAX) ||
+           (d->pain != UNSET && d->pain > TENDO_PAIN_SAFE_MAX) ||
+           (d->t->stiffness != UNSET && d->t->stiffness > d->bs);
+}
+
+/* §9: the median cadence of the easy runs of the 28 days before, NAN */
+static double easy_cadence(const struct day *d)
+{
+    const struct tendo_history *h = d->v.h;
+    double v[64];
+    int n = 0;
+    for (tendo_day k = d->today - TENDO_CADENCE_DAYS; k < d->today; k++) {
+        const struct tendo_history_day *x = rules_at(&d->v, k);
+        for (size_t i = x->session0;
+             x->runs && i < x->session0 + x->nsessions && n < 64; i++) {
+            const struct tendo_session *s = &h->sessions[i];
+            int j;
+            if (strcmp(s->type, "run") || isnan(s->cadence_spm) ||
+                s->cadence_spm <= 0 ||
+                (s->rpe != UNSET && s->rpe >= TENDO_RPE_MODERATE))
+                continue;
+            for (j = n++; j > 0 && v[j - 1] > s->cadence_spm; j--)
+                v[j] = v[j - 1];
+            v[j] = s->cadence_spm;
+        }
+    }
+    return !n ? NAN : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* §9: with symptoms up and a run today, a 5 % higher step rate on easy
+ * runs (the foot strike stays: a fore-foot strike loads the Achilles
+ * more) */
+static int cadence_cue(const struct day *d, int arg, char *text, size_t n)
+{
+    double c;
+    (void)arg;
+    if (!d->o->run_allowed || !symptoms_up(d) || isnan(c = easy_cadence(d)))
+        return 0;
+    d->o->cadence_spm = floor(c * (100 + TENDO_CADENCE_CUE_PCT) / 100.0 + 0.5);
+    SAY("Try a %d%% quicker step on easy runs: about %.0f steps/min (your easy "
+        "runs: %.0f) - shorter steps load the Achilles less each; keep your "
+        "usual foot strike",
+        TENDO_CADENCE_CUE_PCT, d->o->cadence_spm, c);
+}
+
+/* the shoe of the latest run before today, NULL none */
+static const struct tendo_shoe *shoe_of(const struct tendo_history *h,
+                                        int64_t id)
+{
+    for (size_t i = 0; id && i < h->nshoes; i++)
+        if (h->shoes[i].id == id)
+            return &h->shoes[i];
+    return NULL;
+}
+
+/* §10: the last run was in a shoe with 4 mm or more less drop than the
+ * usual (the other shoes' runs of the 28 days before, weighted by
+ * distance, else minutes), while symptoms are active */
+static int shoe_drop(const struct day *d, int arg, char *text, size_t n)
+{
+    const struct tendo_history *h = d->v.h;
+    const struct tendo_session *last = NULL;
+    const struct tendo_shoe *now;
+    double sum = 0, w = 0, usual;
+    (void)arg;
+    if (!symptoms_up(d))
+        return 0;
+    for (tendo_day k = d->today - 1;
+         !last && k >= d->today - TENDO_SHOE_DROP_DAYS; k--) {
+        const struct tendo_history_day *x = rules_at(&d->v, k);
+        for (size_t i = x->session0; x->runs && i < x->session0 + x->nsessions;
+             i++)
+            if (!strcmp(h->sessions[i].type, "run"))
+                last = &h->sessions[i];
+    }
+    if (!last || !(now = shoe_of(h, last->shoe_id)) || isnan(now->drop_mm))
+        return 0;
+    for (tendo_day k = d->today - TENDO_SHOE_DROP_DAYS; k < d->today; k++) {
+        const struct tendo_history_day *x = rules_at(&d->v, k);
+        for (size_t i = x->session0; x->runs && i < x->session0 + x->nsessions;
+             i++) {
+            const struct tendo_session *s = &h->sessions[i];
+            const struct tendo_shoe *sh = shoe_of(h, s->shoe_id);
+            double wt = !isnan(s->distance_m) && s->distance_m > 0
+                            ? s->distance_m / 1000
+                            : isnan(s->minutes) ? 0 : s->minutes / 6;
+            if (strcmp(s->type, "run") || !sh || sh == now ||
+                isnan(sh->drop_mm))
+                continue;
+            sum += wt * sh->drop_mm;
+            w += wt;
+        }
+    }
+    if (w <= 0 || now->drop_mm > (usual = sum / w) - TENDO_SHOE_DROP_MM)
+        return 0;
+    SAY("Your last run was in %s (%.0f mm drop), %.0f mm lower than your "
+        "usual %.0f mm, while symptoms are up: a lower drop loads the Achilles "
+        "more - keep to your usual shoes until they settle",
+        now->name, now->drop_mm, usual - now->drop_mm, usual);
+}
+
 /* ---- the table ---- */
 
 #define SEE TENDO_LEVEL_SEE_CLINICIAN
@@ -784,6 +924,7 @@ const struct rule rules_table[] = {
     {{"visa_a_drop", MAINTAIN, "§8"}, visa_a_drop, 0, NULL, 0},
     {{"acwr_high", MAINTAIN, "§5, §9"}, acwr, 1, NULL, M_EASY | M_NO_LONG},
     {{"acwr_elevated", MAINTAIN, "§5, §9"}, acwr, 0, NULL, 0},
+    {{"shoe_drop", PROGRESS, "§10"}, shoe_drop, 0, NULL, 0},
     {{"monotony_high", MAINTAIN, "§5, §9"}, monotony, 0, NULL, 0},
     {{"short_sleep", MAINTAIN, "§10"}, short_sleep, 0, NULL, 0},
     {{"baseline_unknown", PROGRESS, "§1"}, baseline_unknown, 0, NULL, 0},
@@ -798,6 +939,11 @@ const size_t rules_count = sizeof rules_table / sizeof *rules_table;
 _Static_assert(sizeof rules_table / sizeof *rules_table <= RULES_MAX,
                "more rules than RULES_MAX");
 
-const struct rule rules_after_caps = {
-    {"no_consecutive_days", TENDO_LEVEL_OF_DAY, "§6"}, no_consecutive_days, 0,
-    NULL, 0};
+const struct rule rules_after_caps[] = {
+    {{"spike_cap", TENDO_LEVEL_OF_DAY, "§6"}, spike_cap, 0, spike_after, 0},
+    {{"no_consecutive_days", TENDO_LEVEL_OF_DAY, "§6"}, no_consecutive_days,
+     0, NULL, 0},
+    {{"cadence_cue", PROGRESS, "§9"}, cadence_cue, 0, NULL, 0},
+};
+const size_t rules_after_count =
+    sizeof rules_after_caps / sizeof *rules_after_caps;

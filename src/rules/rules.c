@@ -47,9 +47,10 @@ const struct tendo_reason_info *tendo_reason_info(size_t i)
 {
     if (i < rules_count)
         return &rules_table[i].info;
-    if (i == rules_count)
-        return &rules_after_caps.info;
-    i -= rules_count + 1;
+    i -= rules_count;
+    if (i < rules_after_count)
+        return &rules_after_caps[i].info;
+    i -= rules_after_count;
     return i < rehab_nreasons ? &rehab_reasons[i] : NULL;
 }
 
@@ -259,6 +260,11 @@ static void day_setup(struct day *d, const struct rules_view *v,
     if (isnan(d->pace) && d->brk.state != BRK_NONE)
         d->pace = rules_at(v, d->brk.last + 1)->typical_pace;
     d->T = typical(d);
+    for (tendo_day k = d->today - TENDO_SPIKE_DAYS; k < d->today; k++) {
+        const struct tendo_history_day *x = rules_at(v, k);
+        d->longest_min = fmax(d->longest_min, x->longest_min);
+        d->longest_m = fmax(d->longest_m, x->longest_m);
+    }
     tendo_history_load_day(v->h, d->today, &ld);
     d->acwr = ld.acwr;
     d->mono = ld.monotony;
@@ -448,6 +454,7 @@ static int advise_day(const struct rules_view *v, const struct replay *rp,
     unsigned char fired[RULES_MAX];
     double cap;
     memset(o, 0, sizeof *o);
+    o->cadence_spm = NAN;
     day_setup(&d, v, rp, c, o);
     o->date = d.today;
     o->level = TENDO_LEVEL_PROGRESS;
@@ -466,11 +473,22 @@ static int advise_day(const struct rules_view *v, const struct replay *rp,
     cap = caps(&d, fired);
     o->typical_km = isnan(d.pace) ? NAN : o->typical_min / d.pace;
     o->run_allowed = !isnan(cap) && cap >= 1;
-    if (o->run_allowed && apply(&d, &rules_after_caps, quiet))
+    d.cap = cap;
+    /* §6: the single-session spike, then no runs on consecutive days */
+    if (o->run_allowed && apply(&d, &rules_after_caps[AFTER_SPIKE], quiet)) {
+        cap = fmin(cap, rules_after_caps[AFTER_SPIKE].cap(&d));
+        o->run_allowed = cap >= 1;
+    }
+    if (o->run_allowed &&
+        apply(&d, &rules_after_caps[AFTER_CONSECUTIVE], quiet))
         o->run_allowed = 0;
     if (o->run_allowed) {
-        o->max_minutes = floor(cap);
-        o->max_km = isnan(d.pace) ? NAN : floor(cap / d.pace * 10) / 10;
+        double km = isnan(d.pace) ? NAN : cap / d.pace;
+        if (!isnan(km) && d.longest_m > 0)
+            km = fmin(km, d.longest_m / 1000 * TENDO_SPIKE_PCT / 100.0);
+        o->max_minutes = floor(cap + 1e-9);
+        o->max_km = isnan(km) ? NAN : floor(km * 10 + 1e-9) / 10;
+        apply(&d, &rules_after_caps[AFTER_CADENCE], quiet);
     } else {
         o->max_minutes = o->max_km = NAN;
         o->strides = o->hills = 0;

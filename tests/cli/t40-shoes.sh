@@ -51,4 +51,23 @@ run shoe list --drop 3
 expect_status 1 "add-only option"
 run --units mi shoe list
 expect_out "374.1 mi" "shoe list in miles"
+
+# clinical.md §10: a switch to a lower-drop shoe while symptoms are up
+export TENDO_DB="$WORK/drop.db"
+run shoe add Trainer --drop 10
+run shoe add Racer --drop 4
+for d in 01 03 05 07 09 11 13 15 17; do
+  run log run --minutes 40 --km 8 --shoe Trainer --date 2026-11-$d
+done
+for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19; do
+  run check --morning 2 --stiffness 5 --date 2026-11-$d
+done
+run log run --minutes 40 --km 8 --shoe Racer --date 2026-11-19
+run log run --minutes 40 --km 8 --shoe Racer --date 2026-11-21
+run check --morning 3 --stiffness 5 --date 2026-11-20
+run check --morning 3 --stiffness 5 --date 2026-11-21
+run check --morning 3 --stiffness 5 --date 2026-11-22
+run today --date 2026-11-22
+expect_out "Your last run was in Racer (4 mm drop), 6 mm lower than your usual 10 mm" "shoe drop named"
+expect_out "[shoe_drop]" "shoe drop code"
 finish

@@ -667,6 +667,26 @@ static void check_plan(const struct gen *g, const struct pin *in,
             x->run_min > 0.85 * a->flare.pre_typical_min + 1e-9)
             fail_msg("case %" PRIu64 ": re-entry run %d above 85 %% of %.0f",
                      n, x->run_min, a->flare.pre_typical_min);
+        /* §11.11 no single-session spike: the longest run (minutes) of the
+         * 30 days before, logged or planned, + 10 % */
+        {
+            double longest = 0;
+            for (size_t k = 0; k < g->nsessions; k++) {
+                const struct tendo_session *s = &g->sessions[k];
+                if (!strcmp(s->type, "run") && s->date < x->date &&
+                    s->date >= x->date - 30 && !isnan(s->minutes))
+                    longest = fmax(longest, s->minutes);
+            }
+            for (size_t k = 0; k < i; k++)
+                if (p->days[k].kind == TENDO_PLAN_RUN &&
+                    p->days[k].date >= x->date - 30 &&
+                    strcmp(p->days[k].note, "already logged today"))
+                    longest = fmax(longest, p->days[k].run_min);
+            if (longest > 0 && x->run_min > 1.1 * longest + 1e-9)
+                fail_msg("case %" PRIu64 ": a %d-minute run after a longest "
+                         "of %.0f in 30 days",
+                         n, x->run_min, longest);
+        }
     }
     for (size_t i = 0; i < p->ndays; i++)
         if (a->level == TENDO_LEVEL_SEE_CLINICIAN && p->days[i].has_rehab)

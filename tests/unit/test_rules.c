@@ -27,6 +27,8 @@ struct scn {
     size_t nassess;
     struct tendo_clearance clear[16];
     size_t nclear;
+    struct tendo_shoe shoes[8];
+    size_t nshoes;
     double ramp;
     int age;
 };
@@ -92,6 +94,16 @@ static void add_session(struct scn *s, const char *type, tendo_day day,
         x->pain_during = atoi(v);
     if ((v = opt(tok, n, "ascent")))
         x->ascent_m = atof(v);
+    if ((v = opt(tok, n, "cadence")))
+        x->cadence_spm = atof(v);
+    if ((v = opt(tok, n, "shoe"))) {
+        for (size_t i = 0; i < s->nshoes; i++)
+            if (!strcmp(s->shoes[i].name, v))
+                x->shoe_id = s->shoes[i].id;
+        if (!x->shoe_id)
+            fail_msg("%s: no shoe '%s' (add it with `shoe NAME DROP`)",
+                     path_now, v);
+    }
 }
 
 static void add_check(struct scn *s, int d, char **tok, int n)
@@ -205,6 +217,12 @@ static int statement(struct scn *s, int ln, char **tok, int n)
         x->date = s->today + from;
         strcpy(x->kind, "visa-a");
         x->score = atof(tok[2]);
+    } else if (!strcmp(tok[0], "shoe") && n == 3) {
+        struct tendo_shoe *x = &s->shoes[s->nshoes++];
+        tendo_shoe_init(x);
+        x->id = (int64_t)s->nshoes;
+        snprintf(x->name, sizeof x->name, "%s", tok[1]);
+        x->drop_mm = strcmp(tok[2], "-") ? atof(tok[2]) : NAN;
     } else if (!strcmp(tok[0], "age") && n == 2) {
         s->age = atoi(tok[1]);
     } else if (!strcmp(tok[0], "protocol") && n == 2) {
@@ -248,6 +266,8 @@ static void advise(struct scn *s, struct tendo_advice *a)
     in.nassessments = s->nassess;
     in.clearances = s->clear;
     in.nclearances = s->nclear;
+    in.shoes = s->shoes;
+    in.nshoes = s->nshoes;
     if (tendo_history_build(&in, &h, &e))
         fail_msg("%s: history failed: %s", path_now, e.msg);
     if (tendo_advise(h, s->today, a, &e))
@@ -293,6 +313,11 @@ static int expectation(const struct tendo_advice *a, char **tok, int n,
         return a->run_allowed;
     if (!strcmp(k, "max_minutes") && n == 4)
         return a->run_allowed && compare(tok[2], a->max_minutes, atof(tok[3]));
+    if (!strcmp(k, "max_km") && n == 4)
+        return a->run_allowed && compare(tok[2], a->max_km, atof(tok[3]));
+    if (!strcmp(k, "cadence") && n == 3)
+        return !strcmp(tok[2], "none") ? isnan(a->cadence_spm)
+                                       : a->cadence_spm == atof(tok[2]);
     if (!strcmp(k, "typical") && n == 4)
         return compare(tok[2], a->typical_min, atof(tok[3]));
     if (!strcmp(k, "rehab") && n == 3)

@@ -261,6 +261,27 @@ static void check_one(const struct gen *g, const struct tendo_advice *a,
             fail_msg("case %" PRIu64 ": %d days without a run gave %s", n,
                      (int)(g->today - last - 1), tendo_level_name(a->level));
     }
+    /* §11.11 no single-session spike: the cap within 10 % of the longest
+     * run of the 30 days before */
+    if (a->run_allowed) {
+        double longest = 0, longest_km = 0;
+        for (size_t i = 0; i < g->nsessions; i++) {
+            const struct tendo_session *s = &g->sessions[i];
+            if (strcmp(s->type, "run") || s->date >= g->today ||
+                s->date < g->today - 30)
+                continue;
+            longest = fmax(longest, s->minutes);
+            if (!isnan(s->distance_m))
+                longest_km = fmax(longest_km, s->distance_m / 1000);
+        }
+        if (longest > 0 && a->max_minutes > 1.1 * longest + 1e-9)
+            fail_msg("case %" PRIu64 ": cap %.0f after a longest of %.1f", n,
+                     a->max_minutes, longest);
+        if (longest_km > 0 && !isnan(a->max_km) &&
+            a->max_km > 1.1 * longest_km + 1e-9)
+            fail_msg("case %" PRIu64 ": cap %.1f km after a longest of %.1f",
+                     n, a->max_km, longest_km);
+    }
     /* §11.7 missing data is conservative */
     if (!t && a->level == TENDO_LEVEL_PROGRESS)
         fail_msg("case %" PRIu64 ": progress without a check", n);
