@@ -88,6 +88,9 @@ struct tendo_history_day {
     int week_morning;       /* median morning of the 7 days ending here,
                                TENDO_UNSET with fewer than 3 */
     int week_stiffness;     /* the same for stiffness */
+    int creep_stiffness;    /* the median stiffness of the 28 days before
+                               the last 14 (clinical.md §3.1 rule 4),
+                               TENDO_UNSET with fewer than 7 checks */
     /* running: a run is a session of type run with minutes */
     int runs;               /* runs that day */
     int hard_runs;          /* of them, with a session RPE of 5 or more */
@@ -97,6 +100,8 @@ struct tendo_history_day {
     double longest_min;     /* the longest of them, minutes (0 none) */
     double longest_m;       /* the longest by distance, metres (0 none
                                known) */
+    double longest30_min;   /* the longest run of the 30 days before the */
+    double longest30_m;     /* day, minutes and metres (§6; 0 none) */
     double typical_min;     /* median minutes of the runs of the 28 days
                                before the day; NAN without runs */
     double typical_pace;    /* their median pace, min/km; NAN unknown */

@@ -73,6 +73,7 @@ struct tendo_plan_day {
     char rehab_exercise[24], rehab_surface[16], rehab_tempo[16];
     int rehab_sets, rehab_reps;
     double rehab_load_kg;    /* NAN: the athlete's repetition maximum */
+    double done_min;         /* running logged that day (today's), 0 */
     char note[120];          /* why this day looks as it does, or "" */
 };
 

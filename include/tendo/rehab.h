@@ -52,9 +52,12 @@ TENDO_API const int *tendo_rehab_ladder(const char *protocol, int insertional,
  * in both. */
 TENDO_API int tendo_rehab_twin(const char *protocol, int index);
 
-/* The 1-based stage of `protocol` a logged session belongs to (and its
- * load step in *step), or 0 when its exercise is not in the protocol. */
-TENDO_API int tendo_rehab_stage_of(const char *protocol,
+/* The 1-based index into the table of `protocol` of the stage a logged
+ * session belongs to (and its load step in *step), or 0 when its exercise
+ * is not in the protocol: the best fit by exercise, surface, sets x reps
+ * and load; of equal fits, a stage on the ladder of the day's location
+ * (`insertional`). */
+TENDO_API int tendo_rehab_stage_of(const char *protocol, int insertional,
                                    const struct tendo_rehab *r, int *step);
 
 struct tendo_rehab_input {

@@ -93,7 +93,8 @@ struct tendo_advice {
     /* running today */
     int run_allowed;
     double max_minutes, max_km;  /* NAN when no run or unknown pace */
-    const char *intensity;       /* "easy", "moderate", "any" */
+    const char *intensity;       /* "easy" or "moderate" (the plan's
+                                    words: tendo/plan.h) */
     double cadence_spm;          /* the step-rate cue for easy runs,
                                     steps/min (clinical.md §9); NAN none */
     const char *surface;         /* "soft or flat", "any" */
@@ -116,6 +117,11 @@ struct tendo_advice {
     double typical_min, typical_km;   /* NAN when no runs in 28 days */
     int base_morning, base_stiffness; /* TENDO_UNSET when unknown */
     int have_check;                   /* a check exists for today */
+    /* §6 the first week back after a break: the running minutes it has
+     * left and its last day (TENDO_DAY_NONE: it starts with the first run
+     * back); NAN and TENDO_DAY_NONE outside one */
+    double break_left_min;
+    tendo_day break_until;
     int good_days;                    /* consecutive good days to today */
     struct tendo_flare flare;
     /* red flags (clinical.md §2): those open today, then those cleared in

@@ -239,7 +239,7 @@ static json_t *plan_day(const struct tendo_plan_day *d, int units)
     } else {
         json_object_set_new(o, "run", json_null());
     }
-    if (d->kind == TENDO_PLAN_CROSS) {
+    if (d->cross_type) {    /* a cross-training day, or today's advice */
         json_t *x = json_object();
         json_object_set_new(x, "type", json_string(d->cross_type));
         json_object_set_new(x, "minutes", json_integer(d->cross_min));
@@ -290,8 +290,19 @@ json_t *tendo_plan_json(const struct tendo_plan *p, int units)
     json_object_set_new(o, "rest_day", json_string(weekdays[p->rest_day]));
     json_object_set_new(o, "base_week_min",
                         tendo_json_number(p->base_week_min, 1));
-    for (size_t i = 0; i < p->ndays; i++)
-        json_array_append_new(days, plan_day(&p->days[i], units));
+    for (size_t i = 0; i < p->ndays; i++) {
+        json_t *d = plan_day(&p->days[i], units);
+        /* one truth: the first day is today's advice, with its level and
+         * reasons (clinical.md §5) */
+        if (p->days[i].date == p->advice.date) {
+            json_object_set_new(d, "level",
+                                json_string(tendo_level_name(p->advice.level)));
+            json_object_set_new(d, "reasons", reasons(&p->advice, NULL, 1));
+        }
+        json_object_set_new(d, "done_min",
+                            tendo_json_number(p->days[i].done_min, 1));
+        json_array_append_new(days, d);
+    }
     for (size_t i = 0; i < p->nweeks; i++)
         json_array_append_new(weeks, plan_week(&p->weeks[i], units));
     json_object_set_new(o, "days", days);

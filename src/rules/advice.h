@@ -64,8 +64,6 @@ struct day {
     int pain;                   /* yesterday's session pain */
     int m7, m7prev;             /* 7-day median mornings: now, a week ago */
     int s7, s7prev;             /* the same for stiffness */
-    int s_ref;                  /* §3.1 rule 4: the stiffness median of the
-                                   28 days before the last 14, UNSET */
     int in_reentry;
     int good;                   /* good days in a row up to today (max 7) */
     struct brk brk;

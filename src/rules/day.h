@@ -25,11 +25,13 @@ rules_at(const struct rules_view *v, tendo_day day)
         .hop_pain = TENDO_UNSET, .pain = TENDO_UNSET,
         .base_morning = TENDO_UNSET, .base_stiffness = TENDO_UNSET,
         .week_morning = TENDO_UNSET, .week_stiffness = TENDO_UNSET,
+        .creep_stiffness = TENDO_UNSET,
         .prev_run = TENDO_DAY_NONE, .typical_min = NAN, .side = "",
         .typical_pace = NAN, .sleep_h = NAN, .last_rehab = -1};
-    const struct tendo_history_day *d =
-        day <= v->today ? tendo_history_day(v->h, day) : NULL;
-    return d ? d : &none;
+    const struct tendo_history *h = v->h;
+    return day <= v->today && day >= h->first && day <= h->last
+               ? &h->days[day - h->first]
+               : &none;
 }
 
 static inline int rules_imax(int a, int b)

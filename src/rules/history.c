@@ -265,6 +265,41 @@ static int slide(struct window *mins, struct window *paces,
     return 0;
 }
 
+/* §3.1 rule 4: the stiffness median of days i-41 .. i-14 for every day,
+ * in a sorted sliding window */
+static void creep_window(struct hist_impl *H)
+{
+    struct tendo_history *h = &H->pub;
+    int w[TENDO_CREEP_REF_DAYS];
+    int n = 0;
+    for (size_t i = 0; i < h->ndays; i++) {
+        struct tendo_history_day *x = &H->days[i];
+        /* day i - RECENT - REF leaves, day i - RECENT enters */
+        if (i >= TENDO_CREEP_RECENT_DAYS + TENDO_CREEP_REF_DAYS) {
+            int v = H->days[i - TENDO_CREEP_RECENT_DAYS - TENDO_CREEP_REF_DAYS]
+                        .stiffness;
+            for (int j = 0; v != UNSET && j < n; j++)
+                if (w[j] == v) {
+                    memmove(w + j, w + j + 1, (size_t)(n - j - 1) * sizeof *w);
+                    n--;
+                    break;
+                }
+        }
+        if (i >= TENDO_CREEP_RECENT_DAYS) {
+            int v = H->days[i - TENDO_CREEP_RECENT_DAYS].stiffness, j;
+            if (v != UNSET) {
+                for (j = n++; j > 0 && w[j - 1] > v; j--)
+                    w[j] = w[j - 1];
+                w[j] = v;
+            }
+        }
+        x->creep_stiffness =
+            n < TENDO_BASELINE_CHECKS ? UNSET
+            : n % 2                   ? w[n / 2]
+                                      : (w[n / 2 - 1] + w[n / 2] + 1) / 2;
+    }
+}
+
 static int typical_runs(struct hist_impl *H)
 {
     struct tendo_history *h = &H->pub;
@@ -344,6 +379,15 @@ static void lay_out_days(struct hist_impl *H)
         struct tendo_history_day *x = &H->days[i];
         x->base_morning = baseline(H->days, i, 0);
         x->base_stiffness = baseline(H->days, i, 1);
+        /* §6: the longest run of the 30 days before (a short scan; the
+         * advice reads it every day) */
+        for (size_t k = i > TENDO_SPIKE_DAYS ? i - TENDO_SPIKE_DAYS : 0;
+             k < i; k++) {
+            if (H->days[k].longest_min > x->longest30_min)
+                x->longest30_min = H->days[k].longest_min;
+            if (H->days[k].longest_m > x->longest30_m)
+                x->longest30_m = H->days[k].longest_m;
+        }
         x->week_morning = week_median(H->days, i, 0);
         x->week_stiffness = week_median(H->days, i, 1);
         x->prev_run = i == 0 ? TENDO_DAY_NONE
@@ -356,9 +400,13 @@ static void rehab_stages(struct hist_impl *H)
 {
     struct tendo_history *h = &H->pub;
     long last = -1;
-    for (size_t i = 0; i < h->nrehab; i++)
+    for (size_t i = 0; i < h->nrehab; i++) {
+        const struct tendo_history_day *d =
+            tendo_history_day(h, h->rehab[i].date);
         H->stage[i] = tendo_rehab_stage_of(h->athlete.protocol,
-                                           &h->rehab[i], &H->step[i]);
+                                           d && d->insertional, &h->rehab[i],
+                                           &H->step[i]);
+    }
     for (size_t i = 0, r = 0; i < h->ndays; i++) {
         struct tendo_history_day *x = &H->days[i];
         for (; r < x->rehab0 + x->nrehab; r++)
@@ -542,6 +590,7 @@ int history_build(const struct tendo_history_input *in, int own,
     h->rehab_step = H->step;
 
     lay_out_days(H);
+    creep_window(H);
     rehab_stages(H);
     if (typical_runs(H) || flag_episodes(H))
         goto nomem;

@@ -43,6 +43,7 @@ struct day {
     int run;                /* 1: a run is planned (or was logged today) */
     int hard;               /* moderate or long */
     int logged;             /* today's run is already in the diary */
+    double count_min;       /* the minutes it adds to its week */
     struct tendo_plan_day out;
 };
 
@@ -70,6 +71,13 @@ struct sim {
                                      from */
     tendo_day amber_until;        /* runs kept apart before this day */
     int loading;                  /* build weeks in a row */
+    tendo_day calm_from;          /* weeks from this one on rise at most
+                                     the ramp on the week before (after a
+                                     flare's ladder, §4) */
+    double brk_left;              /* §6: minutes left in the first week
+                                     back after a break, NAN outside */
+    tendo_day brk_until;          /* its last day (NONE: from the first
+                                     run) */
     struct day d[SIM_MAX];
 };
 
@@ -226,6 +234,7 @@ static void make_run(struct sim *s, struct day *x, int minutes,
 {
     x->run = 1;
     x->hard = strcmp(intensity, "easy") != 0;
+    x->count_min = minutes;
     x->out.kind = TENDO_PLAN_RUN;
     x->out.run_min = minutes;
     x->out.run_km = km_of(s, minutes);
@@ -272,12 +281,22 @@ static void plan_run(struct sim *s, struct day *x, int minutes,
 {
     tendo_day day = s->today + (tendo_day)(x - s->d);
     double lim = spike_limit(s, day);
+    int in_brk = !isnan(s->brk_left) &&
+                 (s->brk_until == TENDO_DAY_NONE || day <= s->brk_until);
+    if (in_brk)     /* §6: the first week back's minutes */
+        lim = fmin(lim, s->brk_left);
     if (minutes > lim)
         minutes = (int)floor(lim + 1e-9);
-    if (minutes < TENDO_PLAN_RUN_MIN)
+    if (minutes < TENDO_PLAN_RUN_MIN) {
         make_off(s, x, day, (int)lround(s->T));
-    else
-        make_run(s, x, minutes, intensity, surface);
+        return;
+    }
+    make_run(s, x, minutes, intensity, surface);
+    if (in_brk) {
+        s->brk_left -= minutes;
+        if (s->brk_until == TENDO_DAY_NONE)
+            s->brk_until = day + 6;
+    }
 }
 
 /* an off day: rest on the rest day, else cross-training */
@@ -330,10 +349,10 @@ static tendo_day ladder(struct sim *s, double ref)
                                                              then reassess */
     for (; day < reenter && day <= s->end; day++) {
         struct day *x = at(s, day);
+        if (x->fixed)
+            continue;       /* today: its advice */
         x->fixed = 1;
-        x->phase = day == s->today && a->flare.step != TENDO_FLARE_REASSESS
-                       ? PH_PAUSE
-                       : PH_REASSESS;
+        x->phase = PH_REASSESS;
         make_off(s, x, day, (int)lround(s->T));
         if (x->phase == PH_PAUSE)
             set_note(x, "flare-up: no running; pain-free cross-training "
@@ -358,27 +377,23 @@ static tendo_day ladder(struct sim *s, double ref)
         double share = flare_reentry_share(TENDO_FLARE_REENTER1 + step);
         int cap = (int)floor(share * s->T);
         double room = ref - minutes_in_week(s, day);
-        x->fixed = 1;
-        x->phase = PH_REENTRY;
-        if (room < cap)
-            cap = room >= TENDO_PLAN_SHORTEN_PCT / 100.0 * cap
-                      ? (int)floor(room)
-                      : 0;
-        if (day == s->today && s->today_runs) {
-            make_run(s, x, (int)lround(s->today_min), "easy", "soft or flat");
-            x->logged = 1;
-        } else if (spaced_ok(s, day) && runs_in_week(s, day) < s->rpw &&
-                   cap > 0) {
-            if (day == s->today && !isnan(a->max_minutes) &&
-                a->max_minutes < cap)
-                cap = (int)a->max_minutes;
-            plan_run(s, x, cap, "easy", "soft or flat");
-        } else {
-            make_off(s, x, day, (int)lround(s->T));
+        if (!x->fixed) {    /* today is its advice; its run counts */
+            x->fixed = 1;
+            x->phase = PH_REENTRY;
+            if (room < cap)
+                cap = room >= TENDO_PLAN_SHORTEN_PCT / 100.0 * cap
+                          ? (int)floor(room)
+                          : 0;
+            if (spaced_ok(s, day) && runs_in_week(s, day) < s->rpw &&
+                cap > 0)
+                plan_run(s, x, cap, "easy", "soft or flat");
+            else
+                make_off(s, x, day, (int)lround(s->T));
+            set_note(x, "re-entry step %d of 3: runs of %d %% of your "
+                        "usual, easy, flat or soft, never on consecutive "
+                        "days",
+                     step + 1, (int)lround(share * 100));
         }
-        set_note(x, "re-entry step %d of 3: runs of %d %% of your usual, "
-                    "easy, flat or soft, never on consecutive days",
-                 step + 1, (int)lround(share * 100));
         if (x->run && --left == 0) {
             left = TENDO_REENTRY_RUNS;
             if (++step == 3)
@@ -395,8 +410,7 @@ static double minutes_in_week(struct sim *s, tendo_day day)
     tendo_day ws = tendo_day_week_start(day);
     double m = ws <= s->today - 1 ? s->done_min : 0;
     for (tendo_day k = ws > s->today ? ws : s->today; k < day; k++)
-        if (at(s, k)->run)
-            m += at(s, k)->out.run_min;
+        m += at(s, k)->count_min;
     return m;
 }
 
@@ -427,14 +441,11 @@ static void reduce_days(struct sim *s, tendo_day from, tendo_day to,
         int left = sh.runs - runs_in_week(s, day);
         double m = fmin(cap, (DELOAD * ref - minutes_in_week(s, day)) /
                                  (left > 0 ? left : 1));
+        if (x->fixed)
+            continue;       /* today: its advice */
         x->fixed = 1;
         x->phase = PH_REDUCE;
-        if (day == s->today && s->today_runs) {
-            make_run(s, x, (int)lround(s->today_min), "easy", "soft or flat");
-            x->logged = 1;
-        } else if (spaced_ok(s, day) && left > 0 && m >= TENDO_PLAN_RUN_MIN) {
-            if (day == s->today && !isnan(s->a->max_minutes))
-                m = fmin(m, s->a->max_minutes);
+        if (spaced_ok(s, day) && left > 0 && m >= TENDO_PLAN_RUN_MIN) {
             plan_run(s, x, (int)floor(m), "easy", "soft or flat");
         } else {
             make_off(s, x, day, (int)lround(s->T));
@@ -516,16 +527,10 @@ static void week_candidates(struct sim *s, struct week_plan *w)
         if (!x)
             continue;
         if (x->fixed) {
-            if (x->run)
-                w->used += x->out.run_min, w->runs_done++;
-            continue;
-        }
-        if (day == s->today && s->today_runs) {
-            x->fixed = x->logged = 1;
-            make_run(s, x, (int)lround(s->today_min), "easy", "any");
-            x->out.intensity = "easy";
-            w->used += x->out.run_min;
-            w->runs_done++;
+            w->used += x->count_min;
+            w->runs_done += x->run;
+            if (x->phase == PH_NORMAL)
+                x->out.phase = w->kind;
             continue;
         }
         x->out.phase = w->kind;
@@ -829,6 +834,9 @@ static void plan_setup(struct sim *s, const struct tendo_plan_input *in,
         s->goal = isnan(s->goal) ? g : fmin(s->goal, g);
     }
     s->cross = a->ncross ? a->cross[0].type : "bike";
+    s->brk_left = a->break_left_min;
+    s->brk_until = a->break_until;
+    s->calm_from = TENDO_DAY_NONE;
     read_history(s);
     out->from = in->from;
     out->pace = s->pace;
@@ -869,8 +877,92 @@ static void phase_ladder(struct sim *s)
 {
     s->after = ladder(s, isnan(s->prefl) ? s->ref : s->prefl);
     s->green = s->after + TENDO_GOOD_DAYS;
+    /* §4: the ramp applies from the re-entry weeks on */
+    s->calm_from = tendo_day_week_start(s->after);
     if (!isnan(s->prefl))
         s->ref = s->prefl;
+}
+
+static enum phase level_phase(const struct tendo_advice *a)
+{
+    switch (a->level) {
+    case TENDO_LEVEL_SEE_CLINICIAN: return PH_CLINICIAN;
+    case TENDO_LEVEL_PAUSE:
+        return a->flare.step == TENDO_FLARE_REASSESS ? PH_REASSESS : PH_PAUSE;
+    case TENDO_LEVEL_CROSS_TRAIN: return PH_CROSS;
+    case TENDO_LEVEL_REDUCE:
+        return a->flare.step >= TENDO_FLARE_REENTER1 ? PH_REENTRY : PH_REDUCE;
+    default: return PH_NORMAL;
+    }
+}
+
+/* One truth (clinical.md §5): the plan's first day is today's advice,
+ * unchanged - its kind, cap, intensity, cross-training and rehab (and, in
+ * the JSON, its level and reasons); runs logged today are shown against
+ * it and count in the week. The rest day and the week's shape apply from
+ * tomorrow. */
+static void plan_today(struct sim *s)
+{
+    const struct tendo_advice *a = s->a;
+    struct day *x = &s->d[0];
+    char done[80] = "";
+    x->fixed = 1;
+    x->phase = level_phase(a);
+    x->out.phase = "hold";  /* a normal week's kind, when it has one */
+    if (a->run_allowed) {
+        /* the advice's intensity is a bound: today's run is an easy one
+         * (strides only on easy days, §6), the week's moderate day and
+         * long run come later */
+        make_run(s, x, (int)a->max_minutes, "easy", a->surface);
+        x->out.run_km = a->max_km;
+        x->out.strides = a->strides;
+    } else if (a->ncross) {
+        make_cross(s, x, a->cross[0].minutes);
+        x->out.cross_min = a->cross[0].minutes;
+    } else {
+        make_rest(x);
+    }
+    if (a->ncross) {
+        x->out.cross_type = a->cross[0].type;
+        x->out.cross_min = a->cross[0].minutes;
+    }
+    x->out.done_min = s->today_min;
+    if (s->today_runs) {
+        /* the logged runs count in the week instead of the cap */
+        x->run = x->logged = 1;
+        x->count_min = s->today_min;
+        snprintf(done, sizeof done, "; done: %.0f min%s", s->today_min,
+                 a->run_allowed && s->today_min > a->max_minutes + 0.5
+                     ? ", over the cap"
+                     : !a->run_allowed ? ", on a day without running" : "");
+    }
+    set_note(x, "today's advice: %s (tendo today says why)%s",
+             tendo_level_name(a->level), done);
+    if (!isnan(s->brk_left)) {
+        double used = s->today_runs ? s->today_min : x->count_min;
+        s->brk_left -= used;
+        if (s->brk_until == TENDO_DAY_NONE && x->run)
+            s->brk_until = s->today + 6;
+    }
+}
+
+/* §6: after a break no progression until two weeks of running are back,
+ * and from the first week back the weeks rise at most the ramp */
+static void plan_break(struct sim *s)
+{
+    const struct tendo_advice *a = s->a;
+    int week2 = 0;
+    tendo_day back_end;
+    for (size_t i = 0; i < a->nreasons; i++)
+        week2 |= !strcmp(a->reasons[i].code, "return_building");
+    if (isnan(a->break_left_min) && !week2)
+        return;
+    back_end = week2 ? s->today + 6
+               : s->brk_until != TENDO_DAY_NONE ? s->brk_until + 7
+                                                 : s->today + 13;
+    if (s->green <= back_end)
+        s->green = back_end + 1;
+    s->calm_from = tendo_day_week_start(s->today);
 }
 
 /* pass 1: what today's advice implies for the first days: `after` is the
@@ -881,7 +973,7 @@ static void plan_phases(struct sim *s)
     s->after = s->green = s->today;
     switch (a->level) {
     case TENDO_LEVEL_SEE_CLINICIAN:
-        for (int i = 0; i < s->n; i++) {
+        for (int i = 1; i < s->n; i++) {
             struct day *x = &s->d[i];
             x->fixed = 1;
             x->phase = PH_CLINICIAN;
@@ -894,22 +986,11 @@ static void plan_phases(struct sim *s)
     case TENDO_LEVEL_PAUSE:
         phase_ladder(s);
         break;
-    case TENDO_LEVEL_CROSS_TRAIN: {
-        struct day *x = &s->d[0];
-        x->fixed = 1;
-        x->phase = PH_CROSS;
-        if (s->today_runs) {
-            make_run(s, x, (int)lround(s->today_min), "easy", "any");
-            x->logged = 1;
-        } else
-            make_cross(s, x, a->ncross ? a->cross[0].minutes
-                                       : (int)lround(s->T));
-        set_note(x, "no running today: the same minutes as cross-training");
+    case TENDO_LEVEL_CROSS_TRAIN:
         reduce_days(s, s->today + 1, s->today + TENDO_REDUCE_DAYS - 1,
                     REDUCE * s->T, s->ref);
         s->after = s->green = s->today + TENDO_REDUCE_DAYS;
         break;
-    }
     case TENDO_LEVEL_REDUCE:
         if (a->flare.step >= TENDO_FLARE_REENTER1) {
             phase_ladder(s);
@@ -928,6 +1009,7 @@ static void plan_phases(struct sim *s)
     default:
         break;
     }
+    plan_break(s);
 }
 
 /* amber: symptoms above the safe zone today keep runs apart for a week
@@ -990,9 +1072,9 @@ static double week_figures(struct sim *s, tendo_day ws, int normal,
     }
     for (tendo_day day = ws; day < ws + 7; day++) {
         struct day *x = at(s, day);
-        if (!x || !x->run)
+        if (!x || !x->count_min)
             continue;
-        total += x->out.run_min;
+        total += x->count_min;
         if (x->logged)
             km += s->today_km;
         else if (isnan(x->out.run_km))
@@ -1026,6 +1108,7 @@ static double week_figures(struct sim *s, tendo_day ws, int normal,
 /* pass 2: week by week, the free days of each */
 static void plan_weeks(struct sim *s)
 {
+    double prev = s->hist[0];   /* the week before's running */
     s->loading = loading_weeks(s);
     for (tendo_day ws = tendo_day_week_start(s->today); ws <= s->end;
          ws += 7) {
@@ -1035,18 +1118,24 @@ static void plan_weeks(struct sim *s)
         double W, total;
         for (tendo_day day = ws; day < ws + 7; day++) {
             struct day *x = at(s, day);
-            if (x && x->fixed)
+            /* today, when its advice is a normal day, does not disrupt */
+            if (x && x->fixed && x->phase != PH_NORMAL)
                 disrupted = 1;
-            else if (x)
+            else if (x && !x->fixed)
                 normal = 1;
         }
         if (disrupted)
             s->loading = 0;
         kind = week_kind(s, ws, normal, disrupted, &W);
+        /* §4, §6: after a flare's ladder or a break, each week at most the
+         * ramp above the one before */
+        if (s->calm_from != TENDO_DAY_NONE && ws >= s->calm_from && prev > 0)
+            W = fmin(W, prev * (1 + s->in->history->athlete.ramp));
         shape_week(s, W, s->ref, &sh);
         if (normal)
             plan_week(s, ws, kind, &sh, s->amber_until);
         total = week_figures(s, ws, normal, kind, W);
+        prev = total;
         if (normal && !disrupted) {
             if (!strcmp(kind, "deload"))
                 s->loading = 0;
@@ -1074,9 +1163,10 @@ static void plan_output(struct sim *s)
             x->out.surface = NULL;
             x->out.run_km = NAN;
         }
-        if (x->out.kind != TENDO_PLAN_CROSS)
+        if (x->out.kind != TENDO_PLAN_CROSS && day != s->today)
             x->out.cross_type = NULL;
-        if (a->has_rehab && rehab_on(s, day, per_week)) {
+        if (a->has_rehab &&
+            (day == s->today || rehab_on(s, day, per_week))) {
             x->out.has_rehab = 1;
             snprintf(x->out.rehab_exercise, sizeof x->out.rehab_exercise,
                      "%s", a->rehab_exercise);
@@ -1088,8 +1178,7 @@ static void plan_output(struct sim *s)
             x->out.rehab_reps = a->rehab_reps;
             x->out.rehab_load_kg = a->rehab_load_kg;
         }
-        if (x->logged)
-            set_note(x, "already logged today");
+
         if (day >= s->in->from && out->ndays < TENDO_PLAN_DAYS_MAX)
             out->days[out->ndays++] = x->out;
     }
@@ -1110,6 +1199,7 @@ int tendo_plan(const struct tendo_plan_input *in, struct tendo_plan *out,
         return err ? err->code : TENDO_EUSAGE;
     plan_setup(s, in, out);
     plan_reference(s);
+    plan_today(s);
     plan_phases(s);
     plan_amber(s);
     plan_weeks(s);

@@ -168,8 +168,11 @@ int tendo_rehab_twin(const char *name, int index)
 }
 
 /* the stage (0-based) and load step a logged session belongs to; -1 if its
- * exercise is not in the protocol */
+ * exercise is not in the protocol. A session without a surface matches
+ * none by it; of stages that fit it equally, one on the day's ladder
+ * (`ladder`, n_ladder) wins, then the first. */
 static int stage_of(const struct tendo_rehab_stage *st, size_t n,
+                    const int *ladder, size_t nl,
                     const struct tendo_rehab *r, int *step)
 {
     int best = -1, score = 0;
@@ -180,13 +183,15 @@ static int stage_of(const struct tendo_rehab_stage *st, size_t n,
         int loaded = st[i].load_kg > 0 || st[i].load_step > 0;
         if (strcmp(st[i].exercise, r->exercise))
             continue;
-        s = 4;
-        if (!strcmp(st[i].surface, r->surface[0] ? r->surface : "flat"))
-            s += 2;
+        s = 8;
+        if (r->surface[0] && !strcmp(st[i].surface, r->surface))
+            s += 4;
         if (st[i].sets == r->sets && st[i].reps == r->reps)
-            s += 1;
-        if (!isnan(st[i].load_kg) && loaded == (load > 0))
             s += 2;
+        if (!isnan(st[i].load_kg) && loaded == (load > 0))
+            s += 4;
+        for (size_t k = 0; k < nl; k++)
+            s += ladder[k] == (int)i;
         if (s > score) {
             score = s;
             best = (int)i;
@@ -200,12 +205,12 @@ static int stage_of(const struct tendo_rehab_stage *st, size_t n,
     return best;
 }
 
-int tendo_rehab_stage_of(const char *protocol, const struct tendo_rehab *r,
-                         int *step)
+int tendo_rehab_stage_of(const char *protocol, int insertional,
+                         const struct tendo_rehab *r, int *step)
 {
-    size_t n;
+    size_t n, nl;
     const struct tendo_rehab_stage *st = tendo_rehab_protocol(protocol, &n);
+    const int *ladder = tendo_rehab_ladder(protocol, insertional, &nl);
     *step = 0;
-    return st ? stage_of(st, n, r, step) + 1 : 0;
+    return st ? stage_of(st, n, ladder, nl, r, step) + 1 : 0;
 }
-

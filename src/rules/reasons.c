@@ -475,16 +475,16 @@ static int weekly_stiffness(const struct day *d, int arg, char *text, size_t n)
 /* §3.1 rule 4: stiffness that creeps up slowly */
 static int stiffness_creep(const struct day *d, int arg, char *text, size_t n)
 {
+    int ref;
     (void)arg;
-    if (d->s7 == UNSET || d->s_ref == UNSET ||
-        d->s7 <= d->s_ref + TENDO_STIFF_WEEK_RISE ||
-        (d->s7 < TENDO_CREEP_FACTOR * d->s_ref &&
-         d->s7 < d->s_ref + TENDO_CREEP_MIN))
+    if (d->s7 == UNSET || (ref = d->t->creep_stiffness) == UNSET ||
+        d->s7 <= ref + TENDO_STIFF_WEEK_RISE ||
+        (d->s7 < TENDO_CREEP_FACTOR * ref && d->s7 < ref + TENDO_CREEP_MIN))
         return 0;
     SAY("Morning stiffness has crept up: %d min (7-day median) against %d min "
         "in the month before the last two weeks - reduce until it comes "
         "back down",
-        d->s7, d->s_ref);
+        d->s7, ref);
 }
 
 /* §3.2: the range of the last checked mornings (today only towards the

@@ -22,6 +22,7 @@
 #include "rehab_int.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
@@ -96,33 +97,6 @@ static int good_day(const struct rules_view *v, tendo_day day)
         (x->flags & TENDO_FLAG_ALL) || x->open_flags)
         return 0;
     return x->pain == UNSET || x->pain <= TENDO_PAIN_SAFE_MAX;
-}
-
-static void sort_ints(int *v, int n)
-{
-    for (int i = 1; i < n; i++)
-        for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
-            int t = v[j];
-            v[j] = v[j - 1];
-            v[j - 1] = t;
-        }
-}
-
-/* §3.1 rule 4: the median stiffness of the 28 days before the last 14
- * (at least 7 checked values), UNSET otherwise */
-static int creep_reference(const struct day *d)
-{
-    int v[TENDO_CREEP_REF_DAYS], n = 0;
-    tendo_day to = d->today - TENDO_CREEP_RECENT_DAYS;
-    for (tendo_day k = to - TENDO_CREEP_REF_DAYS + 1; k <= to; k++) {
-        int x = rules_at(&d->v, k)->stiffness;
-        if (x != UNSET)
-            v[n++] = x;
-    }
-    if (n < TENDO_BASELINE_CHECKS)
-        return UNSET;
-    sort_ints(v, n);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2] + 1) / 2;
 }
 
 /* the runs of from..to: their minutes in all, and their median in
@@ -247,7 +221,6 @@ static void day_setup(struct day *d, const struct rules_view *v,
     d->m7prev = rules_at(v, d->today - TENDO_TREND_DAYS)->week_morning;
     d->s7 = d->t->week_stiffness;
     d->s7prev = rules_at(v, d->today - TENDO_TREND_DAYS)->week_stiffness;
-    d->s_ref = creep_reference(d);
     d->in_reentry = rp->f.step >= TENDO_FLARE_REENTER1;
     while (d->good < TENDO_GOOD_DAYS && good_day(v, d->today - d->good))
         d->good++;
@@ -260,11 +233,8 @@ static void day_setup(struct day *d, const struct rules_view *v,
     if (isnan(d->pace) && d->brk.state != BRK_NONE)
         d->pace = rules_at(v, d->brk.last + 1)->typical_pace;
     d->T = typical(d);
-    for (tendo_day k = d->today - TENDO_SPIKE_DAYS; k < d->today; k++) {
-        const struct tendo_history_day *x = rules_at(v, k);
-        d->longest_min = fmax(d->longest_min, x->longest_min);
-        d->longest_m = fmax(d->longest_m, x->longest_m);
-    }
+    d->longest_min = d->t->longest30_min;
+    d->longest_m = d->t->longest30_m;
     tendo_history_load_day(v->h, d->today, &ld);
     d->acwr = ld.acwr;
     d->mono = ld.monotony;
@@ -283,7 +253,7 @@ static double caps(struct day *d, const unsigned char *fired)
     o->surface = "soft or flat";
     switch (o->level) {
     case TENDO_LEVEL_PROGRESS:
-        o->intensity = "any";
+        o->intensity = "moderate";
         o->surface = "any";
         o->strides = o->hills = 1;
         cap = T * (1 + d->ramp);
@@ -453,9 +423,17 @@ static int advise_day(const struct rules_view *v, const struct replay *rp,
     struct day d;
     unsigned char fired[RULES_MAX];
     double cap;
-    memset(o, 0, sizeof *o);
+    /* a day only replayed for the next: its reasons' texts are never read */
+    memset(o, 0, quiet ? offsetof(struct tendo_advice, reasons) : sizeof *o);
     o->cadence_spm = NAN;
     day_setup(&d, v, rp, c, o);
+    o->break_left_min = NAN;
+    o->break_until = TENDO_DAY_NONE;
+    if (d.brk.state == BRK_OFF || d.brk.state == BRK_WEEK1) {
+        o->break_left_min = fmax(0, d.brk.share * d.brk.W_pre - d.brk.used);
+        if (d.brk.state == BRK_WEEK1)
+            o->break_until = d.brk.back + 6;
+    }
     o->date = d.today;
     o->level = TENDO_LEVEL_PROGRESS;
     o->flare = rp->f;
@@ -472,12 +450,14 @@ static int advise_day(const struct rules_view *v, const struct replay *rp,
     o->typical_min = d.T;
     cap = caps(&d, fired);
     o->typical_km = isnan(d.pace) ? NAN : o->typical_min / d.pace;
-    o->run_allowed = !isnan(cap) && cap >= 1;
+    /* no run shorter than the shortest worth doing (§6), but in re-entry */
+    o->run_allowed = !isnan(cap) &&
+                     cap >= (d.in_reentry ? 1 : TENDO_PLAN_RUN_MIN);
     d.cap = cap;
     /* §6: the single-session spike, then no runs on consecutive days */
     if (o->run_allowed && apply(&d, &rules_after_caps[AFTER_SPIKE], quiet)) {
         cap = fmin(cap, rules_after_caps[AFTER_SPIKE].cap(&d));
-        o->run_allowed = cap >= 1;
+        o->run_allowed = cap >= (d.in_reentry ? 1 : TENDO_PLAN_RUN_MIN);
     }
     if (o->run_allowed &&
         apply(&d, &rules_after_caps[AFTER_CONSECUTIVE], quiet))

@@ -128,6 +128,17 @@ echo "$OUT" > r.json
 expect_eq "$(json_get r.json '$.level')" see-clinician "red flag"
 expect_eq "$(sqlite3 :memory: "SELECT count(*) FROM json_each(readfile('r.json'), '\$.days') WHERE json_extract(value, '\$.kind') != 'rest' OR json_extract(value, '\$.rehab') IS NOT NULL")" 0 "only rest, no rehab"
 
+# one truth: on every day of the diary the plan's first day is today's
+# advice - the same level, kind, cap, cross-training and reasons
+for d in $(seq 0 13); do
+  day=$(date -d "2026-10-30 +$d days" +%Y-%m-%d)
+  run --json today --date "$day"; echo "$OUT" > t1.json
+  run --json plan --date "$day" --weeks 1; echo "$OUT" > p1.json
+  got=$(sqlite3 :memory: "SELECT json_extract(readfile('p1.json'), '\$.days[0].level'), json_extract(readfile('p1.json'), '\$.days[0].run.minutes'), json_extract(readfile('p1.json'), '\$.days[0].cross_training.minutes'), json_extract(readfile('p1.json'), '\$.days[0].reasons')")
+  want=$(sqlite3 :memory: "SELECT json_extract(readfile('t1.json'), '\$.level'), CAST(json_extract(readfile('t1.json'), '\$.run.max_minutes') AS INTEGER), json_extract(readfile('t1.json'), '\$.cross_training[0].minutes'), json_extract(readfile('t1.json'), '\$.reasons')")
+  expect_eq "$got" "$want" "plan day 1 = today on $day"
+done
+
 # units, help, bad arguments
 run --units mi --json plan --date 2026-11-10
 echo "$OUT" > m.json

@@ -20,12 +20,85 @@
 
 #include "gen_history.h"
 
-static void advise(const struct gen *g, struct tendo_advice *a)
+static int last_of(const struct tendo_advice *a, void *ctx)
+{
+    *(struct tendo_advice *)ctx = *a;
+    return 0;
+}
+
+static int same_advice(const struct tendo_advice *a,
+                       const struct tendo_advice *b)
+{
+    if (a->level != b->level || a->run_allowed != b->run_allowed ||
+        (a->run_allowed && (a->max_minutes != b->max_minutes ||
+                            !((isnan(a->max_km) && isnan(b->max_km)) ||
+                              a->max_km == b->max_km))) ||
+        a->ncross != b->ncross || a->nreasons != b->nreasons ||
+        a->has_rehab != b->has_rehab)
+        return 0;
+    for (int i = 0; i < a->ncross; i++)
+        if (a->cross[i].minutes != b->cross[i].minutes)
+            return 0;
+    for (size_t i = 0; i < a->nreasons; i++)
+        if (strcmp(a->reasons[i].code, b->reasons[i].code) ||
+            strcmp(a->reasons[i].text, b->reasons[i].text))
+            return 0;
+    return 1;
+}
+
+static uint64_t case_no;
+
+/* §11.9 one truth: the day asked alone, as the last of a run of days (the
+ * report's latest day) and as the plan's first day give the same advice */
+static void one_truth(const struct gen *g, const struct tendo_history *h,
+                      const struct tendo_advice *a)
+{
+    static struct tendo_plan p;
+    struct tendo_advice b;
+    struct tendo_plan_input in;
+    struct tendo_error e = {0};
+    const struct tendo_plan_day *t;
+    tendo_day from = g->today - 20 < h->first ? h->first : g->today - 20;
+    if (tendo_advise_days(h, from, g->today, last_of, &b, &e))
+        fail_msg("advise_days failed: %s", e.msg);
+    if (!same_advice(a, &b))
+        fail_msg("case %" PRIu64 ": the day alone and in a run of days "
+                 "differ (%s/%s)",
+                 case_no, tendo_level_name(a->level),
+                 tendo_level_name(b.level));
+    memset(&in, 0, sizeof in);
+    in.history = h;
+    in.today = in.from = g->today;
+    in.weeks = 1;
+    if (tendo_plan(&in, &p, &e))
+        fail_msg("plan failed: %s", e.msg);
+    t = &p.days[0];
+    if (!same_advice(a, &p.advice) || t->date != g->today ||
+        (t->kind == TENDO_PLAN_RUN) != a->run_allowed ||
+        (a->run_allowed && t->run_min != (int)a->max_minutes) ||
+        (!a->run_allowed && a->ncross && t->kind != TENDO_PLAN_CROSS) ||
+        (!a->run_allowed && !a->ncross && t->kind != TENDO_PLAN_REST) ||
+        (a->ncross && (!t->cross_type || t->cross_min != a->cross[0].minutes ||
+                       strcmp(t->cross_type, a->cross[0].type))) ||
+        t->has_rehab != a->has_rehab ||
+        (a->has_rehab && (t->rehab_sets != a->rehab_sets ||
+                          t->rehab_reps != a->rehab_reps)))
+        fail_msg("case %" PRIu64 ": the plan's first day is not today's "
+                 "advice (%s %d min, advice %s %.0f)",
+                 case_no, tendo_plan_kind_name(t->kind), t->run_min,
+                 tendo_level_name(a->level), a->max_minutes);
+}
+
+/* the advice for the generated history's today; with `truth`, checked
+ * against the same day in a run of days and in the plan */
+static void advise_as(const struct gen *g, struct tendo_advice *a, int truth)
 {
     struct tendo_error e = {0};
     struct tendo_history *h = gen_history(g);
     if (tendo_advise(h, g->today, a, &e))
         fail_msg("advise failed: %s", e.msg);
+    if (truth)
+        one_truth(g, h, a);
     tendo_history_free(h);
 }
 
@@ -324,7 +397,8 @@ static void invariants(void **state)
         uint64_t at_seed = rng_state;
         char tag[32];
         generate(&g);
-        advise(&g, &a);
+        case_no = n;
+        advise_as(&g, &a, 1);
         check_one(&g, &a, n);
         snprintf(tag, sizeof tag, "%" PRIu64, n);
         record(tag, &a);
@@ -335,7 +409,7 @@ static void invariants(void **state)
         if (!(what = worsen(&w)))
             continue;
         worse++;
-        advise(&w, &b);
+        advise_as(&w, &b, 0);
         check_one(&w, &b, n);
         snprintf(tag, sizeof tag, "%" PRIu64 "'", n);
         record(tag, &b);
