@@ -274,20 +274,63 @@ static double spike_limit(struct sim *s, tendo_day day)
 static void make_off(struct sim *s, struct day *x, tendo_day day,
                      int minutes);
 
+/* the last day before `day` with a run, logged or planned */
+static tendo_day last_run_before(struct sim *s, tendo_day day)
+{
+    const struct tendo_history_day *t;
+    for (tendo_day k = day - 1; k >= s->today; k--)
+        if (at(s, k) && at(s, k)->run)
+            return k;
+    t = tendo_history_day(s->in->history, s->today);
+    return t ? t->prev_run : TENDO_DAY_NONE;
+}
+
+/* §6: a run on `day` after 14 days or more without one - a break the
+ * athlete took, or one the plan made (a flare's pause) - starts a first
+ * week back of at most 70 % (50 % after 28 days) of the 7 days ending on
+ * the last run before it */
+static void break_check(struct sim *s, tendo_day day)
+{
+    tendo_day last;
+    double pre = 0;
+    if (!isnan(s->brk_left) && s->brk_until != TENDO_DAY_NONE &&
+        day <= s->brk_until)
+        return;     /* a first week back is on */
+    s->brk_left = NAN;
+    s->brk_until = TENDO_DAY_NONE;
+    last = last_run_before(s, day);
+    if (last == TENDO_DAY_NONE || day - last - 1 < TENDO_BREAK_DAYS)
+        return;
+    for (tendo_day k = last - 6; k <= last; k++) {
+        const struct tendo_history_day *x = tendo_history_day(s->in->history,
+                                                              k);
+        if (k < s->today)
+            pre += x ? x->run_min : 0;
+        else
+            pre += at(s, k)->count_min;
+    }
+    s->brk_left = (day - last - 1 >= TENDO_BREAK_LONG_DAYS ? TENDO_BREAK_LONG_PCT
+                                                          : TENDO_BREAK_PCT) /
+                  100.0 * pre;
+}
+
 /* a planned run: as make_run, within the single-session spike (§6); an
- * off day when that leaves too short a run */
+ * off day when that leaves too short a run (re-entry runs may be short) */
 static void plan_run(struct sim *s, struct day *x, int minutes,
                      const char *intensity, const char *surface)
 {
+    int shortest = x->phase == PH_REENTRY ? 1 : TENDO_PLAN_RUN_MIN;
     tendo_day day = s->today + (tendo_day)(x - s->d);
     double lim = spike_limit(s, day);
-    int in_brk = !isnan(s->brk_left) &&
-                 (s->brk_until == TENDO_DAY_NONE || day <= s->brk_until);
+    int in_brk;
+    break_check(s, day);
+    in_brk = !isnan(s->brk_left) &&
+             (s->brk_until == TENDO_DAY_NONE || day <= s->brk_until);
     if (in_brk)     /* §6: the first week back's minutes */
         lim = fmin(lim, s->brk_left);
     if (minutes > lim)
         minutes = (int)floor(lim + 1e-9);
-    if (minutes < TENDO_PLAN_RUN_MIN) {
+    if (minutes < shortest) {
         make_off(s, x, day, (int)lround(s->T));
         return;
     }
