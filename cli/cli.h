@@ -88,7 +88,8 @@ int cli_write_output(struct cli *c, const char *path, const char *data,
                      size_t len);
 
 /* The fields of a session given on the command line (cli/opts.c). */
-enum { OPT_KM = 900, OPT_MI, OPT_CLEAR, OPT_NO_SHOE, OPT_INTERACTIVE };
+enum { OPT_KM = 900, OPT_MI, OPT_CLEAR, OPT_NO_SHOE, OPT_INTERACTIVE,
+       OPT_PAIN_AFTER };
 #define SESSION_OPTS                                      \
     {"minutes", required_argument, NULL, 'm'},            \
     {"km", required_argument, NULL, OPT_KM},              \
@@ -97,13 +98,14 @@ enum { OPT_KM = 900, OPT_MI, OPT_CLEAR, OPT_NO_SHOE, OPT_INTERACTIVE };
     {"surface", required_argument, NULL, 's'},            \
     {"shoe", required_argument, NULL, 'S'},               \
     {"pain", required_argument, NULL, 'p'},               \
+    {"pain-after", required_argument, NULL, OPT_PAIN_AFTER}, \
     {"notes", required_argument, NULL, 'n'}
 #define SESSION_SHORT "m:r:s:S:p:n:"
 
 struct cli_session_edit {
     struct tendo_session s;
     int set_minutes, set_distance, set_rpe, set_surface, set_shoe, set_pain,
-        set_notes, set_type;
+        set_pain_after, set_notes, set_type;
 };
 /* Parses one session option into `ed`: 0 if taken, -1 if `opt` is not a
  * session option, else an exit status (the error is printed). */

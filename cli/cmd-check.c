@@ -18,7 +18,9 @@ static const char help[] =
     "  --morning     pain on the first steps after getting up\n"
     "  --stiffness   minutes the morning stiffness lasts\n"
     "  --during      worst pain during the day's run\n"
-    "  --after       worst pain after activity / that evening\n"
+    "  --after       worst pain after it / that evening (with exactly one\n"
+    "                run that day both are kept with the run; they count\n"
+    "                from the next day's advice)\n"
     "  --hop-pain    pain on 10 single-leg hops (when reassessing)\n"
     "Red flags (each sets one): --pop (sudden snap or blow at the back of the\n"
     "heel), --cannot-raise (cannot do a single-leg heel raise on that side),\n"
@@ -136,6 +138,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
     struct tendo_error e = {0};
     unsigned add_flags = 0, set_flags = 0;
     int flags_given = 0, interactive = 0, opt, rc, found, i, given = 0;
+    int64_t moved = 0;
     struct change ch[5];
     size_t nch = 0;
 
@@ -236,7 +239,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
     cur.flags |= add_flags;
 
     if ((rc = tendo_db_begin(c->db, &e)) ||
-        (rc = tendo_check_put(c->db, &cur, c->today, &e)) ||
+        (rc = tendo_check_record(c->db, &cur, c->today, &moved, &e)) ||
         (rc = tendo_db_commit(c->db, &e))) {
         tendo_db_rollback(c->db);
         return cli_error(c, &e);
@@ -249,6 +252,9 @@ int cmd_check(struct cli *c, int argc, char **argv)
                                             ch[k].name, "was", ch[k].before,
                                             "now", ch[k].after));
         json_object_set_new(o, "updated", json_boolean(found));
+        /* clinical.md §5: the day's single run holds its pain */
+        json_object_set_new(o, "pain_on_session",
+                            moved ? json_integer(moved) : json_null());
         json_object_set_new(o, "changes", changes);
         return cli_print_json(c, o);
     }
@@ -264,6 +270,8 @@ int cmd_check(struct cli *c, int argc, char **argv)
             printf(", during %d/10", cur.during);
         if (cur.after != TENDO_UNSET)
             printf(", after %d/10", cur.after);
+        if (moved)
+            printf(" (pain kept with the day's run #%lld)", (long long)moved);
         if (cur.hop_pain != TENDO_UNSET)
             printf(", hop pain %d/10", cur.hop_pain);
         if (cur.side[0])

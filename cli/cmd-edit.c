@@ -8,16 +8,17 @@
 #include <string.h>
 
 static const char help[] =
-    "usage: tendo edit ID [--rpe 0-10] [--pain 0-10] [--surface S]\n"
-    "                     [--shoe NAME] [--notes TEXT] [--minutes N]\n"
-    "                     [--km N | --mi N] [--type TYPE]\n"
-    "                     [--clear rpe|pain|surface|shoe|notes|distance]\n\n"
+    "usage: tendo edit ID [--rpe 0-10] [--pain 0-10] [--pain-after 0-10]\n"
+    "                     [--surface S] [--shoe NAME] [--notes TEXT]\n"
+    "                     [--minutes N] [--km N | --mi N] [--type TYPE]\n"
+    "                     [--clear rpe|pain|pain-after|surface|shoe|notes|\n"
+    "                      distance]\n\n"
     "Adds or changes fields of session ID (see 'tendo list'). --clear\n"
     "removes a value (repeatable). Prints the session as it is now.\n";
 
 static const char *const clearable[] = {"rpe",   "pain",     "surface",
                                         "shoe",  "notes",    "distance",
-                                        NULL};
+                                        "pain-after", NULL};
 
 int cmd_edit(struct cli *c, int argc, char **argv)
 {
@@ -62,7 +63,8 @@ int cmd_edit(struct cli *c, int argc, char **argv)
         return cli_errorf(c, EXIT_DATA, "session id '%s' is not a number",
                           argv[optind]);
     changes = ed.set_minutes + ed.set_distance + ed.set_rpe + ed.set_surface +
-              ed.set_shoe + ed.set_pain + ed.set_notes + ed.set_type;
+              ed.set_shoe + ed.set_pain + ed.set_pain_after + ed.set_notes +
+              ed.set_type;
     if (!changes && !clear)
         return cli_usage(c, "edit", "edit needs something to change");
 
@@ -85,6 +87,8 @@ int cmd_edit(struct cli *c, int argc, char **argv)
         s.notes[0] = '\0';
     if (clear & 32u)
         s.distance_m = NAN;
+    if (clear & 64u)
+        s.pain_after = TENDO_UNSET;
     if ((rc = tendo_db_begin(c->db, &e)) ||
         (rc = tendo_session_update(c->db, &s, c->today, &e)) ||
         (rc = tendo_db_commit(c->db, &e))) {

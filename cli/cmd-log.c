@@ -9,11 +9,13 @@
 static const char help[] =
     "usage: tendo log TYPE [--minutes N] [--km N | --mi N] [--rpe 0-10]\n"
     "                 [--surface S] [--shoe NAME | --no-shoe] [--pain 0-10]\n"
-    "                 [--notes TEXT] [--date YYYY-MM-DD]\n\n"
+    "                 [--pain-after 0-10] [--notes TEXT] [--date YYYY-MM-DD]\n\n"
     "Logs a session on --date (default today). TYPE is one of: run, pool-run,\n"
     "bike, swim, walk, elliptical, strength, other. A session needs minutes\n"
     "or a distance. --rpe is the session RPE (CR-10: 0 rest ... 10 maximal);\n"
-    "--pain the worst Achilles pain during it (0-10). Runs without --shoe\n"
+    "--pain the worst Achilles pain during it (0-10), --pain-after the worst\n"
+    "after it, that evening; the next morning's check judges both (they count\n"
+    "from the next day's advice). Runs without --shoe\n"
     "get the default shoe (tendo shoe default NAME). Surfaces: road, track,\n"
     "trail, grass, gravel, sand, treadmill, indoor, mixed.\n";
 

@@ -52,6 +52,11 @@ int cli_session_opt(struct cli *c, int opt, const char *arg,
                              &s->pain_during, &e);
         ed->set_pain = 1;
         break;
+    case OPT_PAIN_AFTER:
+        rc = tendo_parse_int(arg, strlen(arg), 0, 10, "--pain-after",
+                             &s->pain_after, &e);
+        ed->set_pain_after = 1;
+        break;
     case 'n':
         rc = tendo_parse_text(arg, strlen(arg), TENDO_NOTES_MAX, "--notes",
                               s->notes, &e);
@@ -89,6 +94,8 @@ void cli_session_apply(const struct cli_session_edit *ed,
     }
     if (ed->set_pain)
         dst->pain_during = s->pain_during;
+    if (ed->set_pain_after)
+        dst->pain_after = s->pain_after;
     if (ed->set_notes)
         snprintf(dst->notes, sizeof dst->notes, "%s", s->notes);
     if (ed->set_type)
@@ -113,6 +120,8 @@ void cli_session_print(const struct cli *c, const struct tendo_session *s,
         fprintf(f, " RPE %d", s->rpe);
     if (s->pain_during != TENDO_UNSET)
         fprintf(f, " pain %d/10", s->pain_during);
+    if (s->pain_after != TENDO_UNSET)
+        fprintf(f, " after %d/10", s->pain_after);
     if (s->surface[0])
         fprintf(f, " on %s", s->surface);
     if (s->shoe[0])

@@ -72,8 +72,11 @@ struct tendo_history_day {
     size_t rehab0, nrehab;        /* its rehab: h->rehab[rehab0..] */
     /* symptoms; TENDO_UNSET when not recorded */
     int morning, stiffness, hop_pain;
-    int pain;               /* the worst of the check's during and after and
-                               the day's sessions' pain */
+    int pain_during;        /* the worst pain during the day's sessions
+                               (and the check's day-level during) */
+    int pain_after;         /* the same after them */
+    int pain;               /* the worst of the two: the day's session pain,
+                               which the next day's advice reads */
     unsigned flags;         /* the check's (enum tendo_flag) */
     char side[8];           /* the latest check's side on or before the
                                day: left, right, both or "" */

@@ -69,6 +69,8 @@ struct tendo_session {
     int64_t shoe_id;            /* 0 for none */
     char shoe[TENDO_NAME_MAX + 1]; /* the shoe's name (filled on read) */
     int pain_during;            /* worst pain 0-10 during it, or TENDO_UNSET */
+    int pain_after;             /* worst pain 0-10 after it (that evening),
+                                   or TENDO_UNSET */
     char source[16];            /* manual, csv, ... */
     int64_t import_id;          /* import ledger entry, 0 for none */
     char notes[TENDO_NOTES_MAX + 1];
@@ -86,8 +88,10 @@ struct tendo_check {
     tendo_day date;
     int morning;                /* first-steps pain 0-10 */
     int stiffness_min;          /* minutes of morning stiffness, 0-1440 */
-    int during;                 /* worst pain during the day's run 0-10 */
-    int after;                  /* worst pain after activity / evening 0-10 */
+    int during;                 /* worst pain during the day's run 0-10 and */
+    int after;                  /* after it / that evening: day-level, when
+                                   the day has no single run to hold them
+                                   (they sit on the session otherwise) */
     int hop_pain;               /* pain on 10 single-leg hops 0-10 */
     char side[8];               /* left, right, both or "" */
     char location[16];          /* midportion, insertion, unsure or "" */

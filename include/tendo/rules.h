@@ -131,6 +131,8 @@ struct tendo_advice {
     tendo_day next_check;
     size_t nreasons;
     struct tendo_reason reasons[TENDO_REASONS_MAX];
+    int truncated;              /* 1: a reason's text did not fit - never
+                                   expected (the tests check it) */
 };
 
 /* The advice for `day` (up to h->last; a day before the history's first

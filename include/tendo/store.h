@@ -26,7 +26,7 @@
 
 typedef struct tendo_db tendo_db;
 
-#define TENDO_SCHEMA_VERSION 3   /* the schema this library writes */
+#define TENDO_SCHEMA_VERSION 4   /* the schema this library writes */
 
 enum tendo_open_flags {
     TENDO_OPEN_EXISTING = 0,     /* fail with TENDO_ENOTFOUND if absent */
@@ -163,6 +163,13 @@ TENDO_API int tendo_check_get(tendo_db *db, tendo_day day,
  * correction (tendo_flag_corrections_each; clinical.md §2). */
 TENDO_API int tendo_check_put(tendo_db *db, const struct tendo_check *c,
                               tendo_day today, struct tendo_error *err);
+/* The daily check as the athlete enters it (clinical.md §5: the session
+ * holds its pain): when the day has exactly one run, the check's during
+ * and after go onto that run (*moved_to receives its id, else 0) and the
+ * check keeps the rest; otherwise they stay on the check as the day's. */
+TENDO_API int tendo_check_record(tendo_db *db, const struct tendo_check *c,
+                                 tendo_day today, int64_t *moved_to,
+                                 struct tendo_error *err);
 TENDO_API int tendo_checks_each(tendo_db *db, tendo_day from, tendo_day to,
                                 tendo_check_fn fn, void *ctx,
                                 struct tendo_error *err);

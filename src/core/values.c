@@ -253,7 +253,7 @@ void tendo_session_init(struct tendo_session *s)
     s->minutes = NAN;
     s->distance_m = NAN;
     s->rpe = TENDO_UNSET;
-    s->pain_during = TENDO_UNSET;
+    s->pain_during = s->pain_after = TENDO_UNSET;
     s->elapsed_s = s->cadence_spm = s->ascent_m = NAN;
     s->avg_hr = s->max_hr = TENDO_UNSET;
     s->utc_offset_s = INT32_MIN;
@@ -409,6 +409,7 @@ int tendo_session_validate(const struct tendo_session *s, tendo_day today,
         (rc = real_range(s->distance_m, 0, 1000000, "distance", err)) ||
         (rc = int_range(s->rpe, 0, 10, "rpe", err)) ||
         (rc = int_range(s->pain_during, 0, 10, "pain_during", err)) ||
+        (rc = int_range(s->pain_after, 0, 10, "pain_after", err)) ||
         (rc = enum_ok(s->surface, tendo_surfaces, "surface", err)) ||
         (rc = text_ok(s->shoe, TENDO_NAME_MAX, "shoe", err)) ||
         (rc = text_ok(s->notes, TENDO_NOTES_MAX, "notes", err)) ||

@@ -146,7 +146,8 @@ static int parse_row(const struct cells *c, tendo_day today,
             (rc = opt_int(c, COL_RPE, 0, 10, &s->rpe, err)) ||
             (rc = opt_enum(c, COL_SURFACE, tendo_surfaces, s->surface,
                            sizeof s->surface, err)) ||
-            (rc = opt_int(c, COL_PAIN_DURING, 0, 10, &s->pain_during, err)))
+            (rc = opt_int(c, COL_PAIN_DURING, 0, 10, &s->pain_during, err)) ||
+            (rc = opt_int(c, COL_PAIN_AFTER, 0, 10, &s->pain_after, err)))
             return rc;
         if (present(c, COL_SHOE) &&
             (rc = tendo_parse_text(c->p[COL_SHOE], c->n[COL_SHOE],
@@ -177,11 +178,12 @@ static int parse_row(const struct cells *c, tendo_day today,
     /* the check */
     if ((rc = opt_int(c, COL_PAIN_MORNING, 0, 10, &row->check.morning, err)) ||
         (rc = opt_int(c, COL_STIFFNESS, 0, 1440, &row->check.stiffness_min,
-                      err)) ||
-        (rc = opt_int(c, COL_PAIN_AFTER, 0, 10, &row->check.after, err)))
+                      err)))
         return rc;
+    /* pain during and after: the row's session's; without one, the day's */
     if (!row->has_session &&
-        (rc = opt_int(c, COL_PAIN_DURING, 0, 10, &row->check.during, err)))
+        ((rc = opt_int(c, COL_PAIN_DURING, 0, 10, &row->check.during, err)) ||
+         (rc = opt_int(c, COL_PAIN_AFTER, 0, 10, &row->check.after, err))))
         return rc;
     row->has_check = !tendo_check_is_empty(&row->check);
 

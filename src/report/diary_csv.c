@@ -5,8 +5,9 @@
  * first rehab entries that have no notes of their own (a row's notes belong
  * to its session); then each remaining rehab entry on its own row. The
  * day's check and sleep go on the first row, unless the check has a pain
- * "during" value and that row has a session (pain_during would then be read
- * as the session's): they then get a row of their own. Values the format
+ * "during" or "after" value (the day's, when no single run holds it) and
+ * that row has a session (pain_during and pain_after would then be read as
+ * the session's): they then get a row of their own. Values the format
  * has no column for (hop pain, side, red flags, rehab tempo, ...) are left
  * out; `export --json` keeps everything. Numbers are written rounded to a
  * fixed number of decimals with trailing zeros dropped, so export -> import
@@ -126,6 +127,7 @@ static void put_row(struct tendo_buf *b, tendo_day day,
 {
     char d[TENDO_DAY_STRLEN];
     int during = s ? s->pain_during : (c ? c->during : TENDO_UNSET);
+    int after = s ? s->pain_after : (c ? c->after : TENDO_UNSET);
     tendo_buf_puts(b, tendo_day_format(day, d));
     tendo_buf_putc(b, ',');
     if (s) {
@@ -146,7 +148,7 @@ static void put_row(struct tendo_buf *b, tendo_day day,
     }
     put_int(b, during);
     tendo_buf_putc(b, ',');
-    put_int(b, c ? c->after : TENDO_UNSET);
+    put_int(b, after);
     tendo_buf_putc(b, ',');
     put_int(b, c ? c->morning : TENDO_UNSET);
     tendo_buf_putc(b, ',');
@@ -196,7 +198,8 @@ static void write_day(struct tendo_buf *b, tendo_day day,
     /* check/wellness need a row of their own if the first row would be a
      * session row and the check has a "during" value */
     cw_done = !(c || w);
-    if (!cw_done && ns && c && c->during != TENDO_UNSET) {
+    if (!cw_done && ns && c &&
+        (c->during != TENDO_UNSET || c->after != TENDO_UNSET)) {
         put_row(b, day, NULL, NULL, c, w);
         cw_done = 1;
     }

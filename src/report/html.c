@@ -621,8 +621,14 @@ static void symptoms_section(struct rep *r, double *v)
         const struct tendo_check *c = check_on(r, r->first + i);
         mo[i] = c && c->morning != TENDO_UNSET ? c->morning : NAN;
         st[i] = c && c->stiffness_min != TENDO_UNSET ? c->stiffness_min : NAN;
-        du[i] = c && c->during != TENDO_UNSET ? c->during : NAN;
-        af[i] = c && c->after != TENDO_UNSET ? c->after : NAN;
+    }
+    /* session pain as the advice reads it: the day's sessions and the
+     * check's day-level values (tendo/history.h) */
+    for (int i = 0; i < r->n; i++) {
+        const struct tendo_history_day *d =
+            tendo_history_day(r->h, r->first + i);
+        du[i] = d && d->pain_during != TENDO_UNSET ? d->pain_during : NAN;
+        af[i] = d && d->pain_after != TENDO_UNSET ? d->pain_after : NAN;
     }
     daily(r, "morning", "Morning pain and stiffness",
           "Daily first-steps pain 0-10 (dots, left) and morning "

@@ -64,6 +64,7 @@ json_t *tendo_session_json(const struct tendo_session *s, int units)
     bad |= set(o, "surface", str_or_null(s->surface));
     bad |= set(o, "shoe", str_or_null(s->shoe));
     bad |= set(o, "pain_during", int_or_null(s->pain_during));
+    bad |= set(o, "pain_after", int_or_null(s->pain_after));
     bad |= set(o, "source", str_or_null(s->source));
     bad |= set(o, "notes", json_string(s->notes));
     bad |= set(o, "elapsed_s", num_or_null(s->elapsed_s));

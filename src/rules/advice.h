@@ -106,9 +106,19 @@ extern const struct rule rules_after_caps[];
 extern const size_t rules_after_count;
 enum { AFTER_SPIKE, AFTER_CONSECUTIVE, AFTER_CADENCE };
 
-/* a rule's sentence: return 1, writing it when a text is wanted */
+/* where a rule's fact ends and its action begins: the action is dropped
+ * when a more restrictive rule wins the day (it would contradict it) */
+#define ACT "\x1f"
+
+/* a rule's sentence: return 1, writing it when a text is wanted (2 when it
+ * did not fit: a bug the tests look for, tendo_advice.truncated) */
 #define SAY(...) \
-    return (text ? (void)snprintf(text, n, __VA_ARGS__) : (void)0), 1
+    return text ? rules_fits(snprintf(text, n, __VA_ARGS__), n) : 1
+
+static inline int rules_fits(int len, size_t n)
+{
+    return len >= 0 && (size_t)len < n ? 1 : 2;
+}
 
 /* §6: the run the single-session spike allows today, minutes (NAN none) */
 double rules_spike_min(const struct day *d);

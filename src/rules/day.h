@@ -23,6 +23,7 @@ rules_at(const struct rules_view *v, tendo_day day)
     static const struct tendo_history_day none = {
         .morning = TENDO_UNSET, .stiffness = TENDO_UNSET,
         .hop_pain = TENDO_UNSET, .pain = TENDO_UNSET,
+        .pain_during = TENDO_UNSET, .pain_after = TENDO_UNSET,
         .base_morning = TENDO_UNSET, .base_stiffness = TENDO_UNSET,
         .week_morning = TENDO_UNSET, .week_stiffness = TENDO_UNSET,
         .creep_stiffness = TENDO_UNSET,

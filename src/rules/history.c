@@ -335,6 +335,7 @@ static void lay_out_days(struct hist_impl *H)
         }
         x->date = d;
         x->morning = x->stiffness = x->hop_pain = x->pain = UNSET;
+        x->pain_during = x->pain_after = UNSET;
         x->sleep_h = NAN;
         x->last_rehab = -1;
         if (ci < h->nchecks && h->checks[ci].date == d) {
@@ -348,7 +349,8 @@ static void lay_out_days(struct hist_impl *H)
                 memcpy(x->side, c->side, sizeof x->side);
             if (c->location[0])
                 x->insertional = !strcmp(c->location, "insertion");
-            x->pain = imax(c->during, c->after);
+            x->pain_during = c->during;
+            x->pain_after = c->after;
         }
         if (wi < h->nwellness && h->wellness[wi].date == d) {
             x->wellness = &h->wellness[wi++];
@@ -357,7 +359,8 @@ static void lay_out_days(struct hist_impl *H)
         x->session0 = si;
         for (; si < h->nsessions && h->sessions[si].date == d; si++) {
             const struct tendo_session *s = &h->sessions[si];
-            x->pain = imax(x->pain, s->pain_during);
+            x->pain_during = imax(x->pain_during, s->pain_during);
+            x->pain_after = imax(x->pain_after, s->pain_after);
             if (!is_run(s))
                 continue;
             x->runs++;
@@ -370,6 +373,7 @@ static void lay_out_days(struct hist_impl *H)
                 x->hard_runs++;
         }
         x->nsessions = si - x->session0;
+        x->pain = imax(x->pain_during, x->pain_after);
         x->rehab0 = ri;
         for (; ri < h->nrehab && h->rehab[ri].date == d; ri++)
             ;

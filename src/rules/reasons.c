@@ -339,8 +339,8 @@ static int session_pain(const struct day *d, int arg, char *text, size_t n)
             "come down",
             p);
     if (arg == 1 && p >= TENDO_PAIN_HIGH_MIN && p < TENDO_FLARE_SESSION_PAIN)
-        SAY("Pain %d/10 during or after yesterday's run: replace the next "
-            "run with cross-training",
+        SAY("Pain %d/10 during or after yesterday's run" ACT
+            ": replace the next run with cross-training",
             p);
     if (arg == 0 && p > TENDO_PAIN_SAFE_MAX && p <= TENDO_PAIN_ACCEPTABLE_MAX)
         SAY("Pain %d/10 during or after yesterday's run: acceptable (%d-%d), "
@@ -391,8 +391,8 @@ static int morning_acceptable(const struct day *d, int arg, char *text,
     (void)arg;
     if (!in_acceptable(m) || rules_stable_zone(d))
         return 0;
-    SAY("Morning pain %d/10 is in the acceptable zone (%d-%d): run less and "
-        "easier until it settles",
+    SAY("Morning pain %d/10 is in the acceptable zone (%d-%d)" ACT
+        ": run less and easier until it settles",
         m, TENDO_PAIN_SAFE_MAX + 1, TENDO_PAIN_ACCEPTABLE_MAX);
 }
 
@@ -404,7 +404,7 @@ static int acceptable_stable(const struct day *d, int arg, char *text,
     if (!rules_stable_zone(d))
         return 0;
     SAY("Morning pain %d/10 has been steady in the acceptable zone for a week "
-        "and your runs were tolerated: keep that load, easy, without "
+        "and your runs were tolerated" ACT ": keep that load, easy, without "
         "progressing",
         d->t->morning);
 }
@@ -421,10 +421,10 @@ static int morning_up(const struct day *d, int arg, char *text, size_t n)
         return 0;
     if (yd != UNSET && m < yd)
         SAY("Morning pain %d/10, down from %d/10 yesterday but still above "
-            "your usual %d/10: keep the load down while it settles",
+            "your usual %d/10" ACT ": keep the load down while it settles",
             m, yd, d->b);
-    SAY("Morning pain %d/10, up from %d/10: yesterday's load was a little too "
-        "much",
+    SAY("Morning pain %d/10, up from %d/10" ACT ": yesterday's load was a "
+        "little too much",
         m, d->b);
 }
 
@@ -445,7 +445,8 @@ static int stiffness_above(const struct day *d, int arg, char *text, size_t n)
     if (d->t->stiffness == UNSET || d->t->stiffness <= d->bs ||
         rules_stiff_up(d->t->stiffness, d->bs))
         return 0;
-    SAY("Morning stiffness %d min, above your usual %d min: hold the load",
+    SAY("Morning stiffness %d min, above your usual %d min" ACT
+        ": hold the load",
         d->t->stiffness, d->bs);
 }
 
@@ -468,7 +469,7 @@ static int weekly_stiffness(const struct day *d, int arg, char *text, size_t n)
         d->s7 <= d->s7prev + TENDO_STIFF_WEEK_RISE)
         return 0;
     SAY("Morning stiffness this week (median %d min) is above last week's "
-        "(%d min): hold progression, cut the week's volume ~20%%",
+        "(%d min)" ACT ": hold progression, cut the week's volume ~20%%",
         d->s7, d->s7prev);
 }
 
@@ -482,8 +483,8 @@ static int stiffness_creep(const struct day *d, int arg, char *text, size_t n)
         (d->s7 < TENDO_CREEP_FACTOR * ref && d->s7 < ref + TENDO_CREEP_MIN))
         return 0;
     SAY("Morning stiffness has crept up: %d min (7-day median) against %d min "
-        "in the month before the last two weeks - reduce until it comes "
-        "back down",
+        "in the month before the last two weeks" ACT " - reduce until it "
+        "comes back down",
         d->s7, ref);
 }
 
@@ -520,8 +521,8 @@ static int fluctuating(const struct day *d, int arg, char *text, size_t n)
     (void)arg;
     if (!fluctuation(d, &lo, &hi, &free) || free)
         return 0;
-    SAY("Morning pain has swung between %d and %d/10 over the last %d checks: "
-        "reduce until %d symptom-free days in a row",
+    SAY("Morning pain has swung between %d and %d/10 over the last %d checks"
+        ACT ": reduce until %d symptom-free days in a row",
         lo, hi, TENDO_FLUCT_CHECKS, TENDO_SYMPTOM_FREE_DAYS);
 }
 
@@ -531,8 +532,8 @@ static int symptom_free(const struct day *d, int arg, char *text, size_t n)
     (void)arg;
     if (!fluctuation(d, &lo, &hi, &free) || !free)
         return 0;
-    SAY("%d symptom-free days after a fluctuating spell: reintroduce a "
-        "slightly higher volume",
+    SAY("%d symptom-free days after a fluctuating spell" ACT
+        ": reintroduce a slightly higher volume",
         TENDO_SYMPTOM_FREE_DAYS);
 }
 
@@ -542,8 +543,8 @@ static int weekly_trend(const struct day *d, int arg, char *text, size_t n)
     (void)arg;
     if (d->m7 == UNSET || d->m7prev == UNSET || d->m7 <= d->m7prev)
         return 0;
-    SAY("Morning pain this week (median %d/10) is above last week's (%d/10): "
-        "hold progression, cut the week's volume ~20%%",
+    SAY("Morning pain this week (median %d/10) is above last week's (%d/10)"
+        ACT ": hold progression, cut the week's volume ~20%%",
         d->m7, d->m7prev);
 }
 
@@ -603,11 +604,12 @@ static int acwr(const struct day *d, int arg, char *text, size_t n)
         return 0;
     if (arg && d->acwr > TENDO_ACWR_SPIKE)
         SAY("Acute:chronic tendon load %.2f is above %.1f: the last week was a "
-            "jump - keep to your usual run, easy, no strides, hills or long "
-            "run",
+            "jump" ACT " - keep to your usual run, easy, no strides, hills or "
+            "long run",
             d->acwr, TENDO_ACWR_SPIKE);
     if (!arg && d->acwr <= TENDO_ACWR_SPIKE)
-        SAY("Acute:chronic tendon load %.2f is %.1f-%.1f: hold the load",
+        SAY("Acute:chronic tendon load %.2f is %.1f-%.1f" ACT
+            ": hold the load",
             d->acwr, TENDO_ACWR_HOLD, TENDO_ACWR_SPIKE);
     return 0;
 }
@@ -653,7 +655,8 @@ static int no_recent_runs(const struct day *d, int arg, char *text, size_t n)
     (void)arg;
     if (!isnan(d->T_median) || d->brk.state != BRK_NONE)
         return 0;
-    SAY("No runs in the last %d days: caps start from a %d-minute easy run",
+    SAY("No runs in the last %d days" ACT
+        ": caps start from a %d-minute easy run",
         TENDO_TYPICAL_DAYS, TENDO_NO_RUNS_MIN);
 }
 

@@ -63,8 +63,10 @@ static void add_reason(struct tendo_advice *o, const char *code,
     struct tendo_reason *r;
     if (level > o->level)
         o->level = level;
-    if (o->nreasons == TENDO_REASONS_MAX)
+    if (o->nreasons == TENDO_REASONS_MAX) {
+        o->truncated = 1;   /* more reasons than room: never expected */
         return;
+    }
     r = &o->reasons[o->nreasons++];
     r->code = code;
     r->level = level;
@@ -75,8 +77,11 @@ static void add_reason(struct tendo_advice *o, const char *code,
 static int apply(struct day *d, const struct rule *r, int quiet)
 {
     char text[sizeof d->o->reasons[0].text];
-    if (!r->fires(d, r->arg, quiet ? NULL : text, sizeof text))
+    int fired = r->fires(d, r->arg, quiet ? NULL : text, sizeof text);
+    if (!fired)
         return 0;
+    if (fired > 1)
+        d->o->truncated = 1;
     add_reason(d->o, r->info.code,
                r->info.level == TENDO_LEVEL_OF_DAY
                    ? d->o->level
@@ -368,11 +373,16 @@ static int rehab(const struct day *d, struct tendo_error *err)
     o->rehab_name = st->name;
     o->rehab_how = st->how;
     rp.text[0] = (char)tolower((unsigned char)rp.text[0]);
-    snprintf(text, sizeof text, "Rehab stage %d of %d (%s): %s%s",
-             rp.stage_no, rp.nstages, st->name, rp.text,
-             rp.insertional && strcmp(rp.code, "rehab_floor_level")
-                 ? "; with insertional pain drops stay at floor level"
-                 : "");
+    if (rules_fits(snprintf(text, sizeof text,
+                            "Rehab stage %d of %d (%s): %s%s", rp.stage_no,
+                            rp.nstages, st->name, rp.text,
+                            rp.insertional &&
+                                    strcmp(rp.code, "rehab_floor_level")
+                                ? "; with insertional pain drops stay at "
+                                  "floor level"
+                                : ""),
+                   sizeof text) > 1)
+        o->truncated = 1;
     add_reason(o, rp.code, TENDO_LEVEL_PROGRESS, text);
     return TENDO_OK;
 }
@@ -393,6 +403,36 @@ static void flags_of_day(const struct day *d, struct tendo_advice *o)
                 o->nflags < sizeof o->flags / sizeof *o->flags)
                 o->flags[o->nflags++] = *e;
         }
+}
+
+/* Readable reasons: the ones that decide the day's level first, then the
+ * others that still matter, in the order of the table; a reason asking for
+ * less restriction than the day's level keeps its fact and drops its
+ * action (an ACT mark in its text), which would contradict the level. */
+static void finish_reasons(struct tendo_advice *o)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < o->nreasons; i++) {
+        struct tendo_reason *r = &o->reasons[i];
+        char *m = strchr(r->text, ACT[0]);
+        if (!m)
+            continue;
+        if (r->level < o->level && r->level > TENDO_LEVEL_PROGRESS)
+            *m = '\0';
+        else
+            memmove(m, m + 1, strlen(m + 1) + 1);
+    }
+    /* a stable partition in place (at most 16 reasons, no allocation) */
+    for (size_t i = 0; i < o->nreasons; i++) {
+        if (o->reasons[i].level != o->level)
+            continue;
+        for (size_t j = i; j > k; j--) {
+            struct tendo_reason t = o->reasons[j];
+            o->reasons[j] = o->reasons[j - 1];
+            o->reasons[j - 1] = t;
+        }
+        k++;
+    }
 }
 
 /* what today leaves for tomorrow */
@@ -423,6 +463,7 @@ static int advise_day(const struct rules_view *v, const struct replay *rp,
     struct day d;
     unsigned char fired[RULES_MAX];
     double cap;
+    int rc;
     /* a day only replayed for the next: its reasons' texts are never read */
     memset(o, 0, quiet ? offsetof(struct tendo_advice, reasons) : sizeof *o);
     o->cadence_spm = NAN;
@@ -475,7 +516,12 @@ static int advise_day(const struct rules_view *v, const struct replay *rp,
     }
     cross_training(&d, o, o->typical_min);
     carry_on(c, &d, o);
-    return quiet ? TENDO_OK : rehab(&d, err);
+    if (quiet)
+        return TENDO_OK;
+    if ((rc = rehab(&d, err)))
+        return rc;
+    finish_reasons(o);
+    return TENDO_OK;
 }
 
 int tendo_advise_days(const struct tendo_history *h, tendo_day from,

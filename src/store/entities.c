@@ -83,7 +83,7 @@ static int each_in_range(tendo_db *db, const char *sql, tendo_day from,
     "s.id, s.date, s.start_utc, s.type, s.minutes, s.distance_m, s.rpe, " \
     "s.surface, s.shoe_id, sh.name, s.pain_during, s.source, s.import_id, " \
     "s.notes, s.elapsed_s, s.avg_hr, s.max_hr, s.cadence_spm, s.ascent_m, " \
-    "s.utc_offset_s, s.device "                                           \
+    "s.utc_offset_s, s.device, s.pain_after "                             \
     "FROM sessions s LEFT JOIN shoes sh ON sh.id = s.shoe_id "
 
 static void read_session(sqlite3_stmt *st, void *out)
@@ -116,6 +116,7 @@ static void read_session(sqlite3_stmt *st, void *out)
                           ? INT32_MIN
                           : sqlite3_column_int(st, 19);
     col_text(st, 20, s->device, sizeof s->device);
+    s->pain_after = col_int(st, 21);
 }
 
 /* Sets s->shoe_id from s->shoe (a name), if one is given. */
@@ -163,6 +164,7 @@ static void bind_session(sqlite3_stmt *st, const struct tendo_session *s)
     else
         sqlite3_bind_int(st, 18, s->utc_offset_s);
     bind_text(st, 19, s->device);
+    bind_int(st, 20, s->pain_after);
 }
 
 int tendo_session_add(tendo_db *db, struct tendo_session *s, tendo_day today,
@@ -177,9 +179,9 @@ int tendo_session_add(tendo_db *db, struct tendo_session *s, tendo_day today,
                     "INSERT INTO sessions (date, start_utc, type, minutes, "
                     "distance_m, rpe, surface, shoe_id, pain_during, source, "
                     "import_id, notes, elapsed_s, avg_hr, max_hr, cadence_spm,"
-                    " ascent_m, utc_offset_s, device) VALUES (?1, ?2, ?3, ?4,"
-                    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                    " ?17, ?18, ?19)",
+                    " ascent_m, utc_offset_s, device, pain_after) VALUES (?1,"
+                    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                    " ?15, ?16, ?17, ?18, ?19, ?20)",
                     err);
     if (!st)
         return TENDO_EDB;
@@ -206,13 +208,13 @@ int tendo_session_update(tendo_db *db, struct tendo_session *s,
                     " shoe_id = ?8, pain_during = ?9, source = ?10,"
                     " import_id = ?11, notes = ?12, elapsed_s = ?13,"
                     " avg_hr = ?14, max_hr = ?15, cadence_spm = ?16,"
-                    " ascent_m = ?17, utc_offset_s = ?18, device = ?19"
-                    " WHERE id = ?20",
+                    " ascent_m = ?17, utc_offset_s = ?18, device = ?19,"
+                    " pain_after = ?20 WHERE id = ?21",
                     err);
     if (!st)
         return TENDO_EDB;
     bind_session(st, s);
-    sqlite3_bind_int64(st, 20, s->id);
+    sqlite3_bind_int64(st, 21, s->id);
     if ((rc = store_done(db, st, err, "cannot update the session")))
         return rc;
     if (sqlite3_changes(db->sql) == 0)
@@ -259,7 +261,8 @@ int tendo_session_find_same(tendo_db *db, const struct tendo_session *s,
                     "AND minutes IS ?3 AND distance_m IS ?4 AND rpe IS ?5 "
                     "AND surface IS ?6 AND +shoe_id IS ?7 "
                     "AND pain_during IS ?8 AND notes = ?9 "
-                    "AND +import_id IS NOT ?10 ORDER BY id LIMIT 1",
+                    "AND +import_id IS NOT ?10 AND pain_after IS ?11 "
+                    "ORDER BY id LIMIT 1",
                     err);
     if (!st)
         return TENDO_EDB;
@@ -273,6 +276,7 @@ int tendo_session_find_same(tendo_db *db, const struct tendo_session *s,
     bind_id(st, 7, tmp.shoe_id);
     bind_int(st, 8, tmp.pain_during);
     bind_str(st, 9, tmp.notes);
+    bind_int(st, 11, tmp.pain_after);
     return step_one(db, st, read_id, id, NULL, err, "cannot look up sessions");
 }
 
@@ -452,6 +456,52 @@ int tendo_check_put(tendo_db *db, const struct tendo_check *c, tendo_day today,
     bind_text(st, 8, c->location);
     sqlite3_bind_int(st, 9, (int)c->flags);
     return store_done(db, st, err, "cannot store the check");
+}
+
+int tendo_check_record(tendo_db *db, const struct tendo_check *c,
+                       tendo_day today, int64_t *moved_to,
+                       struct tendo_error *err)
+{
+    struct tendo_check k = *c;
+    sqlite3_stmt *st;
+    int64_t id = 0;
+    int rc, n = 0;
+    *moved_to = 0;
+    if ((rc = tendo_check_validate(c, today, err)))
+        return rc;
+    if (c->during != TENDO_UNSET || c->after != TENDO_UNSET) {
+        st = store_prep(db,
+                        "SELECT id FROM sessions WHERE date = ?1 AND "
+                        "type = 'run'",
+                        err);
+        if (!st)
+            return TENDO_EDB;
+        bind_day(st, 1, c->date);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 2) {
+            id = sqlite3_column_int64(st, 0);
+            n++;
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return store_fail(db, err, "cannot read the day's runs");
+    }
+    if (n == 1) {
+        st = store_prep(db,
+                        "UPDATE sessions SET pain_during = coalesce(?2, "
+                        "pain_during), pain_after = coalesce(?3, pain_after) "
+                        "WHERE id = ?1",
+                        err);
+        if (!st)
+            return TENDO_EDB;
+        sqlite3_bind_int64(st, 1, id);
+        bind_int(st, 2, c->during);
+        bind_int(st, 3, c->after);
+        if ((rc = store_done(db, st, err, "cannot store the run's pain")))
+            return rc;
+        k.during = k.after = TENDO_UNSET;
+        *moved_to = id;
+    }
+    return tendo_check_put(db, &k, today, err);
 }
 
 static int check_row(sqlite3_stmt *st, void *p)

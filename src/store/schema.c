@@ -130,6 +130,29 @@ static const char v3[] =
     "  flags INTEGER NOT NULL CHECK (flags > 0 AND flags < 256),"
     "  recorded TEXT " DAY_CHECK("recorded") ") STRICT;";
 
-const char *const store_migrations[] = {v1, v2, v3};
+/* v4: the session holds its pain (clinical.md §5): sessions gain the pain
+ * after them; a check's during/after moves onto the day's run when the day
+ * has exactly one (the larger value kept where both were given), else it
+ * stays on the check as the day's. */
+static const char v4[] =
+    "ALTER TABLE sessions ADD COLUMN pain_after INTEGER"
+    "  CHECK (pain_after BETWEEN 0 AND 10);"
+    "CREATE TEMP TABLE one_run AS"
+    "  SELECT c.date AS date, s.id AS id, c.during AS during, c.after AS after"
+    "  FROM checks c JOIN sessions s ON s.date = c.date AND s.type = 'run'"
+    "  WHERE (c.during IS NOT NULL OR c.after IS NOT NULL)"
+    "    AND (SELECT count(*) FROM sessions r"
+    "         WHERE r.date = c.date AND r.type = 'run') = 1;"
+    "UPDATE sessions SET"
+    "  pain_during = CASE WHEN o.during IS NULL THEN sessions.pain_during"
+    "    WHEN sessions.pain_during IS NULL THEN o.during"
+    "    ELSE max(sessions.pain_during, o.during) END,"
+    "  pain_after = o.after"
+    "  FROM one_run o WHERE o.id = sessions.id;"
+    "UPDATE checks SET during = NULL, after = NULL"
+    "  WHERE date IN (SELECT date FROM one_run);"
+    "DROP TABLE one_run;";
+
+const char *const store_migrations[] = {v1, v2, v3, v4};
 const int store_migration_count =
     (int)(sizeof store_migrations / sizeof *store_migrations);

@@ -59,7 +59,8 @@ static void full_row(void **state)
     assert_int_equal(r->session.pain_during, 2);
     assert_string_equal(r->session.notes, "easy, felt ok");
     assert_true(r->has_check);
-    assert_int_equal(r->check.after, 3);
+    assert_int_equal(r->session.pain_after, 3);   /* the session's too */
+    assert_int_equal(r->check.after, TENDO_UNSET);
     assert_int_equal(r->check.morning, 1);
     assert_int_equal(r->check.stiffness_min, 10);
     assert_int_equal(r->check.during, TENDO_UNSET); /* it is the session's */

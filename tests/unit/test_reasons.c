@@ -6,7 +6,8 @@
  *   level and the same docs/clinical.md sections;
  * - every code documented there is one the advice can give;
  * - each code is expected (`expect code C`) by at least one scenario in
- *   tests/scenarios/.
+ *   tests/scenarios/;
+ * - the man page lists each code.
  */
 #include "harness.h"
 
@@ -148,11 +149,39 @@ static void in_a_scenario(void **state)
     assert_int_equal(missing, 0);
 }
 
+/* the man page lists every code (REASON CODES) */
+static void in_the_man_page(void **state)
+{
+    char *man = slurp(TENDO_MAN);
+    const char *sec = strstr(man, ".SH REASON CODES");
+    (void)state;
+    assert_non_null(sec);
+    for (size_t n = 0; tendo_reason_info(n); n++) {
+        const char *code = tendo_reason_info(n)->code, *p = sec;
+        size_t k = strlen(code);
+        int found = 0;
+        while ((p = strstr(p, code))) {
+            if ((p == sec || !strchr("abcdefghijklmnopqrstuvwxyz_0123456789",
+                                     p[-1])) &&
+                !strchr("abcdefghijklmnopqrstuvwxyz_0123456789", p[k] ? p[k]
+                                                                      : ' ')) {
+                found = 1;
+                break;
+            }
+            p += k;
+        }
+        if (!found)
+            fail_msg("man/tendo.1 does not list %s", code);
+    }
+    free(man);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(documented),
         cmocka_unit_test(in_a_scenario),
+        cmocka_unit_test(in_the_man_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

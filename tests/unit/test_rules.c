@@ -272,6 +272,8 @@ static void advise(struct scn *s, struct tendo_advice *a)
         fail_msg("%s: history failed: %s", path_now, e.msg);
     if (tendo_advise(h, s->today, a, &e))
         fail_msg("%s: advise failed: %s", path_now, e.msg);
+    if (a->truncated)
+        fail_msg("%s: a reason's text did not fit", path_now);
     tendo_history_free(h);
 }
 

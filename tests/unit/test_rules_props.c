@@ -229,6 +229,13 @@ static const char *worsen(struct gen *g)
     }
 }
 
+static size_t longest_text;
+
+/* what a reason must not say on a day without running */
+static const char *const running_words[] = {
+    "run less", "keep that load", "keep to your usual run", "reintroduce",
+    "keep the load down", "caps start from", "add up to", NULL};
+
 static const char *const diagnoses[] = {
     "tendinopathy", "tendinitis", "tendonitis", "tendinosis", "rupture",
     "torn", "tear ", "bursitis", "thrombosis", "dvt", "clot", "infection",
@@ -257,7 +264,7 @@ static void check_one(const struct gen *g, const struct tendo_advice *a,
     if (!a->nreasons)
         fail_msg("case %" PRIu64 ": no reasons", n);
     for (size_t i = 0; i < a->nreasons; i++) {
-        char low[160];
+        char low[sizeof a->reasons[0].text];
         size_t j;
         if (a->reasons[i].level > max)
             max = a->reasons[i].level;
@@ -273,6 +280,24 @@ static void check_one(const struct gen *g, const struct tendo_advice *a,
         fail_msg("case %" PRIu64 ": level is not the most restrictive "
                  "reason",
                  n);
+    /* readable reasons: none cut short, the deciding one first, none whose
+     * action contradicts the level */
+    if (a->truncated)
+        fail_msg("case %" PRIu64 ": a reason's text did not fit", n);
+    for (size_t i = 0; i < a->nreasons; i++)
+        if (strlen(a->reasons[i].text) > longest_text)
+            longest_text = strlen(a->reasons[i].text);
+    if (a->reasons[0].level != a->level)
+        fail_msg("case %" PRIu64 ": the first reason (%s) is not the "
+                 "day's level",
+                 n, a->reasons[0].code);
+    for (size_t i = 0;
+         i < a->nreasons && a->level >= TENDO_LEVEL_CROSS_TRAIN; i++)
+        for (int k = 0; running_words[k]; k++)
+            if (strstr(a->reasons[i].text, running_words[k]))
+                fail_msg("case %" PRIu64 ": %s, yet %s says '%s'", n,
+                         tendo_level_name(a->level), a->reasons[i].code,
+                         running_words[k]);
     /* §11.8 flags persist: a red flag recorded before today and not
      * cleared since keeps every day at see-clinician */
     for (unsigned b = 0; b < 7; b++) {
@@ -432,8 +457,9 @@ static void invariants(void **state)
     for (int i = 0; i < 6; i++)
         printf(" %s %u", tendo_flare_step_name((enum tendo_flare_step)i),
                steps[i]);
-    printf("\n%" PRIu64 " decisions, hash %016" PRIx64 "\n", ndecisions,
-           hash);
+    printf("\n%" PRIu64 " decisions, hash %016" PRIx64 "; the longest reason "
+           "text %zu bytes\n",
+           ndecisions, hash, longest_text);
     if (dump_to)
         fclose(dump_to);
     /* a generator that never reaches a level proves nothing about it */

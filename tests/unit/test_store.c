@@ -125,6 +125,94 @@ static void migrates_from_every_version(void **state)
     }
 }
 
+/* v4 (clinical.md §5): a check's during/after moves onto the day's run
+ * when there is exactly one; with two runs, or none, it stays the day's */
+static void v4_moves_session_pain(void **state)
+{
+    tendo_db *db;
+    struct tendo_error e = {0};
+    char path[600];
+    (void)state;
+    snprintf(path, sizeof path, "%s", temp_db("v3-pain.db"));
+    assert_int_equal(tendo_db_open_at(path, 3, &db, &e), 0);
+    tendo_db_close(db);
+    sql_exec(path,
+             "INSERT INTO sessions (id, date, type, minutes, pain_during, "
+             "source) VALUES (1, '2026-11-01', 'run', 40, NULL, 'manual'),"
+             "(2, '2026-11-02', 'run', 40, 5, 'manual'),"
+             "(3, '2026-11-03', 'run', 40, NULL, 'manual'),"
+             "(4, '2026-11-03', 'run', 30, NULL, 'manual'),"
+             "(5, '2026-11-04', 'bike', 40, NULL, 'manual');"
+             "INSERT INTO checks (date, morning, during, after) VALUES "
+             "('2026-11-01', 1, 3, 4), ('2026-11-02', 1, 2, NULL),"
+             "('2026-11-03', 1, 3, 4), ('2026-11-04', 1, 3, 4);");
+    assert_int_equal(tendo_db_open(path, TENDO_OPEN_EXISTING, &db, &e), 0);
+    tendo_db_close(db);
+    /* one run: moved */
+    assert_int_equal(sql_int(path, "SELECT pain_during * 10 + pain_after FROM "
+                                   "sessions WHERE id = 1"),
+                     34);
+    assert_int_equal(sql_int(path, "SELECT count(*) FROM checks WHERE date = "
+                                   "'2026-11-01' AND during IS NULL AND after "
+                                   "IS NULL AND morning = 1"),
+                     1);
+    /* the larger of the two kept; no after given */
+    assert_int_equal(sql_int(path, "SELECT pain_during FROM sessions WHERE "
+                                   "id = 2"),
+                     5);
+    assert_int_equal(sql_int(path, "SELECT pain_after IS NULL FROM sessions "
+                                   "WHERE id = 2"),
+                     1);
+    /* two runs, or none: the day's */
+    assert_int_equal(sql_int(path, "SELECT count(*) FROM checks WHERE during "
+                                   "= 3 AND after = 4"),
+                     2);
+    assert_int_equal(sql_int(path, "SELECT count(*) FROM sessions WHERE "
+                                   "pain_after IS NOT NULL"),
+                     1);
+}
+
+/* tendo_check_record puts the pain on the day's single run */
+static void check_record_moves_pain(void **state)
+{
+    tendo_db *db = fresh("record.db");
+    struct tendo_error e = {0};
+    struct tendo_session s;
+    struct tendo_check c;
+    int64_t moved = -1;
+    int found;
+    (void)state;
+    tendo_session_init(&s);
+    s.date = D("2026-11-20");
+    strcpy(s.type, "run");
+    s.minutes = 40;
+    assert_int_equal(tendo_session_add(db, &s, D("2026-11-24"), &e), 0);
+    tendo_check_init(&c);
+    c.date = s.date;
+    c.morning = 1;
+    c.during = 4;
+    c.after = 2;
+    assert_int_equal(tendo_check_record(db, &c, D("2026-11-24"), &moved, &e),
+                     0);
+    assert_true(moved == s.id);
+    assert_int_equal(tendo_session_get(db, s.id, &s, &e), 0);
+    assert_int_equal(s.pain_during, 4);
+    assert_int_equal(s.pain_after, 2);
+    assert_int_equal(tendo_check_get(db, c.date, &c, &found, &e), 0);
+    assert_int_equal(c.during, TENDO_UNSET);
+    assert_int_equal(c.morning, 1);
+    /* a second run that day: the next check's pain stays the day's */
+    s.id = 0;
+    assert_int_equal(tendo_session_add(db, &s, D("2026-11-24"), &e), 0);
+    c.during = 6;
+    assert_int_equal(tendo_check_record(db, &c, D("2026-11-24"), &moved, &e),
+                     0);
+    assert_true(moved == 0);
+    assert_int_equal(tendo_check_get(db, c.date, &c, &found, &e), 0);
+    assert_int_equal(c.during, 6);
+    tendo_db_close(db);
+}
+
 static void refuses_newer_and_foreign_files(void **state)
 {
     tendo_db *db = NULL;
@@ -440,6 +528,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(opens_creates_and_configures),
         cmocka_unit_test(migrates_from_every_version),
+        cmocka_unit_test(v4_moves_session_pain),
+        cmocka_unit_test(check_record_moves_pain),
         cmocka_unit_test(refuses_newer_and_foreign_files),
         cmocka_unit_test(settings),
         cmocka_unit_test(sessions),
