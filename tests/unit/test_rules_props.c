@@ -4,9 +4,18 @@
  * argument or TENDO_PROP_CASES changes it, TENDO_PROP_SEED the seed).
  *
  * Each case is a random 35-90 day history (runs, cross-training, checks
- * with gaps, session pain, flags, sleep) and a random check for today;
- * then one of today's symptom values (or yesterday's session pain, or a
- * red flag) is made worse and the advice compared.
+ * with gaps, session pain, red flags and their clearances, breaks from
+ * running, creeping stiffness, sleep) and a random check for today; then
+ * one of today's symptom values (or yesterday's session pain, or a red
+ * flag) is made worse and the advice compared. The invariants: 1 monotone,
+ * 2 red flags win, 3 no progress above the safe zone, 4 caps within the
+ * ramp, 5 re-entry gradual, 6 no diagnosis, 7 missing data conservative,
+ * 8 flags persist until cleared, 9 one truth (the day alone, the last of a
+ * run of days and the plan's first day are the same advice), 10 no
+ * escalation while stiff or after a break (the plan's first week back
+ * too), 11 no single-session spike (caps and the plan's runs); and the
+ * reasons readable (none cut short, the deciding one first, no running
+ * words on a day without running).
  *
  * Every decision is also written in one line (level, caps, cross-training,
  * rehab, figures, flare, reasons with their texts) and the lines hashed
@@ -19,6 +28,7 @@
 #include <inttypes.h>
 
 #include "gen_history.h"
+#include "plan_checks.h"
 
 static int last_of(const struct tendo_advice *a, void *ctx)
 {
@@ -69,9 +79,12 @@ static void one_truth(const struct gen *g, const struct tendo_history *h,
     memset(&in, 0, sizeof in);
     in.history = h;
     in.today = in.from = g->today;
-    in.weeks = 1;
+    in.weeks = 2;
     if (tendo_plan(&in, &p, &e))
         fail_msg("plan failed: %s", e.msg);
+    /* §11.10, §11.11 on the plan too */
+    check_break(g, &p, case_no);
+    check_spike(g, &p, case_no);
     t = &p.days[0];
     if (!same_advice(a, &p.advice) || t->date != g->today ||
         (t->kind == TENDO_PLAN_RUN) != a->run_allowed ||
