@@ -513,6 +513,29 @@ static void boundaries(void **state)
                 assert_int_equal(P.days[i].cross_min, 20);
     }
 
+    /* a re-entry run cut to fit the week is kept down to half its step's
+     * run, and dropped below that (TENDO_PLAN_SHORTEN_PCT) */
+    {
+        /* one run a week (the reference week is that run); a Monday flare:
+         * in its second week the room left is 6 min - 55 % of an 11-min
+         * step run (kept, cut to 6), 43 % of a 14-min one (dropped) */
+        static const double w17[] = {17, 17, 17, 17}, w20[] = {20, 20, 20, 20};
+        tendo_day mon = ws;     /* Monday 2026-11-23 */
+        weeks_of(&h, mon, 4, 1, w17);
+        add_check(&h, mon, 7, 30);
+        input(&in, &h, mon, 4);
+        in.ath.runs_per_week = 2;
+        plan_ok(&in);
+        assert_int_equal(P.days[10].kind, TENDO_PLAN_RUN);
+        assert_string_equal(P.days[10].phase, "re-entry");
+        assert_int_equal(P.days[10].run_min, 6);
+        weeks_of(&h, mon, 4, 1, w20);
+        add_check(&h, mon, 7, 30);
+        plan_ok(&in);
+        assert_string_equal(P.days[10].phase, "re-entry");
+        assert_int_not_equal(P.days[10].kind, TENDO_PLAN_RUN);
+    }
+
     /* symptoms up keep runs apart, and strides off, for 7 days */
     {
         static const double w[] = {40, 40, 40, 40};
