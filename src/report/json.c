@@ -118,16 +118,27 @@ static json_t *flag_list(unsigned bits)
     return flags;
 }
 
-json_t *tendo_clearance_json(const struct tendo_clearance *c)
+/* a clearance or a correction: the flags of a day, and when recorded */
+static json_t *flag_event(int64_t id, tendo_day date, unsigned flags,
+                          tendo_day recorded)
 {
     json_t *o = json_object();
     int bad = 0;
-    bad |= set(o, "id", json_integer(c->id));
-    bad |= set(o, "date", day_or_null(c->date));
-    bad |= set(o, "flags", flag_list(c->flags));
-    bad |= set(o, "recorded", day_or_null(c->recorded));
-    bad |= set(o, "note", json_string(c->note));
+    bad |= set(o, "id", json_integer(id));
+    bad |= set(o, "date", day_or_null(date));
+    bad |= set(o, "flags", flag_list(flags));
+    bad |= set(o, "recorded", day_or_null(recorded));
     if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+json_t *tendo_clearance_json(const struct tendo_clearance *c)
+{
+    json_t *o = flag_event(c->id, c->date, c->flags, c->recorded);
+    if (o && set(o, "note", json_string(c->note))) {
         json_decref(o);
         return NULL;
     }
@@ -136,17 +147,7 @@ json_t *tendo_clearance_json(const struct tendo_clearance *c)
 
 json_t *tendo_flag_correction_json(const struct tendo_flag_correction *c)
 {
-    json_t *o = json_object();
-    int bad = 0;
-    bad |= set(o, "id", json_integer(c->id));
-    bad |= set(o, "date", day_or_null(c->date));
-    bad |= set(o, "flags", flag_list(c->flags));
-    bad |= set(o, "recorded", day_or_null(c->recorded));
-    if (bad) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+    return flag_event(c->id, c->date, c->flags, c->recorded);
 }
 
 json_t *tendo_rehab_json(const struct tendo_rehab *r)

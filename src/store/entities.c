@@ -65,7 +65,7 @@ static void read_id(sqlite3_stmt *st, void *out)
 /* A walk over the rows of one day range: `sql` takes the first and last day
  * as ?1 and ?2; `row` turns each row into a record and calls the user's
  * callback. Days are clamped to 1970-01-01 .. 9999-12-31. */
-static int each_in_range(tendo_db *db, const char *sql, tendo_day from,
+int store_each_in_range(tendo_db *db, const char *sql, tendo_day from,
                          tendo_day to, int (*row)(sqlite3_stmt *, void *),
                          void *walk, struct tendo_error *err)
 {
@@ -348,11 +348,6 @@ int tendo_stream_get_blob(tendo_db *db, int64_t id, struct tendo_buf *out,
     return rc;
 }
 
-struct walk {
-    void *fn;
-    void *ctx;
-};
-
 static int session_row(sqlite3_stmt *st, void *p)
 {
     struct walk *w = p;
@@ -366,7 +361,7 @@ int tendo_sessions_each(tendo_db *db, tendo_day from, tendo_day to,
                         struct tendo_error *err)
 {
     struct walk w = {(void *)fn, ctx};
-    return each_in_range(db,
+    return store_each_in_range(db,
                          "SELECT " SESSION_COLS
                          "WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.date, s.id",
                          from, to, session_row, &w, err);
@@ -516,7 +511,7 @@ int tendo_checks_each(tendo_db *db, tendo_day from, tendo_day to,
                       tendo_check_fn fn, void *ctx, struct tendo_error *err)
 {
     struct walk w = {(void *)fn, ctx};
-    return each_in_range(db,
+    return store_each_in_range(db,
                          "SELECT " CHECK_COLS
                          "WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
                          from, to, check_row, &w, err);
@@ -634,7 +629,7 @@ int tendo_rehab_each(tendo_db *db, tendo_day from, tendo_day to,
                      tendo_rehab_fn fn, void *ctx, struct tendo_error *err)
 {
     struct walk w = {(void *)fn, ctx};
-    return each_in_range(db,
+    return store_each_in_range(db,
                          "SELECT " REHAB_COLS
                          "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
                          from, to, rehab_row, &w, err);
@@ -714,7 +709,7 @@ int tendo_wellness_each(tendo_db *db, tendo_day from, tendo_day to,
                         struct tendo_error *err)
 {
     struct walk w = {(void *)fn, ctx};
-    return each_in_range(db,
+    return store_each_in_range(db,
                          "SELECT " WELLNESS_COLS
                          "WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
                          from, to, wellness_row, &w, err);

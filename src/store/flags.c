@@ -31,37 +31,29 @@ int tendo_clearance_add(tendo_db *db, struct tendo_clearance *c,
     return TENDO_OK;
 }
 
+static int clearance_row(sqlite3_stmt *st, void *p)
+{
+    struct walk *w = p;
+    struct tendo_clearance c;
+    tendo_clearance_init(&c);
+    c.id = col_id(st, 0);
+    c.date = col_day(st, 1);
+    c.flags = (unsigned)sqlite3_column_int(st, 2);
+    c.recorded = col_day(st, 3);
+    col_text(st, 4, c.note, sizeof c.note);
+    return ((tendo_clearance_fn)w->fn)(&c, w->ctx);
+}
+
 int tendo_clearances_each(tendo_db *db, tendo_day from, tendo_day to,
                           tendo_clearance_fn fn, void *ctx,
                           struct tendo_error *err)
 {
-    sqlite3_stmt *st = store_prep(
-        db,
-        "SELECT id, date, flags, recorded, note FROM clearances "
-        "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
-        err);
-    int rc;
-    if (!st)
-        return TENDO_EDB;
-    bind_day(st, 1, from < TENDO_DAY_MIN ? TENDO_DAY_MIN : from);
-    bind_day(st, 2, to > 2932896 ? 2932896 : to);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct tendo_clearance c;
-        tendo_clearance_init(&c);
-        c.id = col_id(st, 0);
-        c.date = col_day(st, 1);
-        c.flags = (unsigned)sqlite3_column_int(st, 2);
-        c.recorded = col_day(st, 3);
-        col_text(st, 4, c.note, sizeof c.note);
-        if ((rc = fn(&c, ctx))) {
-            sqlite3_reset(st);
-            return rc;
-        }
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return store_fail(db, err, "cannot read the clearances");
-    return TENDO_OK;
+    struct walk w = {(void *)fn, ctx};
+    return store_each_in_range(db,
+                               "SELECT id, date, flags, recorded, note FROM "
+                               "clearances WHERE date BETWEEN ?1 AND ?2 "
+                               "ORDER BY date, id",
+                               from, to, clearance_row, &w, err);
 }
 
 int store_flag_correction(tendo_db *db, tendo_day date, unsigned removed,
@@ -82,34 +74,26 @@ int store_flag_correction(tendo_db *db, tendo_day date, unsigned removed,
     return store_done(db, st, err, "cannot record the correction");
 }
 
+static int correction_row(sqlite3_stmt *st, void *p)
+{
+    struct walk *w = p;
+    struct tendo_flag_correction c;
+    memset(&c, 0, sizeof c);
+    c.id = col_id(st, 0);
+    c.date = col_day(st, 1);
+    c.flags = (unsigned)sqlite3_column_int(st, 2);
+    c.recorded = col_day(st, 3);
+    return ((tendo_flag_correction_fn)w->fn)(&c, w->ctx);
+}
+
 int tendo_flag_corrections_each(tendo_db *db, tendo_day from, tendo_day to,
                                 tendo_flag_correction_fn fn, void *ctx,
                                 struct tendo_error *err)
 {
-    sqlite3_stmt *st = store_prep(
-        db,
-        "SELECT id, date, flags, recorded FROM flag_corrections "
-        "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
-        err);
-    int rc;
-    if (!st)
-        return TENDO_EDB;
-    bind_day(st, 1, from < TENDO_DAY_MIN ? TENDO_DAY_MIN : from);
-    bind_day(st, 2, to > 2932896 ? 2932896 : to);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct tendo_flag_correction c;
-        memset(&c, 0, sizeof c);
-        c.id = col_id(st, 0);
-        c.date = col_day(st, 1);
-        c.flags = (unsigned)sqlite3_column_int(st, 2);
-        c.recorded = col_day(st, 3);
-        if ((rc = fn(&c, ctx))) {
-            sqlite3_reset(st);
-            return rc;
-        }
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return store_fail(db, err, "cannot read the flag corrections");
-    return TENDO_OK;
+    struct walk w = {(void *)fn, ctx};
+    return store_each_in_range(db,
+                               "SELECT id, date, flags, recorded FROM "
+                               "flag_corrections WHERE date BETWEEN ?1 AND "
+                               "?2 ORDER BY date, id",
+                               from, to, correction_row, &w, err);
 }

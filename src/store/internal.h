@@ -47,6 +47,17 @@ int64_t col_id(sqlite3_stmt *st, int i);
 double col_real(sqlite3_stmt *st, int i);
 void col_text(sqlite3_stmt *st, int i, char *out, size_t cap);
 
+/* A walk over the rows of one day range: `sql` takes the first and last
+ * day as ?1 and ?2; `row` turns each row into a record and calls the
+ * user's callback (a struct walk), stopping on a non-zero return. */
+struct walk {
+    void *fn;
+    void *ctx;
+};
+int store_each_in_range(tendo_db *db, const char *sql, tendo_day from,
+                        tendo_day to, int (*row)(sqlite3_stmt *, void *),
+                        void *walk, struct tendo_error *err);
+
 /* Records that `removed` red flags were taken off the check of `date`
  * (store/flags.c); nothing when `removed` is 0. */
 int store_flag_correction(tendo_db *db, tendo_day date, unsigned removed,
