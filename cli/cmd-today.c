@@ -19,7 +19,35 @@ static const char help[] =
     "first (tendo check): without it the advice stays conservative.\n"
     "tendo supports decisions; it does not diagnose.\n";
 
-static void print_text(const struct cli *c, const struct tendo_advice *a)
+/* clinical.md §2: the red flags open (since when) and those cleared
+ * lately, with what the clinician advised */
+static void print_flags(const struct tendo_advice *a,
+                        const struct tendo_history *h)
+{
+    char d[TENDO_DAY_STRLEN], d2[TENDO_DAY_STRLEN];
+    for (size_t i = 0; i < a->nflags; i++) {
+        const struct tendo_flag_episode *e = &a->flags[i];
+        int b = 0;
+        while ((1u << b) != e->flag)
+            b++;
+        if (e->cleared == TENDO_DAY_NONE || e->cleared > a->date) {
+            printf("Red flag: %s since %s, open until a clinician has seen "
+                   "you (tendo flags clear %s)\n",
+                   tendo_flag_names[b], tendo_day_format(e->opened, d),
+                   tendo_flag_names[b]);
+            continue;
+        }
+        printf("Cleared:  %s (since %s) on %s", tendo_flag_names[b],
+               tendo_day_format(e->opened, d), tendo_day_format(e->cleared, d2));
+        if (e->clearance >= 0 && (size_t)e->clearance < h->nclearances &&
+            h->clearances[e->clearance].note[0])
+            printf(" - \"%s\"", h->clearances[e->clearance].note);
+        putchar('\n');
+    }
+}
+
+static void print_text(const struct cli *c, const struct tendo_advice *a,
+                       const struct tendo_history *h)
 {
     static const char *const headline[] = {
         "PROGRESS - a little more than usual is fine today",
@@ -63,6 +91,7 @@ static void print_text(const struct cli *c, const struct tendo_advice *a)
     }
     else
         printf("Rehab:    none loaded until you have been seen\n");
+    print_flags(a, h);
     if (a->flare.step != TENDO_FLARE_NONE)
         printf("Flare-up: step %s since %s (your usual run before it: "
                "%.0f min)\n",
@@ -80,6 +109,7 @@ int cmd_today(struct cli *c, int argc, char **argv)
 {
     static const struct option opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
     struct tendo_advice *a = NULL;
+    struct tendo_history *h = NULL;
     int opt, rc;
 
     cli_getopt_reset();
@@ -97,11 +127,15 @@ int cmd_today(struct cli *c, int argc, char **argv)
         return rc;
     if (!(a = malloc(sizeof *a)))
         return cli_errorf(c, EXIT_INTERNAL, "out of memory");
-    if ((rc = cli_advise(c, a)) == 0) {
-        if (c->json)
-            rc = cli_print_json(c, tendo_advice_json(a, c->units));
+    if ((rc = cli_history(c, &h)) == 0) {
+        struct tendo_error e = {0};
+        if (tendo_advise(h, c->date, a, &e))
+            rc = cli_error(c, &e);
+        else if (c->json)
+            rc = cli_print_json(c, tendo_advice_json(a, h, c->units));
         else
-            print_text(c, a);
+            print_text(c, a, h);
+        tendo_history_free(h);
     }
     free(a);
     return rc;

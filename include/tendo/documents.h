@@ -26,8 +26,11 @@
 TENDO_API json_t *tendo_json_number(double v, double scale);
 
 /* The day's advice: level, run caps, cross-training, rehab dose and stage
- * decision, reasons, next check, and the figures behind it. */
-TENDO_API json_t *tendo_advice_json(const struct tendo_advice *a, int units);
+ * decision, reasons, next check, the red flags open and cleared lately,
+ * and the figures behind it. With the history `h` it was advised from
+ * (may be NULL) a clearance also gives its note. */
+TENDO_API json_t *tendo_advice_json(const struct tendo_advice *a,
+                                    const struct tendo_history *h, int units);
 
 /* The red flags on `day` (`tendo flags --json`, clinical.md §2): those
  * open, each with the day it was first recorded and for how many days,

@@ -129,12 +129,20 @@ static json_t *episode(const struct tendo_flag_episode *e)
     return x;
 }
 
-/* the flags open on the day, and those cleared lately (clinical.md §2) */
-static json_t *advice_flags(const struct tendo_advice *a)
+/* the flags open on the day, and those cleared lately (clinical.md §2),
+ * with the clearance's note when the history is at hand */
+static json_t *advice_flags(const struct tendo_advice *a,
+                            const struct tendo_history *h)
 {
     json_t *xs = json_array();
-    for (size_t i = 0; i < a->nflags; i++)
-        json_array_append_new(xs, episode(&a->flags[i]));
+    for (size_t i = 0; i < a->nflags; i++) {
+        const struct tendo_flag_episode *e = &a->flags[i];
+        json_t *x = episode(e);
+        if (h && e->clearance >= 0 && (size_t)e->clearance < h->nclearances)
+            json_object_set_new(x, "note",
+                                json_string(h->clearances[e->clearance].note));
+        json_array_append_new(xs, x);
+    }
     return xs;
 }
 
@@ -163,7 +171,8 @@ json_t *tendo_flags_json(const struct tendo_history *h, tendo_day day)
     return o;
 }
 
-json_t *tendo_advice_json(const struct tendo_advice *a, int units)
+json_t *tendo_advice_json(const struct tendo_advice *a,
+                          const struct tendo_history *h, int units)
 {
     json_t *o = json_object(), *xs = json_array(), *fl = json_object();
     json_object_set_new(o, "date", day_string(a->date));
@@ -194,7 +203,7 @@ json_t *tendo_advice_json(const struct tendo_advice *a, int units)
                                          ? json_null()
                                          : day_string(a->flare.started));
     json_object_set_new(o, "flare", fl);
-    json_object_set_new(o, "red_flags", advice_flags(a));
+    json_object_set_new(o, "red_flags", advice_flags(a, h));
     return o;
 }
 

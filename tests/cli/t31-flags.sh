@@ -18,6 +18,7 @@ expect_err "red flag recorded (calf): no running until a clinician has seen you"
 run check --morning 1 --stiffness 5 --date 2026-11-23
 run today --date 2026-11-23
 expect_out "SEE A CLINICIAN" "still see a clinician the next day"
+expect_out "Red flag: calf since 2026-11-22, open until a clinician has seen you" "open flag shown"
 expect_out "Red flag since 2026-11-22: calf swelling" "since when"
 expect_out "tendo flags clear calf" "how to clear it"
 expect_no_out "Instead:" "no cross-training with calf"
@@ -52,6 +53,9 @@ run check --morning 1 --stiffness 5
 run today
 expect_no_out "SEE A CLINICIAN" "cleared: the usual rules"
 expect_out "[flag_cleared]" "the clearance is shown"
+expect_out 'Cleared:  calf (since 2026-11-22) on 2026-11-24 - "ultrasound: no clot"' "today shows the note"
+run --json today; echo "$OUT" > t.json
+expect_eq "$(json_get t.json '$.red_flags[0].note')" "ultrasound: no clot" "today json: the note"
 run flags
 expect_out "No red flag is open on 2026-11-24." "none open"
 expect_out 'cleared 2026-11-24 - "ultrasound: no clot"' "cleared with its note"

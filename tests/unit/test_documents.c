@@ -71,14 +71,14 @@ static void advice_and_plan(void **state)
     char *s;
     (void)state;
     assert_int_equal(tendo_advise(h, TODAY, &a, &e), TENDO_OK);
-    s = dump(tendo_advice_json(&a, TENDO_UNITS_KM));
+    s = dump(tendo_advice_json(&a, NULL, TENDO_UNITS_KM));
     assert_non_null(strstr(s, "{\"date\":\"2026-11-24\",\"level\":\""));
     assert_non_null(strstr(s, "\"max_km\":"));
     assert_null(strstr(s, "\"max_mi\""));
     assert_non_null(strstr(s, "\"reasons\":[{\"code\":"));
     assert_non_null(strstr(s, "\"flare\":{\"step\":\"none\",\"since\":null}"));
     free(s);
-    s = dump(tendo_advice_json(&a, TENDO_UNITS_MI));
+    s = dump(tendo_advice_json(&a, NULL, TENDO_UNITS_MI));
     assert_non_null(strstr(s, "\"max_mi\":"));
     free(s);
     s = dump(tendo_prescription_json(&a));
