@@ -99,11 +99,25 @@ run today
 expect_out "PAUSE" "still reassessing"
 expect_out "with both sides sore the count must reach 25" "says why, in full"
 
-# -- the cadence cue with symptoms up
+# -- the cadence cue with symptoms up: none without a known cadence; from
+# watch files, 5 % above the easy runs' median
 fresh cadence
 { runs 60 1 2 40 8; mornings 60 8 2 10; mornings 7 0 3 10; } | diary
 run --json today; echo "$OUT" > t.json
 [ "$(json_get t.json '$.run.cadence_spm')" = "" ] && ok || bad "no cadence known" "a cue without cadence"
+fresh cadence2
+"$(dirname "$GEN_BIN")/tendo-gen-fit" --out "$WORK/watch" --end "$(day 1)" --days 20 >/dev/null
+run import "$WORK/watch"
+mornings 30 8 2 10 > m.csv; mornings 7 0 3 10 >> m.csv; diary < m.csv
+run --json today; echo "$OUT" > t.json
+spm=$(json_get t.json '$.run.cadence_spm')
+run --json list --what sessions --days 29; echo "$OUT" > s.json
+median=$(sqlite3 :memory: "SELECT json_extract(value, '\$.cadence_spm') FROM json_each(readfile('s.json'), '\$.sessions') WHERE json_extract(value, '\$.type') = 'run' ORDER BY 1" | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
+want=$(awk -v m="$median" 'BEGIN { printf "%.1f", int(m * 1.05 + 0.5) }')
+expect_eq "$spm" "$want" "the cue is the easy runs' median + 5 %"
+run today
+expect_out "[cadence_cue]" "the cue named"
+expect_out "keep your usual foot strike" "no foot-strike change advised"
 
 # -- a single run far beyond the longest of the month: the plan caps it
 fresh spike
