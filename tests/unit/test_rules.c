@@ -370,6 +370,24 @@ static void report_failure(const struct tendo_advice *a, int ln,
              a->base_morning, a->base_stiffness, a->good_days, codes);
 }
 
+/* TENDO_SCN_DUMP=FILE: each case's advice in one line, to compare two
+ * versions of the engine on the same scenarios */
+static FILE *dump_to;
+
+static void dump_case(const struct tendo_advice *a, const char *name)
+{
+    if (!dump_to)
+        return;
+    fprintf(dump_to, "%s|%s|%s|%s|%g|%s|", strrchr(path_now, '/') + 1,
+            name ? name : "", tendo_level_name(a->level),
+            tendo_flare_step_name(a->flare.step),
+            a->run_allowed ? a->max_minutes : -1,
+            a->has_rehab ? a->rehab_progress : "none");
+    for (size_t i = 0; i < a->nreasons; i++)
+        fprintf(dump_to, "%s ", a->reasons[i].code);
+    fputc('\n', dump_to);
+}
+
 /* runs the statements and expectations of one case; returns the number
  * of expectations checked */
 static int run_case(const struct line *lines, size_t n, const char *name)
@@ -406,6 +424,7 @@ static int run_case(const struct line *lines, size_t n, const char *name)
         if (!advised) {
             advise(&s, &a);
             advised = 1;
+            dump_case(&a, name);
         }
         if (!strcmp(tok[1], "text")) {
             const char *p = strstr(lines[i].text, "text");
@@ -414,6 +433,8 @@ static int run_case(const struct line *lines, size_t n, const char *name)
                 rest++;
         }
         nexp++;
+        if (getenv("TENDO_SCN_NOEXPECT"))
+            continue;   /* only the dump is wanted */
         if ((r = expectation(&a, tok, nt, rest)) < 0)
             fail_msg("%s:%d: unknown expectation", path_now, lines[i].no);
         if (!r)
@@ -479,10 +500,15 @@ static void scenarios(void **state)
 {
     char *names[512];
     int n = 0, total = 0, cases = 0;
-    DIR *d = opendir(TENDO_SCENARIOS);
+    const char *dir = getenv("TENDO_SCN_DIR") ? getenv("TENDO_SCN_DIR")
+                                              : TENDO_SCENARIOS;
+    DIR *d = opendir(dir);
     struct dirent *de;
     (void)state;
     assert_non_null(d);
+    if (getenv("TENDO_SCN_DUMP") &&
+        !(dump_to = fopen(getenv("TENDO_SCN_DUMP"), "w")))
+        fail_msg("cannot write %s", getenv("TENDO_SCN_DUMP"));
     while ((de = readdir(d)) && n < 512) {
         size_t len = strlen(de->d_name);
         if (len > 4 && !strcmp(de->d_name + len - 4, ".scn"))
@@ -493,12 +519,14 @@ static void scenarios(void **state)
     assert_true(n >= 20);
     for (int i = 0; i < n; i++) {
         char path[1024];
-        snprintf(path, sizeof path, "%s/%s", TENDO_SCENARIOS, names[i]);
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         total += run_file(path, &cases);
         free(names[i]);
     }
     printf("scenarios: %d files, %d cases, %d expectations\n", n, cases,
            total);
+    if (dump_to)
+        fclose(dump_to);
 }
 
 static void bad_arguments(void **state)
