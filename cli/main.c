@@ -26,6 +26,7 @@ static const struct cmd commands[] = {
     {"assess", "VISA-A, heel-raise test, dorsiflexion; their trends", cmd_assess},
     {"load", "tendon load and training load, per week or per day", cmd_load},
     {"export", "write the diary CSV or JSON of everything", cmd_export},
+    {"delete", "delete a record (it can be restored from a backup)", cmd_delete},
 };
 
 static void usage(FILE *f)

@@ -26,7 +26,7 @@
 
 typedef struct tendo_db tendo_db;
 
-#define TENDO_SCHEMA_VERSION 4   /* the schema this library writes */
+#define TENDO_SCHEMA_VERSION 5   /* the schema this library writes */
 
 enum tendo_open_flags {
     TENDO_OPEN_EXISTING = 0,     /* fail with TENDO_ENOTFOUND if absent */
@@ -259,6 +259,49 @@ TENDO_API int tendo_flag_corrections_each(tendo_db *db, tendo_day from,
                                           tendo_day to,
                                           tendo_flag_correction_fn fn,
                                           void *ctx, struct tendo_error *err);
+
+/* ---- deleting records (store/delete.c) ------------------------------- */
+
+/* The kinds of record `tendo delete` removes (NULL-terminated, in the order
+ * of enum tendo_record_kind). Checks and wellness are per day (no id); the
+ * others have ids and may also be named by day (every one of that day). */
+TENDO_API extern const char *const tendo_record_kinds[];
+enum tendo_record_kind {
+    TENDO_KIND_SESSION, TENDO_KIND_CHECK, TENDO_KIND_REHAB,
+    TENDO_KIND_WELLNESS, TENDO_KIND_ASSESSMENT, TENDO_KIND_SHOE,
+    TENDO_KIND_CLEARANCE
+};
+/* True for the per-day kinds (check, wellness). */
+TENDO_API int tendo_record_kind_per_day(int kind);
+
+/* One record found for deletion. */
+struct tendo_deletion {
+    int kind;             /* enum tendo_record_kind */
+    int64_t id;           /* 0 for per-day kinds */
+    tendo_day date;       /* the record's day; TENDO_DAY_NONE for a shoe */
+    int retire;           /* a shoe with runs: retired, not deleted */
+    char what[160];       /* one line: "run, 45 min, 8.1 km, from run.fit" */
+};
+typedef int (*tendo_deletion_fn)(const struct tendo_deletion *d, void *ctx);
+
+/* Calls `fn` for each record of `kind` with this id (day TENDO_DAY_NONE)
+ * or on this day (id 0), in id order; *count receives how many. Per-day
+ * kinds take only a day, shoes only an id: otherwise TENDO_EUSAGE. No
+ * record is not an error (*count 0). */
+TENDO_API int tendo_delete_find(tendo_db *db, int kind, int64_t id,
+                                tendo_day day, tendo_deletion_fn fn,
+                                void *ctx, size_t *count,
+                                struct tendo_error *err);
+/* Deletes what tendo_delete_find finds (calling `fn`, may be NULL, for
+ * each), leaving a marker in the deletions table (kind, id, day,
+ * `now_utc`); a shoe with runs is retired on `today` instead. Red flags of
+ * a deleted check stay on record as a correction (clinical.md §2). An
+ * imported session keeps its import-ledger entry; its stream goes with
+ * it. Run it inside tendo_db_begin/commit. */
+TENDO_API int tendo_delete(tendo_db *db, int kind, int64_t id, tendo_day day,
+                           int64_t now_utc, tendo_day today,
+                           tendo_deletion_fn fn, void *ctx, size_t *count,
+                           struct tendo_error *err);
 
 /* ---- import ledger ---------------------------------------------------- */
 

@@ -14,8 +14,9 @@ int tendo_assessment_add(tendo_db *db, struct tendo_assessment *a,
     if ((rc = tendo_assessment_validate(a, today, err)))
         return rc;
     st = store_prep(db,
-                    "INSERT INTO assessments (date, kind, left_value, "
-                    "right_value, score, answers, notes) VALUES (?1, ?2, ?3, "
+                    "INSERT INTO assessments (id, date, kind, left_value, "
+                    "right_value, score, answers, notes) VALUES ("
+                    NEXT_ID("assessments", "assessment") ", ?1, ?2, ?3, "
                     "?4, ?5, ?6, ?7)",
                     err);
     if (!st)

@@ -176,10 +176,11 @@ int tendo_session_add(tendo_db *db, struct tendo_session *s, tendo_day today,
         (rc = resolve_shoe(db, s, err)))
         return rc;
     st = store_prep(db,
-                    "INSERT INTO sessions (date, start_utc, type, minutes, "
+                    "INSERT INTO sessions (id, date, start_utc, type, minutes, "
                     "distance_m, rpe, surface, shoe_id, pain_during, source, "
                     "import_id, notes, elapsed_s, avg_hr, max_hr, cadence_spm,"
-                    " ascent_m, utc_offset_s, device, pain_after) VALUES (?1,"
+                    " ascent_m, utc_offset_s, device, pain_after) VALUES ("
+                    NEXT_ID("sessions", "session") ", ?1,"
                     " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
                     " ?15, ?16, ?17, ?18, ?19, ?20)",
                     err);
@@ -549,9 +550,9 @@ int tendo_rehab_add(tendo_db *db, struct tendo_rehab *r, tendo_day today,
     if ((rc = tendo_rehab_validate(r, today, err)))
         return rc;
     st = store_prep(db,
-                    "INSERT INTO rehab (date, exercise, sets, reps, load_kg, "
-                    "tempo, surface, pain, source, import_id, notes) VALUES "
-                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    "INSERT INTO rehab (id, date, exercise, sets, reps, "
+                    "load_kg, tempo, surface, pain, source, import_id, notes)"
+                    " VALUES (" NEXT_ID("rehab", "rehab") ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                     err);
     if (!st)
         return TENDO_EDB;
@@ -767,8 +768,9 @@ int tendo_shoe_add(tendo_db *db, struct tendo_shoe *s, struct tendo_error *err)
     if (s->is_default && (rc = clear_default(db, err)))
         return rc;
     st = store_prep(db,
-                    "INSERT INTO shoes (name, brand, drop_mm, start_m, added, "
-                    "retired, is_default) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT INTO shoes (id, name, brand, drop_mm, start_m, "
+                    "added, retired, is_default) VALUES ("
+                    NEXT_ID("shoes", "shoe") ", ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                     err);
     if (!st)
         return TENDO_EDB;

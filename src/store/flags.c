@@ -16,8 +16,8 @@ int tendo_clearance_add(tendo_db *db, struct tendo_clearance *c,
     if ((rc = tendo_clearance_validate(c, today, err)))
         return rc;
     st = store_prep(db,
-                    "INSERT INTO clearances (date, flags, recorded, note) "
-                    "VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO clearances (id, date, flags, recorded, note) "
+                    "VALUES (" NEXT_ID("clearances", "clearance") ", ?1, ?2, ?3, ?4)",
                     err);
     if (!st)
         return TENDO_EDB;

@@ -10,7 +10,7 @@
 #include <sqlite3.h>
 #include "tendo/store.h"
 
-#define STMT_CACHE 64
+#define STMT_CACHE 96
 
 struct tendo_db {
     sqlite3 *sql;
@@ -21,6 +21,14 @@ struct tendo_db {
     } cache[STMT_CACHE];
     int ncache;
 };
+
+/* The id of a new record of `table`: one past both the highest stored and
+ * the highest deleted (store/delete.c), so an id is never used twice and
+ * a deletion marker never names a later record. An SQL expression. */
+#define NEXT_ID(table, kind)                                               \
+    "(SELECT max(coalesce((SELECT max(id) FROM " table "), 0), "          \
+    "coalesce((SELECT max(record_id) FROM deletions WHERE kind = '" kind  \
+    "'), 0)) + 1)"
 
 /* Returns a reset statement for `sql` (a string literal), preparing it once
  * per handle; NULL with `err` filled on failure. */

@@ -153,6 +153,22 @@ static const char v4[] =
     "  WHERE date IN (SELECT date FROM one_run);"
     "DROP TABLE one_run;";
 
-const char *const store_migrations[] = {v1, v2, v3, v4};
+/* v5: trust in the data. Deleting a record leaves a marker (kind, id, day,
+ * when) so a backup - and later a sync - knows it is gone; the import
+ * ledger remembers files found to be duplicates or refused, with why, so a
+ * daily folder import counts them instead of listing them again. */
+static const char v5[] =
+    "CREATE TABLE deletions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kind TEXT NOT NULL,"
+    "  record_id INTEGER,"
+    "  date TEXT " DAY_CHECK("date") ","
+    "  deleted_utc TEXT NOT NULL) STRICT;"
+    "CREATE INDEX deletions_by_kind ON deletions(kind, record_id);"
+    "ALTER TABLE imports ADD COLUMN status TEXT NOT NULL DEFAULT 'imported'"
+    "  CHECK (status IN ('imported', 'duplicate', 'rejected'));"
+    "ALTER TABLE imports ADD COLUMN error TEXT;";
+
+const char *const store_migrations[] = {v1, v2, v3, v4, v5};
 const int store_migration_count =
     (int)(sizeof store_migrations / sizeof *store_migrations);
