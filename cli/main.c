@@ -27,6 +27,7 @@ static const struct cmd commands[] = {
     {"load", "tendon load and training load, per week or per day", cmd_load},
     {"export", "write the diary CSV or JSON of everything", cmd_export},
     {"delete", "delete a record (it can be restored from a backup)", cmd_delete},
+    {"backup", "a consistent copy of the database, while it is in use", cmd_backup},
 };
 
 static void usage(FILE *f)

@@ -60,6 +60,13 @@ TENDO_API void tendo_db_rollback(tendo_db *db);
 TENDO_API int tendo_db_read_begin(tendo_db *db, struct tendo_error *err);
 TENDO_API void tendo_db_read_end(tendo_db *db);
 
+/* METHOD. Writes a consistent copy of the live database to `path`
+ * (SQLite's online backup API: one read snapshot, so other commands may
+ * write meanwhile) as one self-contained file, checked, synced and renamed
+ * into place: `path` is the whole copy or unchanged. */
+TENDO_API int tendo_db_backup(tendo_db *db, const char *path,
+                              struct tendo_error *err);
+
 /* ---- settings (store/settings.c) ------------------------------------- */
 
 /* A known setting: its key, default value (NULL = none) and description. */

@@ -6,6 +6,8 @@
 #include "core/alloc.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -386,4 +388,90 @@ void tendo_db_rollback(tendo_db *db)
 {
     if (db && db->sql && !sqlite3_get_autocommit(db->sql))
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- backup ----------------------------------------------------------- */
+
+/* Copies the live database into `tmp` with SQLite's online backup API (one
+ * step: one read snapshot, so writers in other processes carry on), turns
+ * the copy into a single self-contained file and checks it. */
+static int backup_into(tendo_db *db, const char *tmp, struct tendo_error *err)
+{
+    sqlite3 *dst = NULL;
+    sqlite3_backup *b;
+    sqlite3_stmt *st = NULL;
+    int rc = TENDO_OK, step;
+
+    if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        NULL) != SQLITE_OK) {
+        rc = tendo_fail(err, TENDO_EIO, "cannot create '%s': %s", tmp,
+                        dst ? sqlite3_errmsg(dst) : "out of memory");
+        goto out;
+    }
+    sqlite3_busy_timeout(dst, 5000);
+    if (!(b = sqlite3_backup_init(dst, "main", db->sql, "main"))) {
+        rc = tendo_fail(err, TENDO_EDB, "cannot start the backup: %s",
+                        sqlite3_errmsg(dst));
+        goto out;
+    }
+    do {
+        step = sqlite3_backup_step(b, -1);
+        if (step == SQLITE_BUSY || step == SQLITE_LOCKED)
+            sqlite3_sleep(50);
+    } while (step == SQLITE_OK || step == SQLITE_BUSY ||
+             step == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+    if (step != SQLITE_DONE) {
+        rc = tendo_fail(err, TENDO_EDB, "the backup failed: %s",
+                        sqlite3_errstr(step));
+        goto out;
+    }
+    if (sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) !=
+            SQLITE_OK ||
+        sqlite3_prepare_v2(dst, "PRAGMA quick_check", -1, &st, NULL) !=
+            SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW ||
+        strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0)
+        rc = tendo_fail(err, TENDO_EDB, "the copy in '%s' does not check: %s",
+                        tmp, sqlite3_errmsg(dst));
+out:
+    sqlite3_finalize(st);
+    if (dst && sqlite3_close(dst) != SQLITE_OK && !rc)
+        rc = tendo_fail(err, TENDO_EIO, "cannot close '%s'", tmp);
+    return rc;
+}
+
+int tendo_db_backup(tendo_db *db, const char *path, struct tendo_error *err)
+{
+    char tmp[4200];
+    struct stat a, b;
+    int rc, fd;
+
+    if (!path || !*path)
+        return tendo_fail(err, TENDO_EUSAGE, "no backup file given");
+    if (stat(path, &a) == 0 && stat(db->path, &b) == 0 && a.st_dev == b.st_dev &&
+        a.st_ino == b.st_ino)
+        return tendo_fail(err, TENDO_EUSAGE,
+                          "'%s' is the database itself: back it up to "
+                          "another file",
+                          path);
+    if (stat(path, &a) == 0 && !S_ISREG(a.st_mode))
+        return tendo_fail(err, TENDO_EIO, "'%s' is not a regular file", path);
+    if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
+        return tendo_fail(err, TENDO_EIO, "path '%s' is too long", path);
+    if ((fd = mkstemp(tmp)) < 0)
+        return tendo_fail(err, TENDO_EIO, "cannot create '%s': %s", tmp,
+                          strerror(errno));
+    close(fd);
+    if ((rc = backup_into(db, tmp, err)) == TENDO_OK &&
+        ((fd = open(tmp, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0 ||
+         close(fd) != 0))
+        rc = tendo_fail(err, TENDO_EIO, "cannot write '%s': %s", tmp,
+                        strerror(errno));
+    if (rc == TENDO_OK && rename(tmp, path) != 0)
+        rc = tendo_fail(err, TENDO_EIO, "cannot write '%s': %s", path,
+                        strerror(errno));
+    if (rc)
+        unlink(tmp);
+    return rc;
 }
