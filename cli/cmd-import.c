@@ -137,6 +137,9 @@ static void report(const char *item, const struct tendo_import_result *r,
                 tendo_error_format(&r->err, line, sizeof line));
     } else if (!c->quiet && r->status == TENDO_IMPORT_DUPLICATE) {
         printf("duplicate  %s (%s)\n", item, r->note);
+    } else if (!c->quiet && strcmp(r->format, "tendo-json") == 0) {
+        printf("restored   %s: %s\n", item, r->note + strlen("restored a "
+                                                              "backup: "));
     } else if (!c->quiet && strcmp(r->format, "diary-csv") != 0) {
         printf("imported   %s: %s", item, r->note);
         if (r->sessions > 1)

@@ -224,8 +224,12 @@ int main(int argc, char **argv)
                 reps = 10, load = 0; /* hold: no added load in a flare */
             printf("3,%d,", reps);
             field_real(load, 1);
+            /* off a step, the session's pain recorded (docs/clinical.md
+             * §7: rehab advances only on sessions whose pain is known) */
+            printf("heel-drop,step,3-1-1,");
+            field_int(morning > 2 ? 3 : (int)(d % 3)); /* no draw */
         } else {
-            printf(",,,");
+            printf(",,,,,,,");
         }
         if (since_flare == 0 && p.type)
             printf("\"sharp twinge at 8 km, stopped, walked home\"");

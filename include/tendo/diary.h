@@ -5,11 +5,13 @@
  * quoting, a header row naming the columns in any order:
  *   date,type,minutes,km,rpe,surface,shoe,pain_during,pain_after,
  *   pain_morning,stiffness_min,sleep_h,rehab_sets,rehab_reps,
- *   rehab_load_kg,notes
+ *   rehab_load_kg,rehab_exercise,rehab_surface,rehab_tempo,rehab_pain,
+ *   notes
  * `date` is required; the others are optional; an unknown or repeated
  * column rejects the file. One row may carry a session (a `type`), a check
  * (pain_morning, stiffness_min, pain_after, and pain_during when there is no
- * session), sleep, and a rehab entry (rehab_sets / rehab_reps) at once.
+ * session), sleep, and a rehab entry (any rehab_ column; the exercise is
+ * heel-drop when rehab_exercise is not given) at once.
  * `notes` belong to the session, else to the rehab entry.
  *
  * Parsing validates every row and stops at the first error, which names the
@@ -35,7 +37,7 @@ struct tendo_diary_row {
     int has_wellness;
     struct tendo_wellness wellness;
     int has_rehab;
-    struct tendo_rehab rehab;      /* exercise "heel-drop" */
+    struct tendo_rehab rehab;      /* exercise "heel-drop" unless given */
 };
 
 /* Called once per data row; a non-zero return stops the parse and is

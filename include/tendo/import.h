@@ -83,6 +83,14 @@ TENDO_API int tendo_import_memory(tendo_db *db, const uint8_t *data,
                                   size_t len, const char *name,
                                   const struct tendo_import_opts *o,
                                   struct tendo_import_result *r);
+/* Restores a JSON backup (export --json: tendo/json.h) of `len` bytes
+ * into `db`, which must hold no record (else TENDO_EEXIST); `name` is used
+ * in messages. Every row is checked as a typed record would be and the
+ * whole restore lands or nothing does. tendo_import_memory/_file call it
+ * for a document that starts with '{'. */
+TENDO_API int tendo_restore_json(tendo_db *db, const uint8_t *data,
+                                 size_t len, const char *name, tendo_day today,
+                                 struct tendo_import_result *r);
 /* True when tendo imports files with this name (by extension: .csv,
  * .fit, .fit.gz), for walking folders. */
 TENDO_API int tendo_import_wants(const char *name);

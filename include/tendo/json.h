@@ -30,10 +30,13 @@ TENDO_API json_t *tendo_shoe_json(const struct tendo_shoe *s, int units,
  * it to `out`. */
 TENDO_API int tendo_json_dump(const json_t *v, struct tendo_buf *out);
 
-/* Writes every record of the database as one JSON document:
- * {"tendo_export":1,"schema":N,"settings":{...},"shoes":[...],
- *  "sessions":[...],"checks":[...],"rehab":[...],"wellness":[...],
- *  "clearances":[...],"flag_corrections":[...]} */
+/* Writes every record of the database as one JSON document - the backup
+ * that `import FILE.json` restores:
+ * {"tendo_export":2,"schema":N,"settings":{KEY:VALUE,...},
+ *  "TABLE":[{COLUMN:VALUE,...},...],...} with every table of
+ * tendo_db_dump in its order, every column, rows in primary-key order:
+ * ids, the import ledger, streams (base64), red flags as name lists.
+ * Deterministic: the same database gives the same bytes. */
 TENDO_API int tendo_export_json(struct tendo_db *db, struct tendo_buf *out,
                                 struct tendo_error *err);
 

@@ -310,6 +310,77 @@ TENDO_API int tendo_delete(tendo_db *db, int kind, int64_t id, tendo_day day,
                            tendo_deletion_fn fn, void *ctx, size_t *count,
                            struct tendo_error *err);
 
+/* ---- every table, for the JSON backup (store/dump.c) ------------------ */
+
+/* The layout of the JSON backup written from a dump (export --json,
+ * docs/formats.md "The JSON backup"), raised when it changes. */
+#define TENDO_EXPORT_FORMAT 2
+
+/* A value of one column of one row. TENDO_CELL_ABSENT (restore only): the
+ * column was not given and takes its default. Text and blobs point into
+ * memory valid for the call. */
+enum tendo_cell_type {
+    TENDO_CELL_NULL, TENDO_CELL_INT, TENDO_CELL_REAL, TENDO_CELL_TEXT,
+    TENDO_CELL_BLOB, TENDO_CELL_ABSENT
+};
+struct tendo_cell {
+    int type;
+    int64_t i;
+    double r;
+    const void *p;   /* text (not NUL-terminated) or blob bytes */
+    size_t n;
+};
+
+/* A table as the backup sees it: its columns and their declared types
+ * (TENDO_CELL_INT, _REAL, _TEXT or _BLOB). */
+#define TENDO_TABLE_MAX_COLS 48
+struct tendo_table {
+    const char *name;
+    size_t ncols;
+    const char *cols[TENDO_TABLE_MAX_COLS];
+    int types[TENDO_TABLE_MAX_COLS];
+};
+
+/* The tables of a backup in the order they are written and restored
+ * (records before what refers to them): settings, shoes, imports,
+ * sessions, streams, checks, rehab, wellness, assessments, clearances,
+ * flag_corrections, deletions. Columns come from the schema itself, so a
+ * column added by a migration is backed up without a change here; a table
+ * added without being listed makes tendo_db_dump fail (TENDO_EDB), so no
+ * record kind escapes the backup. */
+struct tendo_dump_ops {
+    int (*table)(void *ctx, const struct tendo_table *t);  /* before rows */
+    int (*row)(void *ctx, const struct tendo_table *t,
+               const struct tendo_cell *cells);
+};
+/* METHOD. Calls ops->table then ops->row for each row of each table, rows
+ * in primary-key order, in one read snapshot. A non-zero return from a
+ * callback stops the walk and is returned. */
+TENDO_API int tendo_db_dump(tendo_db *db, const struct tendo_dump_ops *ops,
+                            void *ctx, struct tendo_error *err);
+
+/* A restore into an empty database: begin (refused with TENDO_EEXIST when
+ * the file holds any record; stored settings are dropped - the backup's
+ * replace them), insert rows table by table, commit (which checks every
+ * foreign key) - or free without commit to roll everything back. */
+typedef struct tendo_restore tendo_restore;
+TENDO_API int tendo_restore_begin(tendo_db *db, tendo_restore **out,
+                                  struct tendo_error *err);
+/* The table of that name, or NULL when the backup has none such; the
+ * i-th table in restore order (NULL past the last). */
+TENDO_API const struct tendo_table *tendo_restore_table(tendo_restore *r,
+                                                        const char *name);
+TENDO_API const struct tendo_table *tendo_restore_table_at(tendo_restore *r,
+                                                           size_t i);
+/* Inserts one row (t->ncols cells, ABSENT for columns not given); SQLite's
+ * column types and CHECK constraints refuse what does not fit. */
+TENDO_API int tendo_restore_row(tendo_restore *r, const struct tendo_table *t,
+                                const struct tendo_cell *cells,
+                                struct tendo_error *err);
+TENDO_API int tendo_restore_commit(tendo_restore *r, struct tendo_error *err);
+/* Rolls back unless committed, and frees. NULL is a no-op. */
+TENDO_API void tendo_restore_free(tendo_restore *r);
+
 /* ---- import ledger ---------------------------------------------------- */
 
 /* Sets *id to the ledger entry of the file with this SHA-256 (hex), or 0. */

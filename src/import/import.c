@@ -216,6 +216,16 @@ static const char *sniff(const uint8_t *data, size_t len, const char *name)
         return "activity";
     if (ends_with(name, ".csv"))
         return "diary-csv";
+    {
+        size_t i = 0;
+        if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+            i = 3;
+        while (i < len && (data[i] == ' ' || data[i] == '\n' ||
+                           data[i] == '\r' || data[i] == '\t'))
+            i++;
+        if (i < len && data[i] == '{')
+            return "tendo-json";
+    }
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
         p += 3;
         len -= 3;
@@ -513,13 +523,16 @@ int tendo_import_memory(tendo_db *db, const uint8_t *data, size_t len,
     format = sniff(data, len, name);
     if (!format) {
         rc = tendo_fail(&r->err, len ? TENDO_EUNSUPPORTED : TENDO_EFORMAT,
-                        len ? "not a file tendo can import (FIT, .fit.gz, or "
-                              "a diary CSV with a header row starting 'date')"
+                        len ? "not a file tendo can import (FIT, GPX, TCX, "
+                              "their .gz, a diary CSV with a header row "
+                              "starting 'date', or a tendo JSON backup)"
                             : "the file is empty");
         tendo_error_where(&r->err, name, 0, NULL);
         return rc;
     }
     snprintf(r->format, sizeof r->format, "%s", format);
+    if (strcmp(format, "tendo-json") == 0)
+        return tendo_restore_json(db, data, len, name, o->today, r);
     if ((rc = tendo_ledger_find(db, r->sha256, &seen, &r->err)))
         goto fail;
     if (seen) {

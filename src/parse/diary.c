@@ -14,19 +14,22 @@
 enum col {
     COL_DATE, COL_TYPE, COL_MINUTES, COL_KM, COL_RPE, COL_SURFACE, COL_SHOE,
     COL_PAIN_DURING, COL_PAIN_AFTER, COL_PAIN_MORNING, COL_STIFFNESS,
-    COL_SLEEP, COL_REHAB_SETS, COL_REHAB_REPS, COL_REHAB_LOAD, COL_NOTES,
-    COL_COUNT
+    COL_SLEEP, COL_REHAB_SETS, COL_REHAB_REPS, COL_REHAB_LOAD,
+    COL_REHAB_EXERCISE, COL_REHAB_SURFACE, COL_REHAB_TEMPO, COL_REHAB_PAIN,
+    COL_NOTES, COL_COUNT
 };
 
 static const char *const col_names[COL_COUNT + 1] = {
     "date", "type", "minutes", "km", "rpe", "surface", "shoe",
     "pain_during", "pain_after", "pain_morning", "stiffness_min", "sleep_h",
-    "rehab_sets", "rehab_reps", "rehab_load_kg", "notes", NULL};
+    "rehab_sets", "rehab_reps", "rehab_load_kg", "rehab_exercise",
+    "rehab_surface", "rehab_tempo", "rehab_pain", "notes", NULL};
 
 const char tendo_diary_header[] =
     "date,type,minutes,km,rpe,surface,shoe,pain_during,pain_after,"
     "pain_morning,stiffness_min,sleep_h,rehab_sets,rehab_reps,"
-    "rehab_load_kg,notes";
+    "rehab_load_kg,rehab_exercise,rehab_surface,rehab_tempo,rehab_pain,"
+    "notes";
 
 #define MAX_ROWS 1000000u
 
@@ -193,15 +196,28 @@ static int parse_row(const struct cells *c, tendo_day today,
     row->has_wellness = !tendo_wellness_is_empty(&row->wellness);
 
     /* rehab */
-    row->has_rehab = present(c, COL_REHAB_SETS) ||
-                     present(c, COL_REHAB_REPS) || present(c, COL_REHAB_LOAD);
+    row->has_rehab = 0;
+    for (int k = COL_REHAB_SETS; k <= COL_REHAB_PAIN; k++)
+        row->has_rehab |= present(c, (enum col)k);
     if (row->has_rehab) {
         struct tendo_rehab *r = &row->rehab;
         snprintf(r->exercise, sizeof r->exercise, "heel-drop");
         snprintf(r->source, sizeof r->source, "csv");
         if ((rc = opt_int(c, COL_REHAB_SETS, 1, 20, &r->sets, err)) ||
             (rc = opt_int(c, COL_REHAB_REPS, 1, 200, &r->reps, err)) ||
-            (rc = opt_real(c, COL_REHAB_LOAD, 0, 500, &r->load_kg, err)))
+            (rc = opt_real(c, COL_REHAB_LOAD, 0, 500, &r->load_kg, err)) ||
+            (rc = opt_enum(c, COL_REHAB_SURFACE, tendo_rehab_surfaces,
+                           r->surface, sizeof r->surface, err)) ||
+            (rc = opt_int(c, COL_REHAB_PAIN, 0, 10, &r->pain, err)))
+            return rc;
+        if (present(c, COL_REHAB_EXERCISE) &&
+            (rc = opt_enum(c, COL_REHAB_EXERCISE, tendo_rehab_exercises,
+                           r->exercise, sizeof r->exercise, err)))
+            return rc;
+        if (present(c, COL_REHAB_TEMPO) &&
+            (rc = tendo_parse_text(c->p[COL_REHAB_TEMPO], c->n[COL_REHAB_TEMPO],
+                                   sizeof r->tempo - 1, "rehab_tempo",
+                                   r->tempo, err)))
             return rc;
         if (!row->has_session && present(c, COL_NOTES) &&
             (rc = tendo_parse_text(c->p[COL_NOTES], c->n[COL_NOTES],

@@ -8,8 +8,7 @@
  * "during" or "after" value (the day's, when no single run holds it) and
  * that row has a session (pain_during and pain_after would then be read as
  * the session's): they then get a row of their own. Values the format
- * has no column for (hop pain, side, red flags, rehab tempo, ...) are left
- * out; `export --json` keeps everything. Numbers are written rounded to a
+ * has no column for (hop pain, side, red flags, ...) are left out; `export --json` keeps everything. Numbers are written rounded to a
  * fixed number of decimals with trailing zeros dropped, so export -> import
  * -> export is byte-identical.
  */
@@ -164,8 +163,16 @@ static void put_row(struct tendo_buf *b, tendo_day day,
         tendo_buf_putc(b, ',');
         put_real(b, r->load_kg, 2);
         tendo_buf_putc(b, ',');
+        put_text(b, r->exercise);
+        tendo_buf_putc(b, ',');
+        put_text(b, r->surface);
+        tendo_buf_putc(b, ',');
+        put_text(b, r->tempo);
+        tendo_buf_putc(b, ',');
+        put_int(b, r->pain);
+        tendo_buf_putc(b, ',');
     } else {
-        tendo_buf_puts(b, ",,,");
+        tendo_buf_puts(b, ",,,,,,,");
     }
     put_text(b, s ? s->notes : (r ? r->notes : ""));
     tendo_buf_putc(b, '\n');

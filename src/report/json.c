@@ -3,6 +3,9 @@
  */
 #include "tendo/json.h"
 #include "tendo/store.h"
+#include "tendo/values.h"
+#include "core/base64.h"
+#include "core/text.h"
 
 #include <math.h>
 #include <string.h>
@@ -232,116 +235,155 @@ int tendo_json_dump(const json_t *v, struct tendo_buf *out)
     return out->err;
 }
 
-/* ---- the full export --------------------------------------------------- */
+/* ---- the full export: every table, row by row ------------------------- */
 
-struct collect {
-    json_t *arr;
-    int units;
-    int bad;
+/* The backup is written by hand rather than through a jansson tree so that
+ * every real is the shortest text that reads back to the same double
+ * (export -> import -> export is byte-identical) and a large history
+ * streams into the buffer without a second copy in memory. */
+
+struct writer {
+    struct tendo_buf *out;
+    struct tendo_error *err;
+    int tables;   /* tables begun so far */
+    int settings; /* the current table is settings (an object) */
+    size_t rows;  /* rows of the current table */
 };
 
-static int add_session(const struct tendo_session *s, void *p)
+/* A JSON string; -1 when the bytes are not UTF-8 (never stored by tendo,
+ * whose validators refuse it). */
+static int put_string(struct tendo_buf *b, const char *s, size_t n)
 {
-    struct collect *c = p;
-    c->bad |= json_array_append_new(c->arr, tendo_session_json(s, c->units));
-    return c->bad;
+    if (!text_utf8_valid(s, n))
+        return -1;
+    tendo_buf_putc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '"' || ch == '\\') {
+            tendo_buf_putc(b, '\\');
+            tendo_buf_putc(b, (char)ch);
+        } else if (ch == '\n') {
+            tendo_buf_puts(b, "\\n");
+        } else if (ch == '\t') {
+            tendo_buf_puts(b, "\\t");
+        } else if (ch < 0x20 || ch == 0x7f) {
+            tendo_buf_printf(b, "\\u%04x", ch);
+        } else {
+            tendo_buf_putc(b, (char)ch);
+        }
+    }
+    tendo_buf_putc(b, '"');
+    return 0;
 }
-static int add_check(const struct tendo_check *x, void *p)
+
+/* Red flags as their names (an integer if a bit has no name). */
+static void put_flags(struct tendo_buf *b, int64_t bits)
 {
-    struct collect *c = p;
-    c->bad |= json_array_append_new(c->arr, tendo_check_json(x));
-    return c->bad;
+    int k = 0;
+    if (bits < 0 || bits >= (1 << TENDO_FLAG_BITS)) {
+        tendo_buf_printf(b, "%lld", (long long)bits);
+        return;
+    }
+    tendo_buf_putc(b, '[');
+    for (int i = 0; i < TENDO_FLAG_BITS; i++)
+        if (bits & (1 << i))
+            tendo_buf_printf(b, "%s\"%s\"", k++ ? "," : "", tendo_flag_names[i]);
+    tendo_buf_putc(b, ']');
 }
-static int add_rehab(const struct tendo_rehab *x, void *p)
+
+static int put_cell(struct writer *w, const struct tendo_table *t, size_t k,
+                    const struct tendo_cell *c)
 {
-    struct collect *c = p;
-    c->bad |= json_array_append_new(c->arr, tendo_rehab_json(x));
-    return c->bad;
+    char num[32];
+    switch (c->type) {
+    case TENDO_CELL_INT:
+        if (!strcmp(t->cols[k], "flags"))
+            put_flags(w->out, c->i);
+        else
+            tendo_buf_printf(w->out, "%lld", (long long)c->i);
+        return 0;
+    case TENDO_CELL_REAL:
+        if (!isfinite(c->r))
+            return tendo_fail(w->err, TENDO_EFORMAT,
+                              "%s.%s holds a value that is not a number",
+                              t->name, t->cols[k]);
+        tendo_buf_puts(w->out, tendo_format_real(c->r, num));
+        if (!strpbrk(num, ".e"))
+            tendo_buf_puts(w->out, ".0"); /* a real stays a real */
+        return 0;
+    case TENDO_CELL_TEXT:
+        if (put_string(w->out, c->p, c->n))
+            return tendo_fail(w->err, TENDO_EFORMAT,
+                              "%s.%s holds text that is not UTF-8", t->name,
+                              t->cols[k]);
+        return 0;
+    case TENDO_CELL_BLOB:
+        tendo_buf_putc(w->out, '"');
+        base64_encode(c->p, c->n, w->out);
+        tendo_buf_putc(w->out, '"');
+        return 0;
+    default:
+        tendo_buf_puts(w->out, "null");
+        return 0;
+    }
 }
-static int add_wellness(const struct tendo_wellness *x, void *p)
+
+/* Ends the table being written, if any. */
+static void close_table(struct writer *w)
 {
-    struct collect *c = p;
-    c->bad |= json_array_append_new(c->arr, tendo_wellness_json(x));
-    return c->bad;
+    if (w->settings)
+        tendo_buf_putc(w->out, '}');
+    else if (w->tables)
+        tendo_buf_puts(w->out, w->rows ? "\n]" : "]");
 }
-static int add_clearance(const struct tendo_clearance *x, void *p)
+
+static int on_table(void *ctx, const struct tendo_table *t)
 {
-    struct collect *c = p;
-    c->bad |= json_array_append_new(c->arr, tendo_clearance_json(x));
-    return c->bad;
+    struct writer *w = ctx;
+    close_table(w);
+    w->settings = !strcmp(t->name, "settings");
+    tendo_buf_printf(w->out, ",\n\"%s\":%s", t->name, w->settings ? "{" : "[");
+    w->tables++;
+    w->rows = 0;
+    return w->out->err;
 }
-static int add_correction(const struct tendo_flag_correction *x, void *p)
+
+static int on_row(void *ctx, const struct tendo_table *t,
+                  const struct tendo_cell *cells)
 {
-    struct collect *c = p;
-    c->bad |= json_array_append_new(c->arr, tendo_flag_correction_json(x));
-    return c->bad;
-}
-static int add_shoe(const struct tendo_shoe *x, void *p)
-{
-    struct collect *c = p;
-    c->bad |= json_array_append_new(c->arr, tendo_shoe_json(x, c->units, 0));
-    return c->bad;
+    struct writer *w = ctx;
+    int rc;
+    if (w->settings) {
+        /* key, value: an object of the settings stored */
+        tendo_buf_puts(w->out, w->rows++ ? "," : "");
+        if (put_cell(w, t, 0, &cells[0]) ||
+            (tendo_buf_putc(w->out, ':'), put_cell(w, t, 1, &cells[1])))
+            return w->err ? w->err->code : TENDO_EFORMAT;
+        return w->out->err;
+    }
+    tendo_buf_puts(w->out, w->rows++ ? ",\n{" : "\n{");
+    for (size_t k = 0; k < t->ncols; k++) {
+        tendo_buf_printf(w->out, "%s\"%s\":", k ? "," : "", t->cols[k]);
+        if ((rc = put_cell(w, t, k, &cells[k])))
+            return rc;
+    }
+    tendo_buf_putc(w->out, '}');
+    return w->out->err;
 }
 
 int tendo_export_json(struct tendo_db *db, struct tendo_buf *out,
                       struct tendo_error *err)
 {
-    json_t *doc = json_object(), *settings = json_object();
-    struct collect c[7];
-    const struct tendo_setting_def *defs;
-    size_t n;
-    int rc = TENDO_OK;
-    static const char *const names[7] = {"shoes", "sessions", "checks",
-                                         "rehab", "wellness", "clearances",
-                                         "flag_corrections"};
-
-    if (!doc || !settings) {
-        json_decref(doc);
-        json_decref(settings);
-        return tendo_fail(err, TENDO_ENOMEM, "out of memory");
-    }
-    set(doc, "tendo_export", json_integer(1));
-    set(doc, "schema", json_integer(TENDO_SCHEMA_VERSION));
-    defs = tendo_settings(&n);
-    for (size_t i = 0; i < n && !rc; i++) {
-        char v[128];
-        int is_set;
-        rc = tendo_setting_get(db, defs[i].key, v, sizeof v, &is_set, err);
-        if (!rc && is_set)
-            set(settings, defs[i].key, json_string(v));
-    }
-    set(doc, "settings", settings);
-    for (int i = 0; i < 7; i++) {
-        c[i].arr = json_array();
-        c[i].units = TENDO_UNITS_KM;
-        c[i].bad = !c[i].arr;
-        set(doc, names[i], c[i].arr);
-    }
-    if (!rc)
-        rc = tendo_shoes_each(db, add_shoe, &c[0], err);
-    if (!rc)
-        rc = tendo_sessions_each(db, TENDO_DAY_MIN, INT32_MAX, add_session,
-                                 &c[1], err);
-    if (!rc)
-        rc = tendo_checks_each(db, TENDO_DAY_MIN, INT32_MAX, add_check, &c[2],
-                               err);
-    if (!rc)
-        rc = tendo_rehab_each(db, TENDO_DAY_MIN, INT32_MAX, add_rehab, &c[3],
-                              err);
-    if (!rc)
-        rc = tendo_wellness_each(db, TENDO_DAY_MIN, INT32_MAX, add_wellness,
-                                 &c[4], err);
-    if (!rc)
-        rc = tendo_clearances_each(db, TENDO_DAY_MIN, INT32_MAX,
-                                   add_clearance, &c[5], err);
-    if (!rc)
-        rc = tendo_flag_corrections_each(db, TENDO_DAY_MIN, INT32_MAX,
-                                         add_correction, &c[6], err);
-    for (int i = 0; i < 7 && !rc; i++)
-        if (c[i].bad)
-            rc = tendo_fail(err, TENDO_ENOMEM, "out of memory");
-    if (!rc && tendo_json_dump(doc, out) != TENDO_OK)
-        rc = tendo_fail(err, TENDO_ENOMEM, "out of memory");
-    json_decref(doc);
-    return rc;
+    static const struct tendo_dump_ops ops = {on_table, on_row};
+    struct writer w = {out, err, 0, 0, 0};
+    int rc;
+    tendo_buf_printf(out, "{\"tendo_export\":%d,\"schema\":%d",
+                     TENDO_EXPORT_FORMAT, tendo_db_schema_version(db));
+    if ((rc = tendo_db_dump(db, &ops, &w, err)))
+        return rc;
+    close_table(&w);
+    tendo_buf_puts(out, "}");
+    if (out->err)
+        return tendo_fail(err, out->err, "out of memory writing the export");
+    return TENDO_OK;
 }

@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib.sh" "$@"
 
 "$GEN_BIN" --end 2026-11-24 > diary.csv
-expect_eq "$(head -1 diary.csv)" "date,type,minutes,km,rpe,surface,shoe,pain_during,pain_after,pain_morning,stiffness_min,sleep_h,rehab_sets,rehab_reps,rehab_load_kg,notes" "generator header"
+expect_eq "$(head -1 diary.csv)" "date,type,minutes,km,rpe,surface,shoe,pain_during,pain_after,pain_morning,stiffness_min,sleep_h,rehab_sets,rehab_reps,rehab_load_kg,rehab_exercise,rehab_surface,rehab_tempo,rehab_pain,notes" "generator header"
 expect_eq "$(wc -l < diary.csv)" 87 "generator: 86 days"
 "$GEN_BIN" --end 2026-11-24 > again.csv
 cmp -s diary.csv again.csv && ok || bad "generator deterministic" "two runs differ"

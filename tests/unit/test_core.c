@@ -4,6 +4,7 @@
  */
 #include "harness.h"
 #include "core/alloc.h"
+#include "core/base64.h"
 #include "core/sha256.h"
 #include "core/text.h"
 
@@ -405,6 +406,50 @@ static void validate_records(void **state)
     assert_int_equal(tendo_wellness_validate(&w, TODAY, &e), TENDO_ERANGE);
 }
 
+/* RFC 4648 section 10 vectors, every length's round trip, and strict
+ * decoding (one text per byte string). */
+static void base64_vectors(void **state)
+{
+    static const char *const plain[] = {"", "f", "fo", "foo", "foob",
+                                        "fooba", "foobar"};
+    static const char *const text[] = {"", "Zg==", "Zm8=", "Zm9v",
+                                       "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy"};
+    static const char *const bad[] = {"Zg=", "Zh==", "Zm9=", "Z===", "Zg==Zg==",
+                                      "Zm 9v", "Zm9v\n", "=Zg=", "Zm=v"};
+    struct tendo_buf b;
+    uint8_t bytes[256];
+    size_t at;
+    (void)state;
+    tendo_buf_init(&b, 0);
+    for (size_t i = 0; i < 7; i++) {
+        tendo_buf_reset(&b);
+        base64_encode(plain[i], strlen(plain[i]), &b);
+        assert_string_equal(b.data, text[i]);
+        tendo_buf_reset(&b);
+        assert_int_equal(base64_decode(text[i], strlen(text[i]), &b, &at), 0);
+        assert_int_equal(b.len, strlen(plain[i]));
+        assert_memory_equal(b.data, plain[i], b.len);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        tendo_buf_reset(&b);
+        assert_int_equal(base64_decode(bad[i], strlen(bad[i]), &b, &at), -1);
+        assert_true(at < strlen(bad[i]));
+    }
+    for (size_t i = 0; i < sizeof bytes; i++)
+        bytes[i] = (uint8_t)(i * 37 + 11);
+    for (size_t n = 0; n <= sizeof bytes; n++) {
+        struct tendo_buf t;
+        tendo_buf_init(&t, 0);
+        tendo_buf_reset(&b);
+        base64_encode(bytes, n, &b);
+        assert_int_equal(base64_decode(b.data, b.len, &t, &at), 0);
+        assert_int_equal(t.len, n);
+        assert_memory_equal(t.data, bytes, n);
+        tendo_buf_release(&t);
+    }
+    tendo_buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -423,6 +468,7 @@ int main(void)
         cmocka_unit_test(utf8_validation),
         cmocka_unit_test(format_reals),
         cmocka_unit_test(validate_records),
+        cmocka_unit_test(base64_vectors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -211,7 +211,7 @@ static void export_import_export_is_byte_identical(void **state)
     assert_non_null(strstr(one.data, "\"left only,\nslow\""));
     assert_non_null(strstr(one.data, "2026-11-11,run,41.5,7.333,5,trail,"));
     assert_null(strstr(one.data, "2026-11-12")); /* nothing to show */
-    assert_non_null(strstr(one.data, "2026-11-13,,,,,,,,,,,9,,,,\n"));
+    assert_non_null(strstr(one.data, "2026-11-13,,,,,,,,,,,9,,,,,,,,\n"));
     tendo_buf_release(&one);
     tendo_buf_release(&two);
     tendo_db_close(a);
