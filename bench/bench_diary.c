@@ -74,7 +74,7 @@ int main(int argc, char **argv)
             return 1;
         }
         t0 = now_s();
-        struct tendo_import_opts o = {today, 0, NULL, NULL};
+        struct tendo_import_opts o = {today, 0, NULL, NULL, 0};
         if (tendo_import_memory(db, data, len, argv[1], &o, &r)) {
             fprintf(stderr, "bench: %s\n", r.err.msg);
             return 1;

@@ -13,26 +13,44 @@
 #include <unistd.h>
 
 static const char help[] =
-    "usage: tendo import PATH...\n\n"
+    "usage: tendo import [--force] [-v] PATH...\n\n"
     "Imports files, and folders recursively: watch activities (.fit,\n"
     ".gpx, .tcx, and their .gz), a Strava bulk export (its .zip, or the\n"
-    "unpacked folder holding activities.csv) and the diary CSV (see\n"
-    "docs/formats.md). A file\n"
-    "imported before is recognised by its content and skipped, as is the\n"
-    "same recording from another file (device serial and creation time)\n"
-    "and an activity of the same type starting within 60 s of a stored\n"
-    "one. Diary records already stored are skipped too, and a day's check\n"
-    "merges into the stored one. Prints one\n"
-    "line per file and a summary (--json: one JSON object per file, then a\n"
-    "summary object). Exit status 2 if any file was rejected.\n";
+    "unpacked folder holding activities.csv), the diary CSV, and a JSON\n"
+    "backup of 'tendo export --json' (restored into an empty database\n"
+    "only). See docs/formats.md.\n\n"
+    "A watch file of a run you logged by hand (same day and type, start\n"
+    "time unknown or overlapping, duration within 15 %) merges with it: the\n"
+    "recorded data comes from the file, your RPE, pain, notes and shoe stay.\n"
+    "The same recording from another file (device serial and creation time)\n"
+    "and an activity of the same type starting within 60 s of a stored one\n"
+    "are duplicates. Diary records already stored are skipped, and a day's\n"
+    "check merges into the stored one. Imported runs get the shoe in use on\n"
+    "their day (the default shoe, if it was in use then; see 'tendo shoe').\n\n"
+    "tendo remembers every file by its content: files it has seen before in\n"
+    "a folder (imported, duplicates, or rejected) are counted, not listed\n"
+    "(-v lists them), and do not change the exit status. Files named on the\n"
+    "command line are always reported. --force reads known files again: a\n"
+    "file whose session you deleted comes back, a rejected one is retried.\n\n"
+    "Prints a line per new file, with the ids of its sessions, and a\n"
+    "summary (--json: one JSON object per file, then a summary object).\n"
+    "Exit status 2 if a file failed that had not failed before.\n";
 
 struct files {
     char **v;
     size_t n, cap;
+    unsigned char *walked; /* found in a folder, not named */
+    int walking;
 };
 
 static int push(struct files *f, const char *path)
 {
+    if (f->n == f->cap) {
+        unsigned char *w = realloc(f->walked, f->cap ? f->cap * 2 : 64);
+        if (!w)
+            return -1;
+        f->walked = w;
+    }
     if (f->n == f->cap) {
         size_t cap = f->cap ? f->cap * 2 : 64;
         char **v = realloc(f->v, cap * sizeof *v);
@@ -43,6 +61,7 @@ static int push(struct files *f, const char *path)
     }
     if (!(f->v[f->n] = strdup(path)))
         return -1;
+    f->walked[f->n] = (unsigned char)f->walking;
     f->n++;
     return 0;
 }
@@ -79,6 +98,7 @@ static int walk(const char *dir, struct files *f, int depth)
         }
     }
     closedir(d);
+    free(here.walked);
     if (here.n)
         qsort(here.v, here.n, sizeof *here.v, cmp_str);
     for (size_t i = 0; i < here.n; i++) {
@@ -95,43 +115,63 @@ static int walk(const char *dir, struct files *f, int depth)
 
 struct state {
     struct cli *c;
-    int counts[3];
+    int counts[3];     /* imported, duplicate, rejected: new this time */
+    int known, known_rejected; /* the ledger knew them */
+    int walked;        /* the current file was found in a folder */
     size_t items;
 };
 
-/* One line (or JSON object) per imported item. */
+static void print_json(struct cli *c, const char *item,
+                       const struct tendo_import_result *r)
+{
+    json_t *o = json_pack("{s:s,s:s,s:s?,s:s?,s:b}", "file", item, "status",
+                          r->status == TENDO_IMPORT_IMPORTED ? "imported"
+                          : r->status == TENDO_IMPORT_DUPLICATE
+                              ? "duplicate"
+                              : "rejected",
+                          "format", r->format[0] ? r->format : NULL, "note",
+                          r->note[0] ? r->note : NULL, "known", r->known);
+    if (r->status == TENDO_IMPORT_REJECTED) {
+        json_object_set_new(o, "error", json_string(r->err.msg));
+        json_object_set_new(o, "line", r->err.line ? json_integer(r->err.line)
+                                                   : json_null());
+        json_object_set_new(o, "field", r->err.field[0]
+                                            ? json_string(r->err.field)
+                                            : json_null());
+    } else {
+        json_object_set_new(o, "sessions", json_integer(r->sessions));
+        json_object_set_new(o, "merged", json_integer(r->merged));
+        json_object_set_new(o, "ids", r->first_id
+                                          ? json_pack("[I,I]",
+                                                      (json_int_t)r->first_id,
+                                                      (json_int_t)r->last_id)
+                                          : json_null());
+        json_object_set_new(o, "checks", json_integer(r->checks));
+        json_object_set_new(o, "rehab", json_integer(r->rehab));
+        json_object_set_new(o, "wellness", json_integer(r->wellness));
+        json_object_set_new(o, "skipped", json_integer(r->skipped));
+    }
+    cli_print_json(c, o);
+}
+
+/* One line (or JSON object) per imported item; files the ledger knew,
+ * found in a folder, are counted and listed only with -v. */
 static void report(const char *item, const struct tendo_import_result *r,
                    void *ctx)
 {
     struct state *st = ctx;
     struct cli *c = st->c;
     char line[TENDO_ERRMSG_MAX + TENDO_ERRFILE_MAX + 32];
-    st->counts[r->status]++;
+    int quiet_known = r->known && st->walked && !c->verbose;
     st->items++;
+    if (r->known && st->walked)
+        r->status == TENDO_IMPORT_REJECTED ? st->known_rejected++ : st->known++;
+    else
+        st->counts[r->status]++;
+    if (quiet_known)
+        return;
     if (c->json) {
-        json_t *o = json_pack("{s:s,s:s,s:s?,s:s?}", "file", item, "status",
-                              r->status == TENDO_IMPORT_IMPORTED ? "imported"
-                              : r->status == TENDO_IMPORT_DUPLICATE
-                                  ? "duplicate"
-                                  : "rejected",
-                              "format", r->format[0] ? r->format : NULL,
-                              "note", r->note[0] ? r->note : NULL);
-        if (r->status == TENDO_IMPORT_REJECTED) {
-            json_object_set_new(o, "error", json_string(r->err.msg));
-            json_object_set_new(o, "line", r->err.line
-                                               ? json_integer(r->err.line)
-                                               : json_null());
-            json_object_set_new(o, "field", r->err.field[0]
-                                                ? json_string(r->err.field)
-                                                : json_null());
-        } else {
-            json_object_set_new(o, "sessions", json_integer(r->sessions));
-            json_object_set_new(o, "checks", json_integer(r->checks));
-            json_object_set_new(o, "rehab", json_integer(r->rehab));
-            json_object_set_new(o, "wellness", json_integer(r->wellness));
-            json_object_set_new(o, "skipped", json_integer(r->skipped));
-        }
-        cli_print_json(c, o);
+        print_json(c, item, r);
     } else if (r->status == TENDO_IMPORT_REJECTED) {
         fprintf(stderr, "rejected   %s\n",
                 tendo_error_format(&r->err, line, sizeof line));
@@ -143,34 +183,73 @@ static void report(const char *item, const struct tendo_import_result *r,
     } else if (!c->quiet && strcmp(r->format, "diary-csv") != 0) {
         printf("imported   %s: %s", item, r->note);
         if (r->sessions > 1)
-            printf(" (+%d more sessions)", r->sessions - 1);
+            printf(" (+%d more sessions, to #%lld)", r->sessions - 1,
+                   (long long)r->last_id);
         if (r->skipped)
             printf(" (%d already stored)", r->skipped);
         putchar('\n');
     } else if (!c->quiet) {
-        printf("imported   %s: %d sessions, %d checks, %d rehab, %d wellness",
-               item, r->sessions, r->checks, r->rehab, r->wellness);
+        printf("imported   %s: %d sessions", item, r->sessions);
+        if (r->first_id)
+            printf(" (#%lld-#%lld)", (long long)r->first_id,
+                   (long long)r->last_id);
+        printf(", %d checks, %d rehab, %d wellness", r->checks, r->rehab,
+               r->wellness);
         if (r->skipped)
             printf(" (%d already stored)", r->skipped);
         putchar('\n');
     }
 }
 
+static void summary(struct state *st)
+{
+    struct cli *c = st->c;
+    if (c->json) {
+        cli_print_json(c, json_pack("{s:{s:i,s:i,s:i,s:i,s:i,s:i}}", "summary",
+                                    "files", (int)st->items, "imported",
+                                    st->counts[0], "duplicate", st->counts[1],
+                                    "rejected", st->counts[2], "known",
+                                    st->known, "rejected_before",
+                                    st->known_rejected));
+        return;
+    }
+    if (c->quiet)
+        return;
+    printf("%zu file%s: %d imported, %d duplicate, %d rejected", st->items,
+           st->items == 1 ? "" : "s", st->counts[0], st->counts[1],
+           st->counts[2]);
+    if (st->known)
+        printf(", %d known", st->known);
+    if (st->known_rejected)
+        printf(", %d rejected before", st->known_rejected);
+    if ((st->known || st->known_rejected) && !c->verbose)
+        printf(" (-v lists them%s)",
+               st->known_rejected ? "; --force tries them again" : "");
+    putchar('\n');
+}
+
 int cmd_import(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
+    enum { O_FORCE = 1 };
+    static const struct option opts[] = {
+        {"force", no_argument, NULL, O_FORCE}, GLOBAL_OPTS, {0, 0, 0, 0}};
     struct files f = {0};
     int opt, rc, progress;
-    struct state st = {c, {0, 0, 0}, 0};
+    struct state st;
     struct tendo_import_opts io;
 
+    memset(&st, 0, sizeof st);
+    memset(&io, 0, sizeof io);
+    st.c = c;
     cli_getopt_reset();
     while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
         if (opt == 'h')
             return fputs(help, stdout), EXIT_OK;
         if (opt == '?' || opt == ':')
             return cli_bad_option(c, "import", argv, opt);
-        if (cli_global(c, opt, optarg) < 0)
+        if (opt == O_FORCE)
+            io.force = 1;
+        else if (cli_global(c, opt, optarg) < 0)
             return EXIT_USAGE;
     }
     if (optind >= argc)
@@ -180,10 +259,10 @@ int cmd_import(struct cli *c, int argc, char **argv)
         size_t n = strlen(argv[i]);
         while (n > 1 && argv[i][n - 1] == '/')
             argv[i][--n] = '\0'; /* "folder/" lists as "folder/x.fit" */
-        int r = stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode) &&
-                        !tendo_is_strava_export(argv[i])
-                    ? walk(argv[i], &f, 0)
-                    : push(&f, argv[i]);
+        int r;
+        f.walking = stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode) &&
+                    !tendo_is_strava_export(argv[i]);
+        r = f.walking ? walk(argv[i], &f, 0) : push(&f, argv[i]);
         if (r) {
             rc = cli_errorf(c, EXIT_INTERNAL, "out of memory");
             goto out;
@@ -194,7 +273,6 @@ int cmd_import(struct cli *c, int argc, char **argv)
     io.today = c->today;
     io.now_utc = c->now_utc;
     io.tz = c->zone;
-    io.meta = NULL;
     progress = !c->json && !c->quiet && f.n > 1 && isatty(STDERR_FILENO);
     for (size_t i = 0; i < f.n; i++) {
         struct tendo_import_result r;
@@ -202,8 +280,10 @@ int cmd_import(struct cli *c, int argc, char **argv)
             fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, f.n, f.v[i]);
             fflush(stderr);
         }
+        st.walked = f.walked[i];
         if (tendo_is_strava_export(f.v[i])) {
             struct tendo_error e = {0};
+            st.walked = 1; /* its rows are the export's, not named */
             if (progress)
                 fprintf(stderr, "\r\033[K");
             if (tendo_import_strava(c->db, f.v[i], &io, report, &st, &e)) {
@@ -212,6 +292,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
                 whole.status = TENDO_IMPORT_REJECTED;
                 whole.err = e;
                 tendo_error_where(&whole.err, f.v[i], 0, NULL);
+                st.walked = 0;
                 report(f.v[i], &whole, &st);
             }
             continue;
@@ -221,19 +302,12 @@ int cmd_import(struct cli *c, int argc, char **argv)
             fprintf(stderr, "\r\033[K");
         report(f.v[i], &r, &st);
     }
-    if (c->json)
-        cli_print_json(c, json_pack("{s:{s:i,s:i,s:i,s:i}}", "summary",
-                                    "files", (int)st.items, "imported",
-                                    st.counts[0], "duplicate", st.counts[1],
-                                    "rejected", st.counts[2]));
-    else if (!c->quiet)
-        printf("%zu file%s: %d imported, %d duplicate, %d rejected\n",
-               st.items, st.items == 1 ? "" : "s", st.counts[0],
-               st.counts[1], st.counts[2]);
+    summary(&st);
     rc = st.counts[2] ? EXIT_DATA : EXIT_OK;
 out:
     for (size_t i = 0; i < f.n; i++)
         free(f.v[i]);
     free(f.v);
+    free(f.walked);
     return rc;
 }

@@ -9,16 +9,20 @@
 
 static const char help[] =
     "usage: tendo shoe add NAME [--brand B] [--drop MM] [--start-km N |\n"
-    "                           --start-mi N] [--default]\n"
+    "                           --start-mi N] [--since D] [--default]\n"
     "       tendo shoe list\n"
     "       tendo shoe retire NAME\n"
     "       tendo shoe default NAME\n\n"
     "Keeps your shoes: distance per shoe (its starting distance plus its\n"
     "sessions), the default shoe for runs logged without one, and hints:\n"
     "retire past the shoe_retire_km setting (600 km), rotate two or more\n"
-    "pairs. --drop is the heel-to-toe drop in mm.\n";
+    "pairs. --drop is the heel-to-toe drop in mm.\n\n"
+    "--since D is the day you first ran in it (default today): imported\n"
+    "runs get the shoe that was in use on their day - the default shoe if\n"
+    "it was in use then, else the only shoe that was - or none, so runs\n"
+    "from before you had a shoe are not counted on it.\n";
 
-enum { O_BRAND = 1, O_DROP, O_START_KM, O_START_MI, O_DEFAULT };
+enum { O_BRAND = 1, O_DROP, O_START_KM, O_START_MI, O_DEFAULT, O_SINCE };
 
 struct list_ctx {
     struct cli *c;
@@ -90,6 +94,7 @@ int cmd_shoe(struct cli *c, int argc, char **argv)
         {"start-km", required_argument, NULL, O_START_KM},
         {"start-mi", required_argument, NULL, O_START_MI},
         {"default", no_argument, NULL, O_DEFAULT},
+        {"since", required_argument, NULL, O_SINCE},
         GLOBAL_OPTS,
         {0, 0, 0, 0}};
     struct tendo_shoe s;
@@ -130,6 +135,11 @@ int cmd_shoe(struct cli *c, int argc, char **argv)
             s.is_default = 1;
             add_only = 1;
             break;
+        case O_SINCE: /* the day it was added: --date by its own name */
+            if (cli_global(c, OPT_DATE, optarg) < 0)
+                return EXIT_USAGE;
+            add_only = 1;
+            break;
         default:
             if (cli_global(c, opt, optarg) < 0)
                 return EXIT_USAGE;
@@ -155,8 +165,8 @@ int cmd_shoe(struct cli *c, int argc, char **argv)
         name = argv[optind + 1];
     }
     if (add_only && strcmp(sub, "add") != 0)
-        return cli_usage(c, "shoe", "--brand, --drop, --start-km and "
-                                    "--default go with 'shoe add'");
+        return cli_usage(c, "shoe", "--brand, --drop, --start-km, --since "
+                                    "and --default go with 'shoe add'");
     if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0 &&
         strcmp(sub, "retire") != 0 && strcmp(sub, "default") != 0)
         return cli_usage(c, "shoe", "shoe needs add, list, retire or default");

@@ -17,6 +17,20 @@
  * the same type starting within 60 s is stored already (the same run from
  * another source). Each session of a multisport file becomes a session
  * (transitions are left out), with its records as a compact stream.
+ *
+ * Merging: a leg that matches a session logged by hand, from a diary CSV
+ * or from a Strava row alone - the same local day and type, a start time
+ * unknown or overlapping, a duration (else distance) within 15 % - becomes
+ * that session's recorded data (times, distance, heart rate, cadence,
+ * device, stream); what the athlete entered (RPE, pain, notes, shoe,
+ * surface) stays. A session from a poorer source starting within 60 s
+ * (GPX before FIT) is merged the same way.
+ *
+ * The ledger remembers every file it has seen by its bytes: imported, a
+ * duplicate, or rejected with why (content errors only, not I/O), so a
+ * daily folder import knows them without reading them again; `force`
+ * reads them anyway. Imported runs without a shoe get the shoe in use on
+ * their day (tendo_shoe_in_use), or none.
  */
 #ifndef TENDO_IMPORT_H
 #define TENDO_IMPORT_H
@@ -60,6 +74,9 @@ struct tendo_import_opts {
     const tendo_tz *tz;     /* the athlete's zone for activities whose file
                                gives no UTC offset; NULL = UTC */
     const struct tendo_import_meta *meta; /* NULL for plain files */
+    int force;              /* import even a file the ledger knows (one
+                               imported, then its session deleted; one
+                               rejected before) */
 };
 
 struct tendo_import_result {
@@ -68,6 +85,12 @@ struct tendo_import_result {
     char sha256[65];        /* hex digest of the file */
     int sessions, checks, rehab, wellness; /* records stored or merged */
     int skipped;            /* records equal to stored ones */
+    int merged;             /* of `sessions`, those that joined a session
+                               logged by hand (or from a Strava row) */
+    int64_t first_id, last_id; /* ids of the sessions stored or merged */
+    int known;              /* the ledger knew these bytes: imported or a
+                               duplicate before (DUPLICATE), or rejected
+                               before (REJECTED, err holds why) */
     char note[200];         /* what was stored, or why it is a duplicate */
     struct tendo_error err; /* why it was rejected */
 };

@@ -228,6 +228,13 @@ TENDO_API int tendo_shoe_id(tendo_db *db, const char *name, int64_t *id,
 /* Retires the shoe on `day` (it stays in the list, is no longer default). */
 TENDO_API int tendo_shoe_retire(tendo_db *db, const char *name, tendo_day day,
                                 struct tendo_error *err);
+/* The shoe in use on `day` (its first use, `added`, on or before it and
+ * not retired before it): the default shoe if it was, else the only one
+ * that was; none (*found 0) when none or several were. Imported runs get
+ * it, so runs from before a shoe existed do not. */
+TENDO_API int tendo_shoe_in_use(tendo_db *db, tendo_day day,
+                                struct tendo_shoe *out, int *found,
+                                struct tendo_error *err);
 /* Makes the shoe the default for runs logged without one. */
 TENDO_API int tendo_shoe_set_default(tendo_db *db, const char *name,
                                      struct tendo_error *err);
@@ -386,6 +393,32 @@ TENDO_API void tendo_restore_free(tendo_restore *r);
 /* Sets *id to the ledger entry of the file with this SHA-256 (hex), or 0. */
 TENDO_API int tendo_ledger_find(tendo_db *db, const char *sha256_hex,
                                 int64_t *id, struct tendo_error *err);
+/* What the ledger knows of a file (schema v5): imported, found to be a
+ * duplicate of a stored activity, or rejected (with why). */
+enum tendo_ledger_status {
+    TENDO_LEDGER_IMPORTED, TENDO_LEDGER_DUPLICATE, TENDO_LEDGER_REJECTED
+};
+TENDO_API extern const char *const tendo_ledger_statuses[];
+struct tendo_ledger_entry {
+    int64_t id;
+    char source[128];
+    char format[16];
+    int status;                    /* enum tendo_ledger_status */
+    char error[TENDO_ERRMSG_MAX];  /* why it was rejected */
+};
+/* Looks the file with this SHA-256 (hex) up; *found says whether. */
+TENDO_API int tendo_ledger_lookup(tendo_db *db, const char *sha256_hex,
+                                  struct tendo_ledger_entry *out, int *found,
+                                  struct tendo_error *err);
+/* Records (or updates) the ledger entry of a file with its status and,
+ * for a rejected one, the error; *id receives its id (0 when an entry
+ * for an imported file was left as it was: a file once imported stays
+ * so). */
+TENDO_API int tendo_ledger_note(tendo_db *db, const char *sha256_hex,
+                                const char *source, const char *format,
+                                int status, const char *error,
+                                int64_t now_utc, int64_t *id,
+                                struct tendo_error *err);
 /* Records an imported file; sets *id. `imported_utc` is when. */
 TENDO_API int tendo_ledger_add(tendo_db *db, const char *sha256_hex,
                                const char *source, const char *format,

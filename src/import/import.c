@@ -8,6 +8,7 @@
 #include "tendo/diary.h"
 #include "core/alloc.h"
 #include "core/sha256.h"
+#include "import/import_int.h"
 #include "parse/gpx.h"
 #include "parse/gz.h"
 #include "parse/tcx.h"
@@ -16,6 +17,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
+#include <inttypes.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -135,8 +137,12 @@ static int apply_row(const struct tendo_diary_row *row, void *ctx,
             a->r->skipped++;
         else if ((rc = tendo_session_add(a->db, &s, a->today, err)))
             return rc;
-        else
+        else {
             a->r->sessions++;
+            if (!a->r->first_id)
+                a->r->first_id = s.id;
+            a->r->last_id = s.id;
+        }
     }
     if (row->has_check) {
         struct tendo_check c;
@@ -279,10 +285,26 @@ static const char *surface_of(const char *type, const char *sub)
     return "";
 }
 
-/* Stores one leg of an activity; *stored says whether it was new. */
+/* The local day (and UTC offset) a leg starts on. */
+static int leg_day(const struct tendo_activity *act, const struct tendo_leg *leg,
+                   const struct tendo_import_opts *o, tendo_day *day,
+                   int *offset, struct tendo_error *err)
+{
+    *offset = act->utc_offset_s;
+    if (leg->start_utc == INT64_MIN)
+        return tendo_fail(err, TENDO_EFORMAT, "the activity has no start time");
+    if (act->utc_offset_s != INT32_MIN) {
+        int64_t local = leg->start_utc + act->utc_offset_s;
+        *day = (tendo_day)((local - ((local % 86400) + 86400) % 86400) / 86400);
+        return TENDO_OK;
+    }
+    return tendo_tz_local(o->tz, leg->start_utc, day, offset, err);
+}
+
 /* How much a source records: a richer one replaces a poorer one's copy
  * of the same activity (FIT keeps laps, device, cadence and RPE that GPX
- * and TCX exports often drop). */
+ * and TCX exports often drop); sessions logged by hand, from a diary CSV
+ * or a Strava row alone record least. */
 static int richness(const char *source)
 {
     if (strcmp(source, "fit") == 0)
@@ -294,9 +316,121 @@ static int richness(const char *source)
     return 0;
 }
 
+/* ---- merging a leg into a session logged by hand ------------------------- */
+
+struct merge_find {
+    const char *type;
+    int64_t start, end;     /* the leg's span, UTC seconds */
+    double minutes, metres; /* the leg's duration and distance */
+    int64_t id;
+    double best;            /* relative difference of the best so far */
+};
+
+static int close_enough(double a, double b, double *diff)
+{
+    if (isnan(a) || isnan(b) || !(a > 0) || !(b > 0))
+        return 0;
+    *diff = fabs(a - b) / fmax(a, b);
+    return *diff <= 0.15;
+}
+
+static int merge_candidate(const struct tendo_session *s, void *p)
+{
+    struct merge_find *m = p;
+    double diff;
+    if (strcmp(s->type, m->type) != 0 ||
+        (strcmp(s->source, "manual") != 0 && strcmp(s->source, "csv") != 0 &&
+         strcmp(s->source, "strava") != 0))
+        return 0;
+    if (s->start_utc != INT64_MIN) {
+        double span = !isnan(s->elapsed_s) ? s->elapsed_s
+                      : !isnan(s->minutes) ? s->minutes * 60.0
+                                           : 60.0;
+        if (!(s->start_utc < m->end && s->start_utc + (int64_t)span > m->start))
+            return 0;
+    }
+    if (!close_enough(s->minutes, m->minutes, &diff) &&
+        !(isnan(s->minutes) && close_enough(s->distance_m, m->metres, &diff)))
+        return 0;
+    if (!m->id || diff < m->best) {
+        m->id = s->id;
+        m->best = diff;
+    }
+    return 0;
+}
+
+int import_find_logged(tendo_db *db, const char *type, tendo_day day,
+                       int64_t start, int64_t end, double minutes,
+                       double metres, int64_t *id, struct tendo_error *err)
+{
+    struct merge_find m;
+    int rc;
+    memset(&m, 0, sizeof m);
+    m.type = type;
+    m.start = start;
+    m.end = end;
+    m.minutes = minutes;
+    m.metres = metres;
+    if ((rc = tendo_sessions_each(db, day, day, merge_candidate, &m, err)))
+        return rc;
+    *id = m.id;
+    return TENDO_OK;
+}
+
+/* The session logged by hand (or from a diary or Strava row) that this
+ * leg records, or 0. */
+static int find_merge(tendo_db *db, const struct tendo_activity *act,
+                      const struct tendo_leg *leg, const char *type,
+                      const struct tendo_import_opts *o, const int64_t *taken,
+                      size_t ntaken, int64_t *id, struct tendo_error *err)
+{
+    tendo_day day;
+    int offset, rc;
+    int64_t found;
+    *id = 0;
+    if (leg->start_utc == INT64_MIN)
+        return TENDO_OK;
+    if ((rc = leg_day(act, leg, o, &day, &offset, err)))
+        return rc;
+    if ((rc = import_find_logged(
+             db, type, day, leg->start_utc,
+             leg->start_utc +
+                 (int64_t)(isnan(leg->elapsed_s)
+                               ? (isnan(leg->timer_s) ? 60 : leg->timer_s)
+                               : leg->elapsed_s),
+             (isnan(leg->timer_s) ? leg->elapsed_s : leg->timer_s) / 60.0,
+             leg->distance_m, &found, err)))
+        return rc;
+    for (size_t i = 0; i < ntaken; i++)
+        if (taken[i] == found)
+            return TENDO_OK; /* one session, one leg */
+    *id = found;
+    return TENDO_OK;
+}
+
+static void note_session(struct tendo_import_result *r,
+                         const struct tendo_session *s, int64_t merged_with)
+{
+    char d[TENDO_DAY_STRLEN];
+    size_t k;
+    if (r->note[0])
+        return;
+    if (merged_with)
+        k = (size_t)snprintf(r->note, sizeof r->note, "merged with #%lld: ",
+                             (long long)merged_with);
+    else
+        k = (size_t)snprintf(r->note, sizeof r->note, "session #%lld: ",
+                             (long long)s->id);
+    k += (size_t)snprintf(r->note + k, sizeof r->note - k, "%s %s, %.0f min",
+                          s->type, tendo_day_format(s->date, d), s->minutes);
+    if (!isnan(s->distance_m) && k < sizeof r->note)
+        snprintf(r->note + k, sizeof r->note - k, ", %.2f km",
+                 s->distance_m / 1000.0);
+}
+
 /* Stores one leg of an activity as a new session, or, when `replace` is a
- * stored session's id, as that session's new watch data: what the athlete
- * entered on it (RPE, pain, notes, shoe, surface) stays. */
+ * stored session's id, as that session's new recorded data: what the
+ * athlete entered on it (RPE, pain, notes, shoe, surface) stays. */
 static int store_leg(tendo_db *db, const struct tendo_activity *act,
                      const struct tendo_leg *leg, const char *type,
                      const struct tendo_fit_activity *fit,
@@ -324,20 +458,11 @@ static int store_leg(tendo_db *db, const struct tendo_activity *act,
     s.cadence_spm = leg->avg_cadence_spm;
     s.ascent_m = leg->ascent_m;
     s.rpe = act->nlegs > 1 ? TENDO_UNSET : act->rpe;
-    s.utc_offset_s = act->utc_offset_s;
     s.import_id = import_id;
     if (isnan(s.minutes) && isnan(s.distance_m))
         s.minutes = 1.0 / 60.0; /* a recording of a second or so */
-    if (s.start_utc == INT64_MIN)
-        return tendo_fail(err, TENDO_EFORMAT,
-                          "the activity has no start time");
-    if (act->utc_offset_s != INT32_MIN) {
-        int64_t local = s.start_utc + act->utc_offset_s;
-        s.date = (tendo_day)((local - ((local % 86400) + 86400) % 86400) / 86400);
-    } else if ((rc = tendo_tz_local(o->tz, s.start_utc, &s.date,
-                                    &s.utc_offset_s, err))) {
+    if ((rc = leg_day(act, leg, o, &s.date, &s.utc_offset_s, err)))
         return rc;
-    }
     if (o->meta && o->meta->name && o->meta->name[0])
         snprintf(s.notes, sizeof s.notes, "%s", o->meta->name);
     else if (leg->notes[0])
@@ -360,6 +485,7 @@ static int store_leg(tendo_db *db, const struct tendo_activity *act,
         if (old.rpe != TENDO_UNSET)
             s.rpe = old.rpe;
         s.pain_during = old.pain_during;
+        s.pain_after = old.pain_after;
         if (old.notes[0])
             snprintf(s.notes, sizeof s.notes, "%s", old.notes);
         if (old.shoe[0])
@@ -368,14 +494,15 @@ static int store_leg(tendo_db *db, const struct tendo_activity *act,
             snprintf(s.surface, sizeof s.surface, "%s", old.surface);
         if ((rc = tendo_session_update(db, &s, o->today, err)))
             return rc;
+        r->merged++;
     } else {
         if (strcmp(type, "run") == 0 && !s.shoe[0]) {
-            struct tendo_shoe def;
+            struct tendo_shoe worn;
             int found;
-            if ((rc = tendo_shoe_default(db, &def, &found, err)))
+            if ((rc = tendo_shoe_in_use(db, s.date, &worn, &found, err)))
                 return rc;
             if (found)
-                snprintf(s.shoe, sizeof s.shoe, "%s", def.name);
+                snprintf(s.shoe, sizeof s.shoe, "%s", worn.name);
         }
         if ((rc = tendo_session_add(db, &s, o->today, err)))
             return rc;
@@ -397,18 +524,10 @@ static int store_leg(tendo_db *db, const struct tendo_activity *act,
                                         err)))
         return rc;
     r->sessions++;
-    if (!r->note[0]) {
-        char d[TENDO_DAY_STRLEN];
-        snprintf(r->note, sizeof r->note, "%s %s, %.0f min", type,
-                 tendo_day_format(s.date, d), s.minutes);
-        if (!isnan(s.distance_m))
-            snprintf(r->note + strlen(r->note), sizeof r->note - strlen(r->note),
-                     ", %.2f km", s.distance_m / 1000.0);
-        if (replace)
-            snprintf(r->note + strlen(r->note), sizeof r->note - strlen(r->note),
-                     " (replaces session #%lld's data from a poorer source)",
-                     (long long)replace);
-    }
+    if (!r->first_id)
+        r->first_id = s.id;
+    r->last_id = s.id;
+    note_session(r, &s, replace);
     return TENDO_OK;
 }
 
@@ -431,10 +550,11 @@ static int import_activity(tendo_db *db, const uint8_t *data, size_t len,
         return rc;
     snprintf(r->format, sizeof r->format, "%s%s", act.format,
              gz_is_gzip(data, len) ? ".gz" : "");
-    if ((rc = tendo_ledger_find_device(db, act.serial, act.time_created, &seen,
+    if (!o->force &&
+        (rc = tendo_ledger_find_device(db, act.serial, act.time_created, &seen,
                                        src, sizeof src, &r->err)))
         goto out;
-    if (seen) {
+    if (!o->force && seen) {
         r->status = TENDO_IMPORT_DUPLICATE;
         snprintf(r->note, sizeof r->note,
                  "the same recording (device %u) came in '%s'", act.serial,
@@ -466,6 +586,9 @@ static int import_activity(tendo_db *db, const uint8_t *data, size_t len,
                 continue;
             }
             replace[i] = id; /* the richer source wins */
+        } else if ((rc = find_merge(db, &act, &legs[i], type, o, replace, i,
+                                    &replace[i], &r->err))) {
+            goto out;
         }
         keep[i] = 1;
         fresh++;
@@ -481,8 +604,9 @@ static int import_activity(tendo_db *db, const uint8_t *data, size_t len,
     }
     if ((rc = tendo_db_begin(db, &r->err)))
         goto out;
-    if ((rc = tendo_ledger_add(db, r->sha256, basename_of(name), r->format,
-                               o->now_utc, &import_id, &r->err)) ||
+    if ((rc = tendo_ledger_note(db, r->sha256, basename_of(name), r->format,
+                                TENDO_LEDGER_IMPORTED, NULL, o->now_utc,
+                                &import_id, &r->err)) ||
         (rc = tendo_ledger_set_device(db, import_id, act.serial,
                                       act.time_created, &r->err)))
         goto rollback;
@@ -499,7 +623,8 @@ static int import_activity(tendo_db *db, const uint8_t *data, size_t len,
     goto out;
 rollback:
     tendo_db_rollback(db);
-    r->sessions = 0;
+    r->sessions = r->merged = 0;
+    r->first_id = r->last_id = 0;
     r->note[0] = '\0';
 out:
     tendo_error_where(&r->err, name, 0, NULL);
@@ -508,19 +633,106 @@ out:
     return rc;
 }
 
-int tendo_import_memory(tendo_db *db, const uint8_t *data, size_t len,
-                        const char *name, const struct tendo_import_opts *o,
+/* Errors that say something about the file's bytes (not the disk, memory
+ * or the database): the same bytes would fail the same way again. */
+static int content_error(int code)
+{
+    switch (code) {
+    case TENDO_EFORMAT:
+    case TENDO_ETRUNCATED:
+    case TENDO_EUNSUPPORTED:
+    case TENDO_ERANGE:
+    case TENDO_EINVAL:
+    case TENDO_ELIMIT:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Remembers in the ledger what became of a file that stored nothing (a
+ * duplicate, or rejected for its content), in its own transaction; a
+ * failure here only means the file is read again next time. */
+static void remember(tendo_db *db, const char *name,
+                     const struct tendo_import_opts *o,
+                     const struct tendo_import_result *r)
+{
+    struct tendo_error ignore = {0};
+    char why[TENDO_ERRMSG_MAX + 32];
+    int64_t id;
+    int status = r->status == TENDO_IMPORT_DUPLICATE ? TENDO_LEDGER_DUPLICATE
+                                                     : TENDO_LEDGER_REJECTED;
+    if (r->known || r->status == TENDO_IMPORT_IMPORTED ||
+        (status == TENDO_LEDGER_REJECTED && !content_error(r->err.code)))
+        return;
+    /* why, with where: a later daily import says it again */
+    if (r->err.line)
+        snprintf(why, sizeof why, "line %" PRIu32 ": %s", r->err.line,
+                 r->err.msg);
+    else if (r->err.has_offset)
+        snprintf(why, sizeof why, "offset %" PRIu64 ": %s", r->err.offset,
+                 r->err.msg);
+    else
+        snprintf(why, sizeof why, "%s", r->err.msg);
+    if (tendo_db_begin(db, &ignore))
+        return;
+    if (tendo_ledger_note(db, r->sha256, basename_of(name),
+                          r->format[0] ? r->format : "unknown", status,
+                          status == TENDO_LEDGER_REJECTED ? why : NULL,
+                          o->now_utc, &id, &ignore) ||
+        tendo_db_commit(db, &ignore))
+        tendo_db_rollback(db);
+}
+
+/* What the ledger knows of these bytes, unless `force`: *known set when it
+ * answers for the file. */
+static int ledger_knows(tendo_db *db, const char *name,
+                        const struct tendo_import_opts *o,
                         struct tendo_import_result *r)
 {
+    struct tendo_ledger_entry l;
+    int found, rc;
+    if ((rc = tendo_ledger_lookup(db, r->sha256, &l, &found, &r->err)))
+        return rc;
+    if (!found || o->force)
+        return TENDO_OK;
+    r->known = 1;
+    if (l.status == TENDO_LEDGER_REJECTED) {
+        /* the same words and position as the first time (see remember) */
+        const char *why = l.error;
+        unsigned long long at = 0;
+        int n = 0, line = 0;
+        if (sscanf(why, "line %llu: %n", &at, &n) == 1 && n > 0)
+            line = 1;
+        else if (sscanf(why, "offset %llu: %n", &at, &n) != 1 || n <= 0)
+            n = 0;
+        r->status = TENDO_IMPORT_REJECTED;
+        snprintf(r->format, sizeof r->format, "%s", l.format);
+        rc = tendo_fail(&r->err, TENDO_EFORMAT, "%s (rejected before; "
+                        "'tendo import --force' tries again)", why + n);
+        tendo_error_where(&r->err, name, line ? (uint32_t)at : 0, NULL);
+        if (n && !line)
+            tendo_error_offset(&r->err, (uint64_t)at);
+        return rc;
+    }
+    r->status = TENDO_IMPORT_DUPLICATE;
+    snprintf(r->note, sizeof r->note, "%s",
+             l.status == TENDO_LEDGER_IMPORTED ? "imported before"
+                                               : "a duplicate, seen before");
+    return TENDO_OK;
+}
+
+static int import_memory(tendo_db *db, const uint8_t *data, size_t len,
+                         const char *name, const struct tendo_import_opts *o,
+                         struct tendo_import_result *r)
+{
     struct apply a = {db, o->today, 0, r};
-    const char *format;
-    int64_t seen;
+    const char *format = sniff(data, len, name);
     int rc;
 
-    memset(r, 0, sizeof *r);
-    r->status = TENDO_IMPORT_REJECTED;
-    sha256_hex(data, len, r->sha256);
-    format = sniff(data, len, name);
+    if ((!format || strcmp(format, "tendo-json") != 0) &&
+        ((rc = ledger_knows(db, name, o, r)) || r->known))
+        return rc;
     if (!format) {
         rc = tendo_fail(&r->err, len ? TENDO_EUNSUPPORTED : TENDO_EFORMAT,
                         len ? "not a file tendo can import (FIT, GPX, TCX, "
@@ -533,30 +745,39 @@ int tendo_import_memory(tendo_db *db, const uint8_t *data, size_t len,
     snprintf(r->format, sizeof r->format, "%s", format);
     if (strcmp(format, "tendo-json") == 0)
         return tendo_restore_json(db, data, len, name, o->today, r);
-    if ((rc = tendo_ledger_find(db, r->sha256, &seen, &r->err)))
-        goto fail;
-    if (seen) {
-        r->status = TENDO_IMPORT_DUPLICATE;
-        snprintf(r->note, sizeof r->note, "imported before");
-        return TENDO_OK;
-    }
     if (strcmp(format, "diary-csv") != 0)
         return import_activity(db, data, len, name, o, r);
     if ((rc = tendo_db_begin(db, &r->err)))
         goto fail;
-    if ((rc = tendo_ledger_add(db, r->sha256, basename_of(name), format,
-                               o->now_utc, &a.import_id, &r->err)) ||
+    if ((rc = tendo_ledger_note(db, r->sha256, basename_of(name), format,
+                                TENDO_LEDGER_IMPORTED, NULL, o->now_utc,
+                                &a.import_id, &r->err)) ||
         (rc = tendo_diary_parse(data, len, name, o->today, apply_row, &a,
                                 &r->err)) ||
         (rc = tendo_db_commit(db, &r->err))) {
         tendo_db_rollback(db);
         r->sessions = r->checks = r->rehab = r->wellness = r->skipped = 0;
+        r->first_id = r->last_id = 0;
         goto fail;
     }
     r->status = TENDO_IMPORT_IMPORTED;
     return TENDO_OK;
 fail:
     tendo_error_where(&r->err, name, 0, NULL);
+    return rc;
+}
+
+int tendo_import_memory(tendo_db *db, const uint8_t *data, size_t len,
+                        const char *name, const struct tendo_import_opts *o,
+                        struct tendo_import_result *r)
+{
+    int rc;
+    memset(r, 0, sizeof *r);
+    r->status = TENDO_IMPORT_REJECTED;
+    sha256_hex(data, len, r->sha256);
+    rc = import_memory(db, data, len, name, o, r);
+    if (strcmp(r->format, "tendo-json") != 0)
+        remember(db, name, o, r);
     return rc;
 }
 

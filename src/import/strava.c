@@ -11,6 +11,8 @@
 #include "tendo/import.h"
 #include "parse/strava.h"
 #include "import/strava_int.h"
+#include "import/import_int.h"
+#include "core/sha256.h"
 #include "core/alloc.h"
 
 #include <errno.h>
@@ -185,18 +187,93 @@ static const char *type_of(const char *t)
     return "other";
 }
 
-/* A row without a file: a session from the row alone. */
+/* The ledger key of a row without a file: its activity id and start, so
+ * a daily import of the export knows the row again. */
+static void row_key(const struct strava_row *row, char hex[65])
+{
+    char id[128];
+    int n = snprintf(id, sizeof id, "strava-activity:%s:%lld:%s", row->id,
+                     (long long)row->start_utc, row->type);
+    sha256_hex(id, (size_t)n, hex);
+}
+
+/* What the row adds to a session logged by hand that it records: its
+ * times, distance and heart rate; what the athlete entered stays. */
+static int merge_row(struct run *run, const struct tendo_session *from,
+                     int64_t id, struct tendo_import_result *r)
+{
+    struct tendo_session s;
+    int rc;
+    if ((rc = tendo_session_get(run->db, id, &s, &r->err)))
+        return rc;
+    s.start_utc = from->start_utc;
+    s.utc_offset_s = from->utc_offset_s;
+    if (!isnan(from->minutes))
+        s.minutes = from->minutes;
+    if (!isnan(from->distance_m))
+        s.distance_m = from->distance_m;
+    s.elapsed_s = from->elapsed_s;
+    if (from->avg_hr != TENDO_UNSET)
+        s.avg_hr = from->avg_hr;
+    if (s.rpe == TENDO_UNSET)
+        s.rpe = from->rpe;
+    if (!s.notes[0])
+        snprintf(s.notes, sizeof s.notes, "%s", from->notes);
+    if (!s.shoe[0])
+        snprintf(s.shoe, sizeof s.shoe, "%s", from->shoe);
+    snprintf(s.source, sizeof s.source, "strava");
+    s.import_id = from->import_id;
+    return tendo_session_update(run->db, &s, run->o->today, &r->err);
+}
+
+/* The row's shoe: its gear (added on first use), else the shoe in use
+ * on its day for a run. */
+static int row_shoe(struct run *run, const struct strava_row *row,
+                    struct tendo_session *s, struct tendo_import_result *r)
+{
+    struct tendo_shoe shoe;
+    int64_t id;
+    int found, rc;
+    struct tendo_error ignore = {0};
+    if (strcmp(s->type, "run") != 0 && strcmp(s->type, "walk") != 0)
+        return TENDO_OK;
+    if (!row->gear[0]) {
+        if (strcmp(s->type, "run") != 0)
+            return TENDO_OK;
+        if ((rc = tendo_shoe_in_use(run->db, s->date, &shoe, &found, &r->err)))
+            return rc;
+        if (found)
+            snprintf(s->shoe, sizeof s->shoe, "%s", shoe.name);
+        return TENDO_OK;
+    }
+    if (tendo_shoe_id(run->db, row->gear, &id, NULL, &ignore) != TENDO_OK) {
+        tendo_shoe_init(&shoe);
+        snprintf(shoe.name, sizeof shoe.name, "%s", row->gear);
+        shoe.added = s->date;
+        if ((rc = tendo_shoe_add(run->db, &shoe, &r->err)))
+            return rc;
+    }
+    snprintf(s->shoe, sizeof s->shoe, "%s", row->gear);
+    return TENDO_OK;
+}
+
+/* A row without a file: a session from the row alone, merged into the
+ * session logged by hand that it records, or a duplicate. The ledger
+ * keeps the row (by its activity id) like a file. */
 static int row_session(struct run *run, const struct strava_row *row,
                        struct tendo_import_result *r)
 {
     struct tendo_session s;
-    int64_t same;
-    int rc;
+    struct tendo_ledger_entry known;
+    int64_t same, logged, import_id;
+    int found, rc;
+    char d[TENDO_DAY_STRLEN];
     tendo_session_init(&s);
     snprintf(s.type, sizeof s.type, "%s", type_of(row->type));
     snprintf(s.source, sizeof s.source, "strava");
     snprintf(s.notes, sizeof s.notes, "%s", row->name);
     snprintf(r->format, sizeof r->format, "strava-csv");
+    row_key(row, r->sha256);
     s.start_utc = row->start_utc;
     s.minutes = !isnan(row->moving_s) && row->moving_s > 0
                     ? row->moving_s / 60.0
@@ -211,6 +288,19 @@ static int row_session(struct run *run, const struct strava_row *row,
     if ((rc = tendo_tz_local(run->o->tz, s.start_utc, &s.date, &s.utc_offset_s,
                              &r->err)))
         return rc;
+    if (!run->o->force) {
+        if ((rc = tendo_ledger_lookup(run->db, r->sha256, &known, &found,
+                                      &r->err)))
+            return rc;
+        if (found) {
+            r->known = 1;
+            r->status = TENDO_IMPORT_DUPLICATE;
+            snprintf(r->note, sizeof r->note, "%s before",
+                     known.status == TENDO_LEDGER_IMPORTED ? "imported"
+                                                           : "a duplicate");
+            return TENDO_OK;
+        }
+    }
     if ((rc = tendo_session_find_start(run->db, s.type, s.start_utc, 60, &same,
                                        &r->err)))
         return rc;
@@ -219,34 +309,52 @@ static int row_session(struct run *run, const struct strava_row *row,
         snprintf(r->note, sizeof r->note,
                  "session #%lld, starting within 60 s, is stored already",
                  (long long)same);
+        if ((rc = tendo_db_begin(run->db, &r->err)))
+            return rc;
+        if ((rc = tendo_ledger_note(run->db, r->sha256, "activities.csv",
+                                    r->format, TENDO_LEDGER_DUPLICATE, NULL,
+                                    run->o->now_utc, &import_id, &r->err)) ||
+            (rc = tendo_db_commit(run->db, &r->err)))
+            goto fail;
         return TENDO_OK;
     }
+    if ((rc = import_find_logged(
+             run->db, s.type, s.date, s.start_utc,
+             s.start_utc + (int64_t)(!isnan(s.elapsed_s)     ? s.elapsed_s
+                                     : !isnan(s.minutes) ? s.minutes * 60
+                                                         : 60),
+             s.minutes, s.distance_m, &logged, &r->err)))
+        return rc;
     if ((rc = tendo_db_begin(run->db, &r->err)))
         return rc;
-    if (row->gear[0] &&
-        (strcmp(s.type, "run") == 0 || strcmp(s.type, "walk") == 0)) {
-        struct tendo_shoe shoe;
-        int64_t id;
-        struct tendo_error ignore = {0};
-        if (tendo_shoe_id(run->db, row->gear, &id, NULL, &ignore) != TENDO_OK) {
-            tendo_shoe_init(&shoe);
-            snprintf(shoe.name, sizeof shoe.name, "%s", row->gear);
-            shoe.added = s.date;
-            if ((rc = tendo_shoe_add(run->db, &shoe, &r->err)))
-                goto fail;
-        }
-        snprintf(s.shoe, sizeof s.shoe, "%s", row->gear);
+    if ((rc = tendo_ledger_note(run->db, r->sha256, "activities.csv",
+                                r->format, TENDO_LEDGER_IMPORTED, NULL,
+                                run->o->now_utc, &import_id, &r->err)))
+        goto fail;
+    s.import_id = import_id;
+    if ((rc = row_shoe(run, row, &s, r)))
+        goto fail;
+    if (logged) {
+        if ((rc = merge_row(run, &s, logged, r)))
+            goto fail;
+        s.id = logged;
+        r->merged = 1;
+    } else if ((rc = tendo_session_add(run->db, &s, run->o->today, &r->err))) {
+        goto fail;
     }
-    if ((rc = tendo_session_add(run->db, &s, run->o->today, &r->err)) ||
-        (rc = tendo_db_commit(run->db, &r->err)))
+    if ((rc = tendo_db_commit(run->db, &r->err)))
         goto fail;
     r->status = TENDO_IMPORT_IMPORTED;
     r->sessions = 1;
-    {
-        char d[TENDO_DAY_STRLEN];
-        snprintf(r->note, sizeof r->note, "%s %s from activities.csv alone",
-                 s.type, tendo_day_format(s.date, d));
-    }
+    r->first_id = r->last_id = s.id;
+    if (logged)
+        snprintf(r->note, sizeof r->note, "merged with #%lld: %s %s from "
+                 "activities.csv alone", (long long)logged, s.type,
+                 tendo_day_format(s.date, d));
+    else
+        snprintf(r->note, sizeof r->note, "session #%lld: %s %s from "
+                 "activities.csv alone", (long long)s.id, s.type,
+                 tendo_day_format(s.date, d));
     return TENDO_OK;
 fail:
     tendo_db_rollback(run->db);

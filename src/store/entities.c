@@ -898,6 +898,27 @@ int tendo_shoe_default(tendo_db *db, struct tendo_shoe *out, int *found,
     return step_one(db, st, read_shoe, out, found, err, "cannot read shoes");
 }
 
+int tendo_shoe_in_use(tendo_db *db, tendo_day day, struct tendo_shoe *out,
+                      int *found, struct tendo_error *err)
+{
+    /* the default shoe if it was in use that day, else the only shoe that
+     * was; a day two shoes were in use without a default is unknown */
+    sqlite3_stmt *st = store_prep(db,
+                                  "SELECT " SHOE_COLS
+                                  "WHERE sh.added <= ?1 AND (sh.retired IS "
+                                  "NULL OR sh.retired >= ?1) AND (sh.is_default"
+                                  " = 1 OR (SELECT count(*) FROM shoes x WHERE "
+                                  "x.added <= ?1 AND (x.retired IS NULL OR "
+                                  "x.retired >= ?1)) = 1) GROUP BY sh.id "
+                                  "ORDER BY sh.is_default DESC LIMIT 1",
+                                  err);
+    char d[TENDO_DAY_STRLEN];
+    if (!st)
+        return TENDO_EDB;
+    bind_str(st, 1, day_txt(day, d));
+    return step_one(db, st, read_shoe, out, found, err, "cannot read shoes");
+}
+
 static int shoe_row(sqlite3_stmt *st, void *p)
 {
     struct walk *w = p;
@@ -933,6 +954,69 @@ int tendo_ledger_find(tendo_db *db, const char *sha256_hex, int64_t *id,
     bind_str(st, 1, sha256_hex);
     return step_one(db, st, read_id, id, NULL, err,
                     "cannot read the import ledger");
+}
+
+const char *const tendo_ledger_statuses[] = {"imported", "duplicate",
+                                             "rejected", NULL};
+
+static void read_ledger(sqlite3_stmt *st, void *out)
+{
+    struct tendo_ledger_entry *l = out;
+    char status[16];
+    memset(l, 0, sizeof *l);
+    l->id = col_id(st, 0);
+    col_text(st, 1, l->source, sizeof l->source);
+    col_text(st, 2, l->format, sizeof l->format);
+    col_text(st, 3, status, sizeof status);
+    col_text(st, 4, l->error, sizeof l->error);
+    for (int i = 0; tendo_ledger_statuses[i]; i++)
+        if (!strcmp(status, tendo_ledger_statuses[i]))
+            l->status = i;
+}
+
+int tendo_ledger_lookup(tendo_db *db, const char *sha256_hex,
+                        struct tendo_ledger_entry *out, int *found,
+                        struct tendo_error *err)
+{
+    sqlite3_stmt *st = store_prep(db,
+                                  "SELECT id, source, format, status, error "
+                                  "FROM imports WHERE sha256 = ?1",
+                                  err);
+    memset(out, 0, sizeof *out);
+    if (!st)
+        return TENDO_EDB;
+    bind_str(st, 1, sha256_hex);
+    return step_one(db, st, read_ledger, out, found, err,
+                    "cannot read the import ledger");
+}
+
+int tendo_ledger_note(tendo_db *db, const char *sha256_hex,
+                      const char *source, const char *format, int status,
+                      const char *error, int64_t now_utc, int64_t *id,
+                      struct tendo_error *err)
+{
+    char utc[21];
+    sqlite3_stmt *st = store_prep(
+        db,
+        "INSERT INTO imports (sha256, source, format, imported_utc, status, "
+        "error) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO "
+        "UPDATE SET source = ?2, format = ?3, imported_utc = ?4, status = ?5,"
+        " error = ?6 WHERE status <> 'imported' OR ?5 = 'imported' "
+        "RETURNING id",
+        err);
+    if (!st)
+        return TENDO_EDB;
+    if (status < 0 || status > TENDO_LEDGER_REJECTED)
+        return tendo_fail(err, TENDO_EUSAGE, "no such ledger status");
+    bind_str(st, 1, sha256_hex);
+    bind_str(st, 2, source);
+    bind_str(st, 3, format);
+    bind_str(st, 4, tendo_utc_format(now_utc, utc));
+    bind_str(st, 5, tendo_ledger_statuses[status]);
+    bind_text(st, 6, error);
+    *id = 0;
+    return step_one(db, st, read_id, id, NULL, err,
+                    "cannot record the import");
 }
 
 int tendo_ledger_add(tendo_db *db, const char *sha256_hex, const char *source,

@@ -11,7 +11,7 @@ cmp -s diary.csv again.csv && ok || bad "generator deterministic" "two runs diff
 
 run import diary.csv
 expect_status 0 import
-expect_out "imported   diary.csv: 61 sessions, 86 checks, 74 rehab, 86 wellness" "import counts"
+expect_out "imported   diary.csv: 61 sessions (#1-#61), 86 checks, 74 rehab, 86 wellness" "import counts"
 run import diary.csv
 expect_status 0 "duplicate"; expect_out "duplicate  diary.csv (imported before)" duplicate
 cp diary.csv renamed.csv

@@ -34,10 +34,11 @@ expect_out "promises" "says it was cut short"
 
 run import watch
 expect_status 0 "import folder"
-expect_out "imported   watch/run-2026-11-24.fit: run 2026-11-24, " "import line"
+expect_out "imported   watch/run-2026-11-24.fit: session #8: run 2026-11-24, " "import line"
 expect_out "8 files: 8 imported, 0 duplicate, 0 rejected" "import summary"
 run import watch
-expect_out "8 files: 0 imported, 8 duplicate, 0 rejected" "re-import"
+expect_out "8 files: 0 imported, 0 duplicate, 0 rejected, 8 known (-v lists them)" "re-import"
+expect_eq "$(printf '%s\n' "$OUT" | wc -l)" 1 "known files are counted, not listed"
 before=$(db_hash)
 run import cut.fit junk.fit
 expect_status 2 "bad files rejected"
@@ -63,7 +64,9 @@ if [ -d "$SHARED/fit" ]; then
   expect_err "sram-Settings.fit: a FIT settings file, not an activity" "settings refused"
   expect_out "sportslib-run-6909950168.fit (session #" "same run from another file"
   run import "$SHARED/fit"
-  expect_out "65 files: 0 imported, 63 duplicate, 2 rejected" "real files again"
+  expect_status 0 "real files again: nothing new failed"
+  expect_out "65 files: 0 imported, 0 duplicate, 0 rejected, 63 known, 2 rejected before (-v lists them; --force tries them again)" "real files again"
+  expect_eq "$ERR" "" "real files again: the refusals are not repeated"
 else
   echo "skipping the real files: no $SHARED"
 fi

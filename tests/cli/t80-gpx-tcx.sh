@@ -34,7 +34,7 @@ expect_eq "$(json_get t.json '$.sport')" running "tcx sport"
 
 export TENDO_DB="$WORK/gpx-first.db"
 run import gpx/run-2026-11-21.gpx
-expect_out "imported   gpx/run-2026-11-21.gpx: run 2026-11-21" "gpx import"
+expect_out "imported   gpx/run-2026-11-21.gpx: session #1: run 2026-11-21" "gpx import"
 run --json list --what sessions --from 2026-11-21 --to 2026-11-21
 echo "$OUT" > l.json
 expect_eq "$(json_get l.json '$.sessions[0].source')" gpx "source gpx"
@@ -60,7 +60,7 @@ run import gpx/run-2026-11-24.gpx
 run edit 1 --rpe 6 --pain 2 --notes "felt heavy"
 run import fit/run-2026-11-24.fit
 expect_status 0 "fit after gpx"
-expect_out "replaces session #1's data from a poorer source" "replaced"
+expect_out "imported   fit/run-2026-11-24.fit: merged with #1: run 2026-11-24" "replaced"
 run --json list --what sessions --from 2026-11-24
 echo "$OUT" > r.json
 expect_eq "$(sqlite3 :memory: "SELECT json_array_length(readfile('r.json'), '\$.sessions')")" 1 "still one session"

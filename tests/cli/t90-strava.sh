@@ -11,7 +11,7 @@ expect_eq "$(ls unpacked/activities | wc -l)" 8 "files in the export"
 run import export.zip
 expect_status 0 "zip import"
 expect_out "12 files: 12 imported, 0 duplicate, 0 rejected" "every row"
-expect_out "imported   activities.csv row 2 (Commute): bike 2026-11-11 from activities.csv alone" "row without a file"
+expect_out "imported   activities.csv row 2 (Commute): session #1: bike 2026-11-11 from activities.csv alone" "row without a file"
 expect_out "imported   activities/" "rows with files"
 run --json list --what sessions --from 2026-11-21 --to 2026-11-21
 echo "$OUT" > l.json
@@ -27,7 +27,7 @@ expect_eq "$(json_get g.json '$.sessions[0].minutes')" 40.0 "moving time"
 
 run import unpacked
 expect_status 0 "the folder again"
-expect_out "12 files: 0 imported, 12 duplicate, 0 rejected" "nothing twice"
+expect_out "12 files: 0 imported, 0 duplicate, 0 rejected, 12 known (-v lists them)" "nothing twice"
 
 # hostile rows in an unpacked export: each refused, the others still land
 mkdir -p bad/activities

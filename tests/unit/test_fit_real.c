@@ -298,7 +298,7 @@ static void real_file_cut_everywhere(void **state)
     const char *path = TENDO_SHARED_DATA "/fit/garmin-fenix-5-run.fit";
     char db_path[] = "/tmp/tendo-cut-XXXXXX";
     char file[600];
-    struct tendo_import_opts o = {20416, 0, NULL, NULL};
+    struct tendo_import_opts o = {20416, 0, NULL, NULL, 0};
     struct tendo_import_result r;
     struct tendo_error e = {0};
     struct tendo_session s;
@@ -327,9 +327,13 @@ static void real_file_cut_everywhere(void **state)
         free(copy);
     }
     {
-        int64_t seen;
-        assert_int_equal(tendo_ledger_find(db, r.sha256, &seen, &e), 0);
-        assert_int_equal(seen, 0); /* no ledger entry either */
+        /* the ledger remembers the last refusal, and why */
+        struct tendo_ledger_entry l;
+        int found = 0;
+        assert_int_equal(tendo_ledger_lookup(db, r.sha256, &l, &found, &e), 0);
+        assert_int_equal(found, 1);
+        assert_int_equal(l.status, TENDO_LEDGER_REJECTED);
+        assert_non_null(strstr(l.error, r.err.msg));
     }
     assert_int_equal(tendo_import_memory(db, data, len, "whole.fit", &o, &r),
                      TENDO_OK);

@@ -20,7 +20,7 @@ static tendo_db *fresh(const char *name)
 static int import_text(tendo_db *db, const char *name, const char *csv,
                        struct tendo_import_result *r)
 {
-    struct tendo_import_opts o = {TODAY, NOW, NULL, NULL};
+    struct tendo_import_opts o = {TODAY, NOW, NULL, NULL, 0};
     return tendo_import_memory(db, (const uint8_t *)csv, strlen(csv), name,
                                &o, r);
 }
@@ -108,7 +108,10 @@ static void a_bad_file_lands_not_at_all(void **state)
     assert_string_equal(r.err.field, "pain_during");
     assert_int_equal(r.sessions, 0);
     assert_int_equal(count(db, "sessions"), 0);
-    assert_int_equal(count(db, "imports"), 0); /* so a fixed file imports */
+    /* the ledger remembers the refusal (so a daily import reports it once),
+     * nothing else lands, and a fixed file imports */
+    assert_int_equal(count(db, "imports WHERE status = 'imported'"), 0);
+    assert_int_equal(count(db, "imports WHERE status = 'rejected'"), 1);
     snprintf(fixed, sizeof fixed, "date,type,minutes,pain_during\n"
                                   "2026-11-20,run,40,2\n"
                                   "2026-11-21,run,40,2\n"
@@ -299,7 +302,7 @@ static int import_fit(tendo_db *db, const char *name,
 {
     struct tendo_buf b;
     struct tendo_error e = {0};
-    struct tendo_import_opts o = {TODAY, NOW, NULL, NULL};
+    struct tendo_import_opts o = {TODAY, NOW, NULL, NULL, 0};
     int rc;
     tendo_buf_init(&b, 0);
     assert_int_equal(tendo_fit_encode(a, 0, &b, &e), 0);
@@ -370,7 +373,8 @@ static void fit_import_and_dedupe(void **state)
     assert_int_equal(r.status, TENDO_IMPORT_IMPORTED);
     assert_int_equal(count(db, "sessions"), 2);
     assert_int_equal(count(db, "streams"), 2);
-    assert_int_equal(count(db, "imports"), 2);
+    assert_int_equal(count(db, "imports WHERE status = 'imported'"), 2);
+    assert_int_equal(count(db, "imports WHERE status = 'duplicate'"), 2);
     tendo_fit_free(a);
     tendo_db_close(db);
 }
@@ -417,7 +421,7 @@ static void fit_truncated_files_change_nothing(void **state)
     struct tendo_fit_activity *a = fit_run(FIT_T0, 99, 40);
     struct tendo_buf b;
     struct tendo_error e = {0};
-    struct tendo_import_opts o = {TODAY, NOW, NULL, NULL};
+    struct tendo_import_opts o = {TODAY, NOW, NULL, NULL, 0};
     struct tendo_import_result r;
     (void)state;
     assert_int_equal(import_text(db, "d.csv", diary, &r), TENDO_OK);
@@ -437,7 +441,7 @@ static void fit_truncated_files_change_nothing(void **state)
     }
     assert_int_equal(count(db, "sessions"), 2);
     assert_int_equal(count(db, "streams"), 0);
-    assert_int_equal(count(db, "imports"), 1);
+    assert_int_equal(count(db, "imports WHERE status = 'imported'"), 1);
     /* and the whole file lands */
     assert_int_equal(tendo_import_memory(db, (const uint8_t *)b.data, b.len,
                                          "whole.fit", &o, &r),
