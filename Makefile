@@ -1,8 +1,10 @@
 # tendo - the two commands of the README, and the usual targets.
 #   make          build (CMake + Ninja, in build/)
-#   make demo     install missing packages, build, import a generated
+#   make demo     install missing packages (only those building and
+#                 running need), build, import a generated
 #                 12-week diary into a fresh database, show it
-#   make check    build twice (gcc -Werror; clang ASan+UBSan+libFuzzer) and
+#   make check    install the test tools too, build twice (gcc -Werror;
+#                 clang ASan+UBSan+libFuzzer) and
 #                 run every test through ctest
 #   make bench    FIT decoding/import against fit-file-parser and gpsbabel,
 #                 the report and the advice on a 20-year diary,
@@ -14,25 +16,28 @@ BUILD  ?= build
 PREFIX ?= /usr/local
 JOBS   ?= 2
 
-.PHONY: all build deps demo check bench mutants install clean
+.PHONY: all build deps deps-run demo check bench mutants install clean
 
 all: build
 
 deps:
 	@scripts/install-deps.sh
 
+deps-run:
+	@scripts/install-deps.sh --run
+
 build:
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
-demo: deps build
+demo: deps-run build
 	@scripts/demo.sh $(BUILD)
 
 check: deps
-	cmake -S . -B $(BUILD) -G Ninja -DTENDO_WERROR=ON -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+	cmake -S . -B $(BUILD) -G Ninja -DTENDO_WERROR=ON -DTENDO_TESTS=ON -DCMAKE_INSTALL_PREFIX=$(PREFIX)
 	cmake --build $(BUILD) -j $(JOBS)
 	CC=clang cmake -S . -B $(BUILD)/asan -G Ninja -DTENDO_WERROR=ON \
-	  -DTENDO_SANITIZE=ON -DTENDO_FUZZ=ON -DTENDO_TEST_PREFIX=asan:
+	  -DTENDO_SANITIZE=ON -DTENDO_FUZZ=ON -DTENDO_TESTS=ON -DTENDO_TEST_PREFIX=asan:
 	cmake --build $(BUILD)/asan -j $(JOBS)
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 

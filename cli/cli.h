@@ -3,7 +3,7 @@
  * open database, "today", output helpers and the command table.
  *
  * The CLI is the only code that prints or exits. Exit statuses
- * (product.md §2): 0 success, 1 usage error, 2 data/input error (some
+ * (docs/cli.md): 0 success, 1 usage error, 2 data/input error (some
  * inputs rejected), 3 internal or storage error; cli_status() maps library
  * error codes onto them.
  */

@@ -21,8 +21,12 @@ static const char help[] =
     "--answers it asks the questions. Heel-raise: single-leg raises to\n"
     "fatigue per side; the limb symmetry index is involved / uninvolved x\n"
     "100 (the involved side from --involved, else the latest check's side,\n"
-    "else the side with fewer raises); aim for >= " TENDO_STR(TENDO_LSI_GOAL)
-    " % and >= 25 raises.\n"
+    "else the side with fewer raises). Running again needs an LSI of\n"
+    ">= " TENDO_STR(TENDO_RTR_LSI_MIN) " % (with both sides sore, "
+    TENDO_STR(TENDO_HEEL_RAISE_NORM) " raises instead, "
+    TENDO_STR(TENDO_HEEL_RAISE_NORM_OLDER) " from\n"
+    "age " TENDO_STR(TENDO_HEEL_RAISE_OLDER_AGE) "); the programme's goal is >= "
+    TENDO_STR(TENDO_LSI_GOAL) " % (docs/clinical.md §8).\n"
     "Dorsiflexion: knee-to-wall distance in cm per side; a difference over\n"
     "2 cm is worth noting. Without a kind: every assessment of the last N\n"
     "weeks (default 26) with the change since the first of its kind.\n";
@@ -118,11 +122,12 @@ static void print_one(const struct tendo_assessment *a,
                    "sore legs",
                    a->score);
         else if (!isnan(a->score))
-            printf("; LSI %.0f %%%s%s%s (aim >= %d %%, and >= 25 raises to "
-                   "return to running)",
+            printf("; LSI %.0f %%%s%s%s (running needs >= %d %%, the goal "
+                   "is >= %d %%)",
                    a->score, d && d->involved ? " (" : "",
                    d && d->involved ? d->involved : "",
-                   d && d->involved ? " involved)" : "", TENDO_LSI_GOAL);
+                   d && d->involved ? " involved)" : "", TENDO_RTR_LSI_MIN,
+                   TENDO_LSI_GOAL);
         putchar('\n');
         if (d && d->side)
             print_gate(a, d);

@@ -1,6 +1,6 @@
 /*
  * cli/cmd-check.c - `tendo check`: the 20-second daily symptom check
- * (product.md §3). One record per day: entering it again updates the
+ * (docs/cli.md, check). One record per day: entering it again updates the
  * values given and says what each was before, so nothing is lost silently.
  */
 #include "cli.h"

@@ -1,5 +1,5 @@
 /*
- * cli/cmd-export.c - `tendo export`: the diary CSV (product.md §4) or JSON
+ * cli/cmd-export.c - `tendo export`: the diary CSV (docs/formats.md) or JSON
  * of everything. Files are written whole (temp file + rename) or not at all.
  */
 #include "cli.h"

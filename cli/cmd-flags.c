@@ -1,7 +1,7 @@
 /*
  * cli/cmd-flags.c - `tendo flags`: the red flags open on a day and since
  * when, and `tendo flags clear` to record that a clinician has seen the
- * athlete (clinical.md §2, product.md §2). Until then every day is
+ * athlete (clinical.md §2, docs/cli.md). Until then every day is
  * see-clinician. The episodes come from the library's history
  * (tendo/history.h), so `flags`, `today`, `list` and the report agree.
  */

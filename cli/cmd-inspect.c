@@ -1,6 +1,6 @@
 /*
  * cli/cmd-inspect.c - `tendo inspect FILE...`: decode activity files
- * without storing them (product.md §5.1).
+ * without storing them (docs/formats.md).
  */
 #include "cli.h"
 
@@ -9,11 +9,13 @@
 
 static const char help[] =
     "usage: tendo inspect FILE...\n\n"
-    "Decodes activity files (FIT, .fit.gz) without storing anything and\n"
+    "Decodes activity files (FIT, GPX, TCX, and their .gz) without storing\n"
+    "anything and\n"
     "prints each one's summary: sport, start, elapsed and timer time,\n"
     "distance, heart rate, cadence (steps/min for running), records, laps,\n"
-    "device and warnings. --json: one JSON object per line (product.md\n"
-    "§5.1); an undecodable file gives {\"file\",\"error\",\"offset\"}.\n"
+    "device and warnings. --json: one JSON object per line (see\n"
+    "docs/formats.md); an undecodable file gives\n"
+    "{\"file\",\"error\",\"offset\"}.\n"
     "Exit status 2 if any file could not be decoded.\n";
 
 static void print_leg(const struct cli *c, const struct tendo_leg *l,

@@ -1,6 +1,6 @@
 /*
  * cli/cmd-load.c - `tendo load`: tendon load and training load, per week
- * or per day (clinical.md §9, product.md §5.3).
+ * or per day (clinical.md §9, docs/cli.md, load).
  */
 #include "cli.h"
 

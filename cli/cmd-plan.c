@@ -1,6 +1,6 @@
 /*
  * cli/cmd-plan.c - `tendo plan`: the coming days from today's advice
- * (tendo/plan.h, product.md §5.4), as a table, JSON or an iCalendar file.
+ * (tendo/plan.h, docs/cli.md, plan), as a table, JSON or an iCalendar file.
  * Nothing is stored: the plan is recomputed from the latest check each
  * time, so tomorrow's plan follows today's symptoms.
  */

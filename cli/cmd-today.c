@@ -1,6 +1,6 @@
 /*
  * cli/cmd-today.c - `tendo today`: the day's advice with its reasons
- * (clinical.md §2-§6, product.md §5.2). Gathers the history, calls the pure
+ * (clinical.md §2-§6, docs/cli.md, today). Gathers the history, calls the pure
  * rules engine (tendo/rules.h), prints.
  */
 #include "cli.h"

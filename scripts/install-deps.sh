@@ -1,18 +1,45 @@
 #!/usr/bin/env bash
-# Installs the Debian packages tendo needs to build, test and fuzz (the set
-# chosen in docs/dependencies, from libs.md), but only those missing: a no-op
+# Installs the Debian packages tendo needs, but only those missing: a no-op
 # when everything is there. Needs root (or sudo) only when something is
-# missing. Used by `make demo`, `make check` and .ci/run.
+# missing. The set and why each is there: docs/architecture.md,
+# "Dependencies".
+#
+#   install-deps.sh           everything `make check` needs (CI, .ci/run)
+#   install-deps.sh --run     only what building and running need (`make
+#                             demo`): no compilers for sanitizers, no
+#                             browser, no test tools
+#   install-deps.sh --list run|check   print the set, install nothing
 set -euo pipefail
 
-packages=(
+# building and running: the compiler, CMake and the libraries tendo links
+run_packages=(
   build-essential cmake ninja-build pkgconf
   libsqlite3-dev libexpat1-dev zlib1g-dev libzip-dev libjansson-dev
+  tzdata
+)
+# testing: unit tests, sanitizers and libFuzzer, independent readers of
+# what tendo writes, the report in headless Chromium, the FIT peer
+check_packages=(
+  "${run_packages[@]}"
   libcmocka-dev
   clang clang-14 libclang-rt-14-dev valgrind
-  sqlite3 libxml2-utils gpsbabel tzdata python3 python3-icalendar
+  sqlite3 libxml2-utils gpsbabel python3 python3-icalendar
   chromium fonts-dejavu-core
 )
+
+packages=("${check_packages[@]}")
+case "${1:-}" in
+  --run) packages=("${run_packages[@]}") ;;
+  --list)
+    case "${2:-}" in
+      run) printf '%s\n' "${run_packages[@]}" ;;
+      check) printf '%s\n' "${check_packages[@]}" ;;
+      *) echo "usage: install-deps.sh [--run | --list run|check]" >&2; exit 1 ;;
+    esac
+    exit 0 ;;
+  "") ;;
+  *) echo "usage: install-deps.sh [--run | --list run|check]" >&2; exit 1 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

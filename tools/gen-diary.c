@@ -8,7 +8,7 @@
  *                        [--watch-from YYYY-MM-DD]
  * From --watch-from on, runs are left out of the diary (a watch records
  * them; see tendo-gen-fit): their pain goes into the day's check instead.
- * Writes CSV (product.md §4) to stdout. Deterministic for a given seed and
+ * Writes CSV (docs/formats.md) to stdout. Deterministic for a given seed and
  * end day, so tests can rely on it.
  */
 #include "tendo/tendo.h"

@@ -1,6 +1,6 @@
 /*
  * tendo/activity.h - what an activity file says, whatever its format: the
- * summary `inspect` prints (product.md §5.1) and `import` stores.
+ * summary `inspect` prints (docs/formats.md) and `import` stores.
  *
  * tendo_activity_from_fit() turns a decoded FIT file into a summary:
  * totals over its sessions (a multisport file keeps one leg per session),
@@ -56,7 +56,7 @@ TENDO_API int tendo_activity_from_fit(const struct tendo_fit_activity *f,
 /* Frees what `a` holds; NULL is a no-op. */
 TENDO_API void tendo_activity_release(struct tendo_activity *a);
 
-/* The summary as product.md §5.1's JSON object (a new reference). */
+/* The summary as JSON object of docs/formats.md (a new reference). */
 TENDO_API json_t *tendo_activity_json(const struct tendo_activity *a,
                                       const char *file);
 

@@ -1,5 +1,5 @@
 /*
- * tendo/diary.h - the diary CSV (product.md §4): a runner's spreadsheet.
+ * tendo/diary.h - the diary CSV (docs/formats.md): a runner's spreadsheet.
  *
  * Format: UTF-8 (a leading BOM is allowed), comma-separated, RFC 4180
  * quoting, a header row naming the columns in any order:

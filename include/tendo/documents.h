@@ -1,8 +1,8 @@
 /*
  * tendo/documents.h - the JSON documents of the reporting commands, built
  * by the library so that every client (the CLI's --json, a server's API)
- * gives the same: the day's advice (product.md §5.2), the plan (§5.4), the
- * load (§5.3), the rehab prescription and stages, and assessments. The
+ * gives the same: the day's advice (`today`), the plan (`plan`), the
+ * load (`load`), the rehab prescription and stages, and assessments. The
  * shapes are written out with each command in docs/cli.md.
  *
  * Each function returns a new json_t with reference count 1, owned by the

@@ -27,7 +27,7 @@ TENDO_API extern const char *const tendo_rehab_surfaces[];  /* flat, step, decli
 TENDO_API extern const char *const tendo_flag_names[];      /* pop, ...,
                                                     morning-high (bit order) */
 
-/* Red flags (product.md §3, clinical.md §2), as bits. A check records the
+/* Red flags (docs/cli.md `check`, docs/clinical.md §2), as bits. A check records the
  * first seven (TENDO_FLAG_ALL; `sharp` among them starts a flare-up, it is
  * not a red flag); `morning-high` is opened by the mornings themselves
  * (morning pain 6/10 or more on 3 days running). A red flag stays open
@@ -83,7 +83,7 @@ struct tendo_session {
     char device[96];            /* "garmin fr945", "" if unknown */
 };
 
-/* The daily symptom check: one per local day (product.md §3). */
+/* The daily symptom check: one per local day (docs/cli.md, check). */
 struct tendo_check {
     tendo_day date;
     int morning;                /* first-steps pain 0-10 */

@@ -1,5 +1,5 @@
 /*
- * tendo/plan.h - the week planner (clinical.md §4, §6; product.md §5.4):
+ * tendo/plan.h - the week planner (clinical.md §4, §6; docs/cli.md, plan):
  * the coming days, each a run (easy, moderate or long, with minutes and
  * km caps and strides yes/no), cross-training or rest, plus the rehab
  * session of the day.

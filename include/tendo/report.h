@@ -1,5 +1,5 @@
 /*
- * tendo/report.h - charts as SVG and the HTML report (product.md `report`):
+ * tendo/report.h - charts as SVG and the HTML report (docs/cli.md, report):
  * one self-contained page (inline CSS and SVG, no scripts, nothing fetched)
  * for the athlete, coach and physio.
  *

@@ -1,5 +1,5 @@
 /*
- * tendo/rules.h - the daily advice (docs/clinical.md; product.md §5.2): the
+ * tendo/rules.h - the daily advice (docs/clinical.md; docs/cli.md, today): the
  * athlete's history (tendo/history.h) and a day in, a recommendation out.
  *
  * Pure: no I/O, no clock, no globals, no allocation; the day is an

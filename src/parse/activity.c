@@ -260,7 +260,7 @@ int tendo_activity_from_fit(const struct tendo_fit_activity *f,
                            : TENDO_OK;
 }
 
-/* ---- JSON (product.md §5.1) -------------------------------------------- */
+/* ---- JSON (docs/formats.md) -------------------------------------------- */
 
 static json_t *real_or_null(double v, double scale)
 {

@@ -1,5 +1,5 @@
 /*
- * parse/diary.c - the diary CSV (product.md §4): header mapping and row
+ * parse/diary.c - the diary CSV (docs/formats.md): header mapping and row
  * validation. Bytes in, struct tendo_diary_row out; no database.
  */
 #include "tendo/diary.h"

@@ -139,7 +139,7 @@ static const struct name manufacturers[] = {
 };
 
 /* Garmin products: only numbers checked against an independent decoder's
- * names for the files in shared/data (others print as numbers). */
+ * names for the real test files (others print as numbers). */
 static const struct name garmin_products[] = {
     {1, "hrm1"}, {1036, "edge500"}, {1124, "fr110"}, {1169, "edge800"},
     {1325, "edge200"}, {1328, "fr910xt"}, {1436, "fr70"}, {1482, "fr10"},

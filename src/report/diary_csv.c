@@ -1,5 +1,5 @@
 /*
- * report/diary_csv.c - writes the diary CSV (product.md §4).
+ * report/diary_csv.c - writes the diary CSV (docs/formats.md).
  *
  * Rows per day, in this order: each session on its own row, carrying the
  * first rehab entries that have no notes of their own (a row's notes belong

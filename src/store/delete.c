@@ -1,5 +1,5 @@
 /*
- * store/delete.c - deleting records (product.md's `delete KIND ID`), each
+ * store/delete.c - deleting records (docs/cli.md, delete KIND ID), each
  * deletion leaving a marker (schema v5) so a backup knows the record is
  * gone.
  *

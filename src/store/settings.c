@@ -1,6 +1,6 @@
 /*
  * store/settings.c - the settings table: known keys, their defaults and
- * validation (product.md §2 `config`; every threshold a coach may change).
+ * validation (docs/cli.md, config; every threshold a coach may change).
  */
 #include "store/internal.h"
 #include "tendo/values.h"
