@@ -18,6 +18,7 @@ enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_DATA = 2, EXIT_INTERNAL = 3 };
 
 struct cli {
     const char *prog;
+    const char *cmd;        /* the command running ("log"), or NULL */
     char db_path[4096];
     int json, quiet, verbose;
     const char *units_arg;  /* --units, or NULL */
@@ -31,11 +32,26 @@ struct cli {
     tendo_db *db;
 };
 
+/* The command table (cli/main.c): everything `tendo help`, `--help` and
+ * the generated bash completion know of a command. */
 struct cmd {
     const char *name;
-    const char *summary;
+    const char *summary;                 /* one line for `tendo help` */
     int (*run)(struct cli *c, int argc, char **argv);
+    const char *help;                    /* `tendo help NAME`, --help */
+    const struct option *opts;           /* its getopt table */
+    const char *words;                   /* its first words (subcommands,
+                                            kinds), or NULL */
+    int files;                           /* takes file names */
 };
+
+/* The table, and one command of it (NULL when there is none). */
+const struct cmd *cli_commands(size_t *n);
+const struct cmd *cli_command(const char *name);
+/* Prints command `name`'s help on stdout; returns EXIT_OK. */
+int cli_help(struct cli *c, const char *name);
+/* config's help goes on with the settings and their defaults */
+void cmd_config_help_more(void);
 
 /* Long options every command accepts (the global ones), for getopt tables:
  * put GLOBAL_OPTS before the {0} terminator; handle codes >= OPT_GLOBAL
@@ -67,6 +83,11 @@ int cli_status(int code);
 int cli_usage(struct cli *c, const char *cmd, const char *msg);
 /* Reports what getopt_long rejected (`opt` is '?' or ':'); exit status 1. */
 int cli_bad_option(struct cli *c, const char *cmd, char **argv, int opt);
+
+/* After a command: flushes stdout; a failed write (a full disk, a closed
+ * pipe's reader gone) turns a success into exit status 3 with one line on
+ * stderr, as git does, so scripts do not take lost output for success. */
+int cli_flush(int rc);
 
 /* Prints a JSON value (one line) on stdout and drops the reference. */
 int cli_print_json(struct cli *c, json_t *v);
@@ -120,6 +141,9 @@ void cli_session_print(const struct cli *c, const struct tendo_session *s,
  * with a value, 0 when the answer was empty (skipped), -1 at end of input.
  * Invalid answers are explained and asked again. */
 int cli_ask(const char *question, char *answer, size_t cap);
+/* What the re-ask after a bad answer says Enter does (default "or press
+ * Enter to skip"). */
+void cli_ask_skip_hint(const char *hint);
 int cli_ask_int(const char *question, const char *field, long lo, long hi,
                 int *out);
 int cli_ask_enum(const char *question, const char *field,
@@ -132,6 +156,52 @@ int cli_history(struct cli *c, struct tendo_history **h);
 int cli_advise(struct cli *c, struct tendo_advice *a);
 
 /* The commands, one file each (cli/cmd-NAME.c). */
+extern const char cmd_assess_help[];
+extern const struct option cmd_assess_opts[];
+extern const char cmd_backup_help[];
+extern const struct option cmd_backup_opts[];
+extern const char cmd_check_help[];
+extern const struct option cmd_check_opts[];
+extern const char cmd_config_help[];
+extern const struct option cmd_config_opts[];
+extern const char cmd_delete_help[];
+extern const struct option cmd_delete_opts[];
+extern const char cmd_edit_help[];
+extern const struct option cmd_edit_opts[];
+extern const char cmd_export_help[];
+extern const struct option cmd_export_opts[];
+extern const char cmd_flags_help[];
+extern const struct option cmd_flags_opts[];
+extern const char cmd_import_help[];
+extern const struct option cmd_import_opts[];
+extern const char cmd_init_help[];
+extern const struct option cmd_init_opts[];
+extern const char cmd_inspect_help[];
+extern const struct option cmd_inspect_opts[];
+extern const char cmd_list_help[];
+extern const struct option cmd_list_opts[];
+extern const char cmd_load_help[];
+extern const struct option cmd_load_opts[];
+extern const char cmd_log_help[];
+extern const struct option cmd_log_opts[];
+extern const char cmd_plan_help[];
+extern const struct option cmd_plan_opts[];
+extern const char cmd_rehab_help[];
+extern const struct option cmd_rehab_opts[];
+extern const char cmd_report_help[];
+extern const struct option cmd_report_opts[];
+extern const char cmd_shoe_help[];
+extern const struct option cmd_shoe_opts[];
+extern const char cmd_today_help[];
+extern const struct option cmd_today_opts[];
+extern const char cmd_wellness_help[];
+extern const struct option cmd_wellness_opts[];
+extern const char cmd_help_help[];
+extern const struct option cmd_help_opts[];
+int cmd_help(struct cli *c, int argc, char **argv);
+extern const char cmd_completion_help[];
+extern const struct option cmd_completion_opts[];
+int cmd_completion(struct cli *c, int argc, char **argv);
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_config(struct cli *c, int argc, char **argv);
 int cmd_log(struct cli *c, int argc, char **argv);

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char help[] =
+const char cmd_assess_help[] =
     "usage: tendo assess visa-a [--answers Q1,...,Q8]\n"
     "       tendo assess heel-raise --left N --right N [--involved left|right]\n"
     "       tendo assess dorsiflexion --left CM --right CM\n"
@@ -105,18 +105,32 @@ static void print_gate(const struct tendo_assessment *a,
                g.pass ? "passed" : "not yet", g.value, g.need);
 }
 
+/* A side's value, or "not tested" (records from before both sides were
+ * required) - never "nan". */
+static const char *side_value(double v, int cm, char *buf, size_t cap)
+{
+    if (isnan(v))
+        return "not tested";
+    if (cm)
+        snprintf(buf, cap, "%.1f cm", v);
+    else
+        snprintf(buf, cap, "%.0f", v);
+    return buf;
+}
+
 static void print_one(const struct tendo_assessment *a,
                       const struct derived *d)
 {
-    char ds[TENDO_DAY_STRLEN];
+    char ds[TENDO_DAY_STRLEN], l[32], r[32];
     tendo_day_format(a->date, ds);
     if (!strcmp(a->kind, "visa-a")) {
         printf("VISA-A %s: %.0f/100 (100 = no symptoms; a change of 6-7 "
                "points matters)\n",
                ds, a->score);
     } else if (!strcmp(a->kind, "heel-raise")) {
-        printf("heel-raise %s: left %.0f, right %.0f", ds, a->left,
-               a->right);
+        printf("heel-raise %s: left %s, right %s", ds,
+               side_value(a->left, 0, l, sizeof l),
+               side_value(a->right, 0, r, sizeof r));
         if (!isnan(a->score) && d && d->side && !strcmp(d->side, "both"))
             printf("; LSI %.0f %%, but both sides are sore: it compares two "
                    "sore legs",
@@ -133,8 +147,9 @@ static void print_one(const struct tendo_assessment *a,
             print_gate(a, d);
     } else {
         double diff = fabs(a->left - a->right);
-        printf("dorsiflexion %s: left %.1f cm, right %.1f cm", ds, a->left,
-               a->right);
+        printf("dorsiflexion %s: left %s, right %s", ds,
+               side_value(a->left, 1, l, sizeof l),
+               side_value(a->right, 1, r, sizeof r));
         if (!isnan(diff))
             printf("; difference %.1f cm%s", diff,
                    diff > 2 ? " (over 2 cm: worth noting)" : "");
@@ -208,17 +223,18 @@ static int list(struct cli *c, int weeks)
 
 enum { O_ANSWERS = 1, O_LEFT, O_RIGHT, O_INVOLVED, O_WEEKS, O_NOTES };
 
+const struct option cmd_assess_opts[] = {
+    {"answers", required_argument, NULL, O_ANSWERS},
+    {"left", required_argument, NULL, O_LEFT},
+    {"right", required_argument, NULL, O_RIGHT},
+    {"involved", required_argument, NULL, O_INVOLVED},
+    {"weeks", required_argument, NULL, O_WEEKS},
+    {"notes", required_argument, NULL, O_NOTES},
+    GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_assess(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"answers", required_argument, NULL, O_ANSWERS},
-        {"left", required_argument, NULL, O_LEFT},
-        {"right", required_argument, NULL, O_RIGHT},
-        {"involved", required_argument, NULL, O_INVOLVED},
-        {"weeks", required_argument, NULL, O_WEEKS},
-        {"notes", required_argument, NULL, O_NOTES},
-        GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     static const char *const sides[] = {"left", "right", NULL};
     struct tendo_error e = {0};
     struct tendo_assessment a;
@@ -230,11 +246,11 @@ int cmd_assess(struct cli *c, int argc, char **argv)
 
     tendo_assessment_init(&a);
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_assess_opts, NULL)) != -1) {
         rc = 0;
         switch (opt) {
         case 'h':
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "assess");
         case '?':
         case ':':
             return cli_bad_option(c, "assess", argv, opt);
@@ -290,6 +306,7 @@ int cmd_assess(struct cli *c, int argc, char **argv)
         } else if (isatty(0)) {
             fprintf(stderr, "VISA-A: 8 questions about the last week "
                             "(Enter on an empty line stops).\n");
+            cli_ask_skip_hint("(Enter stops: nothing is stored)");
             if (ask_visa(p) != 1)
                 return cli_errorf(c, EXIT_USAGE,
                                   "VISA-A not finished: nothing stored");
@@ -305,6 +322,13 @@ int cmd_assess(struct cli *c, int argc, char **argv)
                  p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
     } else if (answers) {
         return cli_usage(c, "assess", "--answers is for visa-a");
+    } else if (isnan(a.left) || isnan(a.right)) {
+        char msg[120];
+        snprintf(msg, sizeof msg, "%s needs both --left and --right (0 when "
+                 "a side cannot be tested)", a.kind);
+        return cli_usage(c, "assess", msg);
+    } else if (involved >= 0 && strcmp(a.kind, "heel-raise") != 0) {
+        return cli_usage(c, "assess", "--involved is for heel-raise");
     }
     if ((rc = cli_open(c, 1)))
         return rc;

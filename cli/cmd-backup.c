@@ -8,7 +8,7 @@
 
 #include <sys/stat.h>
 
-static const char help[] =
+const char cmd_backup_help[] =
     "usage: tendo backup FILE\n\n"
     "Writes a consistent copy of the database to FILE (SQLite's online\n"
     "backup: other tendo commands may run meanwhile). FILE is replaced\n"
@@ -18,17 +18,18 @@ static const char help[] =
     "copy that any tool can read, 'tendo export --json' writes every\n"
     "record as JSON, and 'tendo import FILE.json' restores it.\n";
 
+const struct option cmd_backup_opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
+
 int cmd_backup(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
     struct tendo_error e = {0};
     struct stat st;
     int opt, rc;
 
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_backup_opts, NULL)) != -1) {
         if (opt == 'h')
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "backup");
         if (opt == '?' || opt == ':')
             return cli_bad_option(c, "backup", argv, opt);
         if (cli_global(c, opt, optarg) < 0)

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char help[] =
+const char cmd_check_help[] =
     "usage: tendo check [--morning 0-10] [--stiffness MIN] [--during 0-10]\n"
     "                   [--after 0-10] [--hop-pain 0-10]\n"
     "                   [--side left|right|both]\n"
@@ -68,10 +68,75 @@ static void flags_text(unsigned flags, char *out, size_t cap)
         snprintf(out, cap, "none");
 }
 
-static void ask_all(struct tendo_check *in, unsigned *flags, int *flags_given)
+/* What the prompted check knows before asking: a run of the day still
+ * without its pain, and the side and location of the latest check that
+ * named them (offered as defaults: Enter keeps them). */
+struct ask_ctx {
+    int64_t run_id;        /* a run of the day without pain_during, or 0 */
+    double run_minutes;
+    int runs;              /* runs on the day */
+    char side[8], location[16];
+};
+
+static int find_run(const struct tendo_session *s, void *p)
 {
-    int i;
-    char line[256];
+    struct ask_ctx *a = p;
+    if (strcmp(s->type, "run") != 0)
+        return 0;
+    a->runs++;
+    if (s->pain_during == TENDO_UNSET && !a->run_id) {
+        a->run_id = s->id;
+        a->run_minutes = s->minutes;
+    }
+    return 0;
+}
+
+static int ask_context(struct cli *c, struct ask_ctx *a, struct tendo_error *e)
+{
+    struct tendo_check k;
+    int found, rc;
+    memset(a, 0, sizeof *a);
+    if ((rc = tendo_sessions_each(c->db, c->date, c->date, find_run, a, e)))
+        return rc;
+    for (tendo_day day = c->date; day > c->date - 365 &&
+                                  (!a->side[0] || !a->location[0]);
+         day--) {
+        if ((rc = tendo_check_get(c->db, day, &k, &found, e)))
+            return rc;
+        if (found && k.side[0] && !a->side[0])
+            snprintf(a->side, sizeof a->side, "%s", k.side);
+        if (found && k.location[0] && !a->location[0])
+            snprintf(a->location, sizeof a->location, "%s", k.location);
+    }
+    return TENDO_OK;
+}
+
+/* Asks for a value of `names`, offering `def` (Enter keeps it). */
+static int ask_enum_default(const char *what, const char *field,
+                            const char *const *names, const char *def,
+                            char *out, size_t cap)
+{
+    char q[200];
+    size_t k;
+    int i, r;
+    k = (size_t)snprintf(q, sizeof q, "%s (", what);
+    for (i = 0; names[i] && k < sizeof q; i++)
+        k += (size_t)snprintf(q + k, sizeof q - k, "%s%s", i ? ", " : "",
+                              names[i]);
+    if (k < sizeof q)
+        snprintf(q + k, sizeof q - k, def[0] ? ") [%s]" : ")", def);
+    r = cli_ask_enum(q, field, names, &i);
+    if (r > 0)
+        snprintf(out, cap, "%s", names[i]);
+    else if (r == 0 && def[0])
+        snprintf(out, cap, "%s", def);
+    return r;
+}
+
+static void ask_all(const struct ask_ctx *a, struct tendo_check *in,
+                    unsigned *flags, int *flags_given)
+{
+    char line[256], q[160];
     fprintf(stderr, "Daily check (press Enter to skip a question)\n");
     if (cli_ask_int("First-steps pain this morning (0-10)", "morning", 0, 10,
                     &in->morning) < 0)
@@ -79,17 +144,21 @@ static void ask_all(struct tendo_check *in, unsigned *flags, int *flags_given)
     if (cli_ask_int("Morning stiffness (minutes)", "stiffness", 0, 1440,
                     &in->stiffness_min) < 0)
         return;
-    if (cli_ask_int("Worst pain during today's run (0-10)", "during", 0, 10,
-                    &in->during) < 0)
-        return;
+    /* session pain: only for a run logged on the day without it */
+    if (a->run_id) {
+        snprintf(q, sizeof q, "Worst pain during the %.0f-minute run #%lld "
+                 "(0-10)", a->run_minutes, (long long)a->run_id);
+        if (cli_ask_int(q, "during", 0, 10, &in->during) < 0)
+            return;
+    }
     if (cli_ask_int("Worst pain after activity / this evening (0-10)",
                     "after", 0, 10, &in->after) < 0)
         return;
-    if (cli_ask_enum("Side (left, right, both)", "side", tendo_sides, &i) > 0)
-        snprintf(in->side, sizeof in->side, "%s", tendo_sides[i]);
-    if (cli_ask_enum("Where (midportion, insertion, unsure)", "location",
-                     tendo_locations, &i) > 0)
-        snprintf(in->location, sizeof in->location, "%s", tendo_locations[i]);
+    if (ask_enum_default("Side", "side", tendo_sides, a->side, in->side,
+                         sizeof in->side) < 0 ||
+        ask_enum_default("Where", "location", tendo_locations, a->location,
+                         in->location, sizeof in->location) < 0)
+        return;
     for (;;) {
         struct tendo_error e = {0};
         char msg[400];
@@ -113,27 +182,28 @@ struct change {
     int before, after;
 };
 
+const struct option cmd_check_opts[] = {
+    {"morning", required_argument, NULL, O_MORNING},
+    {"stiffness", required_argument, NULL, O_STIFF},
+    {"during", required_argument, NULL, O_DURING},
+    {"after", required_argument, NULL, O_AFTER},
+    {"hop-pain", required_argument, NULL, O_HOP},
+    {"side", required_argument, NULL, O_SIDE},
+    {"location", required_argument, NULL, O_LOC},
+    {"flags", required_argument, NULL, O_FLAGS},
+    {"pop", no_argument, NULL, O_FLAG0 + 0},
+    {"cannot-raise", no_argument, NULL, O_FLAG0 + 1},
+    {"swelling", no_argument, NULL, O_FLAG0 + 2},
+    {"sharp", no_argument, NULL, O_FLAG0 + 3},
+    {"night", no_argument, NULL, O_FLAG0 + 4},
+    {"calf", no_argument, NULL, O_FLAG0 + 5},
+    {"fluoroquinolone", no_argument, NULL, O_FLAG0 + 6},
+    {"interactive", no_argument, NULL, 'i'},
+    GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_check(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"morning", required_argument, NULL, O_MORNING},
-        {"stiffness", required_argument, NULL, O_STIFF},
-        {"during", required_argument, NULL, O_DURING},
-        {"after", required_argument, NULL, O_AFTER},
-        {"hop-pain", required_argument, NULL, O_HOP},
-        {"side", required_argument, NULL, O_SIDE},
-        {"location", required_argument, NULL, O_LOC},
-        {"flags", required_argument, NULL, O_FLAGS},
-        {"pop", no_argument, NULL, O_FLAG0 + 0},
-        {"cannot-raise", no_argument, NULL, O_FLAG0 + 1},
-        {"swelling", no_argument, NULL, O_FLAG0 + 2},
-        {"sharp", no_argument, NULL, O_FLAG0 + 3},
-        {"night", no_argument, NULL, O_FLAG0 + 4},
-        {"calf", no_argument, NULL, O_FLAG0 + 5},
-        {"fluoroquinolone", no_argument, NULL, O_FLAG0 + 6},
-        {"interactive", no_argument, NULL, 'i'},
-        GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     struct tendo_check in, cur, before;
     struct tendo_error e = {0};
     unsigned add_flags = 0, set_flags = 0;
@@ -144,12 +214,12 @@ int cmd_check(struct cli *c, int argc, char **argv)
 
     tendo_check_init(&in);
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT "i", opts, NULL)) !=
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT "i", cmd_check_opts, NULL)) !=
            -1) {
         rc = 0;
         switch (opt) {
         case 'h':
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "check");
         case '?':
         case ':':
             return cli_bad_option(c, "check", argv, opt);
@@ -207,11 +277,16 @@ int cmd_check(struct cli *c, int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage(c, "check", "check takes no arguments");
-    if (interactive || (!given && isatty(STDIN_FILENO)))
-        ask_all(&in, &set_flags, &flags_given);
+    if (interactive || (!given && isatty(STDIN_FILENO))) {
+        struct ask_ctx a;
+        if ((rc = cli_open(c, 1)))
+            return rc;
+        if (ask_context(c, &a, &e))
+            return cli_error(c, &e);
+        ask_all(&a, &in, &set_flags, &flags_given);
+    }
     if (tendo_check_is_empty(&in) && !flags_given && !add_flags)
-        return cli_usage(c, "check",
-                         "check needs at least one value (see --help)");
+        return cli_usage(c, "check", "check needs at least one value");
 
     if ((rc = cli_open(c, 1)))
         return rc;

@@ -5,28 +5,29 @@
 
 #include <string.h>
 
-static const char help[] =
+const char cmd_config_help[] =
     "usage: tendo config              list every setting\n"
     "       tendo config KEY          print one setting\n"
     "       tendo config KEY VALUE    change it\n"
     "       tendo config --unset KEY  back to the default\n\n"
     "Settings live in the database. Keys:\n";
 
-static void print_help(void)
+/* after the help text: every key with its default */
+void cmd_config_help_more(void)
 {
     size_t n;
     const struct tendo_setting_def *d = tendo_settings(&n);
-    fputs(help, stdout);
     for (size_t i = 0; i < n; i++)
         printf("  %-15s %s%s%s%s\n", d[i].key, d[i].help,
                d[i].def ? " [default " : "", d[i].def ? d[i].def : "",
                d[i].def ? "]" : "");
 }
 
+const struct option cmd_config_opts[] = {
+    {"unset", required_argument, NULL, 'u'}, GLOBAL_OPTS, {0, 0, 0, 0}};
+
 int cmd_config(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"unset", required_argument, NULL, 'u'}, GLOBAL_OPTS, {0, 0, 0, 0}};
     const char *unset = NULL;
     struct tendo_error e = {0};
     int opt, rc;
@@ -34,10 +35,10 @@ int cmd_config(struct cli *c, int argc, char **argv)
     const struct tendo_setting_def *defs = tendo_settings(&n);
 
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT "u:", opts, NULL)) !=
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT "u:", cmd_config_opts, NULL)) !=
            -1) {
         if (opt == 'h')
-            return print_help(), EXIT_OK;
+            return cli_help(c, "config");
         if (opt == '?' || opt == ':')
             return cli_bad_option(c, "config", argv, opt);
         if (opt == 'u')

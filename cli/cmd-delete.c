@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char help[] =
+const char cmd_delete_help[] =
     "usage: tendo delete KIND ID [--yes]\n"
     "       tendo delete KIND --date YYYY-MM-DD [--yes]\n\n"
     "Deletes a record. KIND: session, rehab, assessment, clearance (by id,\n"
@@ -159,12 +159,13 @@ fail:
     return rc;
 }
 
+const struct option cmd_delete_opts[] = {
+    {"yes", no_argument, NULL, O_YES},
+    GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_delete(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"yes", no_argument, NULL, O_YES},
-        GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     struct tendo_error e = {0};
     int opt, rc, kind, yes = 0;
     int64_t id = 0;
@@ -172,11 +173,11 @@ int cmd_delete(struct cli *c, int argc, char **argv)
     const char *shoe = NULL;
 
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT "y", opts, NULL)) !=
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT "y", cmd_delete_opts, NULL)) !=
            -1) {
         switch (opt) {
         case 'h':
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "delete");
         case '?':
         case ':':
             return cli_bad_option(c, "delete", argv, opt);

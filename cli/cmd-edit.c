@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
+const char cmd_edit_help[] =
     "usage: tendo edit ID [--rpe 0-10] [--pain 0-10] [--pain-after 0-10]\n"
     "                     [--surface S] [--shoe NAME] [--notes TEXT]\n"
     "                     [--minutes N] [--km N | --mi N] [--type TYPE]\n"
@@ -20,12 +20,13 @@ static const char *const clearable[] = {"rpe",   "pain",     "surface",
                                         "shoe",  "notes",    "distance",
                                         "pain-after", NULL};
 
+const struct option cmd_edit_opts[] = {
+    SESSION_OPTS, {"type", required_argument, NULL, 't'},
+    {"clear", required_argument, NULL, OPT_CLEAR}, GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_edit(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        SESSION_OPTS, {"type", required_argument, NULL, 't'},
-        {"clear", required_argument, NULL, OPT_CLEAR}, GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     struct cli_session_edit ed;
     struct tendo_session s;
     struct tendo_error e = {0};
@@ -38,9 +39,9 @@ int cmd_edit(struct cli *c, int argc, char **argv)
     tendo_session_init(&ed.s);
     cli_getopt_reset();
     while ((opt = getopt_long(argc, argv, GLOBAL_SHORT SESSION_SHORT "t:",
-                              opts, NULL)) != -1) {
+                              cmd_edit_opts, NULL)) != -1) {
         if (opt == 'h')
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "edit");
         if (opt == '?' || opt == ':')
             return cli_bad_option(c, "edit", argv, opt);
         if (opt == OPT_CLEAR) {
@@ -67,6 +68,19 @@ int cmd_edit(struct cli *c, int argc, char **argv)
               ed.set_type;
     if (!changes && !clear)
         return cli_usage(c, "edit", "edit needs something to change");
+    {
+        /* --clear X and --X V for the same field contradict */
+        const int set[] = {ed.set_rpe,   ed.set_pain,  ed.set_surface,
+                           ed.set_shoe,  ed.set_notes, ed.set_distance,
+                           ed.set_pain_after};
+        for (size_t k = 0; k < sizeof set / sizeof *set; k++)
+            if ((clear & (1u << k)) && set[k]) {
+                char msg[100];
+                snprintf(msg, sizeof msg, "--clear %s and a new %s "
+                         "contradict", clearable[k], clearable[k]);
+                return cli_usage(c, "edit", msg);
+            }
+    }
 
     if ((rc = cli_open(c, 0)))
         return rc;

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-static const char help[] =
+const char cmd_export_help[] =
     "usage: tendo export [--csv | --json] [-o FILE] [--from YYYY-MM-DD]\n"
     "                    [--to YYYY-MM-DD]\n\n"
     "Writes the diary CSV (the default; 'tendo import' reads it back) or,\n"
@@ -15,15 +15,16 @@ static const char help[] =
 
 enum { O_CSV = 1, O_FROM, O_TO };
 
+const struct option cmd_export_opts[] = {
+    {"csv", no_argument, NULL, O_CSV},
+    {"output", required_argument, NULL, 'o'},
+    {"from", required_argument, NULL, O_FROM},
+    {"to", required_argument, NULL, O_TO},
+    GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_export(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"csv", no_argument, NULL, O_CSV},
-        {"output", required_argument, NULL, 'o'},
-        {"from", required_argument, NULL, O_FROM},
-        {"to", required_argument, NULL, O_TO},
-        GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     const char *out = NULL, *from_arg = NULL, *to_arg = NULL;
     struct tendo_error e = {0};
     struct tendo_buf b;
@@ -31,11 +32,11 @@ int cmd_export(struct cli *c, int argc, char **argv)
     int opt, rc, csv = 0;
 
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT "o:", opts, NULL)) !=
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT "o:", cmd_export_opts, NULL)) !=
            -1) {
         switch (opt) {
         case 'h':
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "export");
         case '?':
         case ':':
             return cli_bad_option(c, "export", argv, opt);

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-static const char help[] =
+const char cmd_flags_help[] =
     "usage: tendo flags [--date D] [--json]\n"
     "       tendo flags clear FLAG|all [--note TEXT] [--date D]\n\n"
     "Without arguments: the red flags open on the day (--date, default\n"
@@ -173,21 +173,22 @@ out:
     return rc;
 }
 
+const struct option cmd_flags_opts[] = {
+    {"note", required_argument, NULL, O_NOTE},
+    GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_flags(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"note", required_argument, NULL, O_NOTE},
-        GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     const char *note = NULL;
     struct tendo_history *h;
     int opt, rc;
 
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_flags_opts, NULL)) != -1) {
         switch (opt) {
         case 'h':
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "flags");
         case '?':
         case ':':
             return cli_bad_option(c, "flags", argv, opt);

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char help[] =
+const char cmd_import_help[] =
     "usage: tendo import [--force] [-v] PATH...\n\n"
     "Imports files, and folders recursively: watch activities (.fit,\n"
     ".gpx, .tcx, and their .gz), a Strava bulk export (its .zip, or the\n"
@@ -228,11 +228,12 @@ static void summary(struct state *st)
     putchar('\n');
 }
 
+enum { O_FORCE = 1 };
+const struct option cmd_import_opts[] = {
+    {"force", no_argument, NULL, O_FORCE}, GLOBAL_OPTS, {0, 0, 0, 0}};
+
 int cmd_import(struct cli *c, int argc, char **argv)
 {
-    enum { O_FORCE = 1 };
-    static const struct option opts[] = {
-        {"force", no_argument, NULL, O_FORCE}, GLOBAL_OPTS, {0, 0, 0, 0}};
     struct files f = {0};
     int opt, rc, progress;
     struct state st;
@@ -242,9 +243,9 @@ int cmd_import(struct cli *c, int argc, char **argv)
     memset(&io, 0, sizeof io);
     st.c = c;
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_import_opts, NULL)) != -1) {
         if (opt == 'h')
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "import");
         if (opt == '?' || opt == ':')
             return cli_bad_option(c, "import", argv, opt);
         if (opt == O_FORCE)

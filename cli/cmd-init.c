@@ -3,19 +3,20 @@
  */
 #include "cli.h"
 
-static const char help[] =
+const char cmd_init_help[] =
     "usage: tendo init [--db PATH]\n\n"
     "Creates the database (and its folders), or migrates an older one to\n"
     "the current schema. Running it again changes nothing.\n";
 
+const struct option cmd_init_opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
+
 int cmd_init(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
     int opt, rc;
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_init_opts, NULL)) != -1) {
         if (opt == 'h')
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "init");
         if (opt == '?' || opt == ':')
             return cli_bad_option(c, "init", argv, opt);
         if (cli_global(c, opt, optarg) < 0)

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-static const char help[] =
+const char cmd_inspect_help[] =
     "usage: tendo inspect FILE...\n\n"
     "Decodes activity files (FIT, GPX, TCX, and their .gz) without storing\n"
     "anything and\n"
@@ -47,15 +47,16 @@ static void print_leg(const struct cli *c, const struct tendo_leg *l,
     putchar('\n');
 }
 
+const struct option cmd_inspect_opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
+
 int cmd_inspect(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
     int opt, status = EXIT_OK;
 
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_inspect_opts, NULL)) != -1) {
         if (opt == 'h')
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "inspect");
         if (opt == '?' || opt == ':')
             return cli_bad_option(c, "inspect", argv, opt);
         if (cli_global(c, opt, optarg) < 0)

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-static const char help[] =
+const char cmd_list_help[] =
     "usage: tendo list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--days N]\n"
     "                  [--what sessions,checks,rehab,wellness,flags]\n\n"
     "Lists what is stored from --from to --to (default: the 14 days up to\n"
@@ -148,15 +148,16 @@ static int j_wellness(const struct tendo_wellness *x, void *p)
     return 0;
 }
 
+const struct option cmd_list_opts[] = {
+    {"from", required_argument, NULL, O_FROM},
+    {"to", required_argument, NULL, O_TO},
+    {"days", required_argument, NULL, O_DAYS},
+    {"what", required_argument, NULL, O_WHAT},
+    GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_list(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"from", required_argument, NULL, O_FROM},
-        {"to", required_argument, NULL, O_TO},
-        {"days", required_argument, NULL, O_DAYS},
-        {"what", required_argument, NULL, O_WHAT},
-        GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     static const char *const kinds[] = {"sessions", "checks", "rehab",
                                         "wellness", "flags", NULL};
     const char *from_arg = NULL, *to_arg = NULL;
@@ -168,10 +169,10 @@ int cmd_list(struct cli *c, int argc, char **argv)
     char d1[TENDO_DAY_STRLEN], d2[TENDO_DAY_STRLEN];
 
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_list_opts, NULL)) != -1) {
         switch (opt) {
         case 'h':
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "list");
         case '?':
         case ':':
             return cli_bad_option(c, "list", argv, opt);

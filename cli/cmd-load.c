@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
+const char cmd_load_help[] =
     "usage: tendo load [--weeks N] [--days]\n\n"
     "Load for the N weeks (default 8) up to --date: a table of weeks, or of\n"
     "days with --days. Tendon load counts running (weighted for intensity\n"
@@ -28,13 +28,14 @@ static void cell(double v, int width, int decimals)
         printf("%*.*f", width, decimals, v);
 }
 
+const struct option cmd_load_opts[] = {
+    {"weeks", required_argument, NULL, 'w'},
+    {"days", no_argument, NULL, 'D'},
+    GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_load(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"weeks", required_argument, NULL, 'w'},
-        {"days", no_argument, NULL, 'D'},
-        GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     struct tendo_error e = {0};
     struct tendo_history *h = NULL;
     struct tendo_load_day *days = NULL;
@@ -45,9 +46,9 @@ int cmd_load(struct cli *c, int argc, char **argv)
     double per;
 
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_load_opts, NULL)) != -1) {
         if (opt == 'h')
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "load");
         if (opt == '?' || opt == ':')
             return cli_bad_option(c, "load", argv, opt);
         if (opt == 'w') {

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-static const char help[] =
+const char cmd_log_help[] =
     "usage: tendo log TYPE [--minutes N] [--km N | --mi N] [--rpe 0-10]\n"
     "                 [--surface S] [--shoe NAME | --no-shoe] [--pain 0-10]\n"
     "                 [--pain-after 0-10] [--notes TEXT] [--date YYYY-MM-DD]\n\n"
@@ -19,11 +19,12 @@ static const char help[] =
     "get the default shoe (tendo shoe default NAME). Surfaces: road, track,\n"
     "trail, grass, gravel, sand, treadmill, indoor, mixed.\n";
 
+const struct option cmd_log_opts[] = {
+    SESSION_OPTS, {"no-shoe", no_argument, NULL, OPT_NO_SHOE},
+    GLOBAL_OPTS, {0, 0, 0, 0}};
+
 int cmd_log(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        SESSION_OPTS, {"no-shoe", no_argument, NULL, OPT_NO_SHOE},
-        GLOBAL_OPTS, {0, 0, 0, 0}};
     struct cli_session_edit ed;
     struct tendo_session s;
     struct tendo_error e = {0};
@@ -32,10 +33,10 @@ int cmd_log(struct cli *c, int argc, char **argv)
     memset(&ed, 0, sizeof ed);
     tendo_session_init(&ed.s);
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT SESSION_SHORT, opts,
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT SESSION_SHORT, cmd_log_opts,
                               NULL)) != -1) {
         if (opt == 'h')
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "log");
         if (opt == '?' || opt == ':')
             return cli_bad_option(c, "log", argv, opt);
         if (opt == OPT_NO_SHOE) {

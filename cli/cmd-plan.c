@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-static const char help[] =
+const char cmd_plan_help[] =
     "usage: tendo plan [--weeks N] [--from D] [--ics FILE] [--json]\n\n"
     "The coming days, week by week: each day a run (easy, moderate or long,\n"
     "with a minutes and distance cap and strides yes/no), cross-training or\n"
@@ -171,15 +171,16 @@ out:
     return rc;
 }
 
+enum { O_WEEKS = 1, O_FROM, O_ICS };
+const struct option cmd_plan_opts[] = {
+    {"weeks", required_argument, NULL, O_WEEKS},
+    {"from", required_argument, NULL, O_FROM},
+    {"ics", required_argument, NULL, O_ICS},
+    GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_plan(struct cli *c, int argc, char **argv)
 {
-    enum { O_WEEKS = 1, O_FROM, O_ICS };
-    static const struct option opts[] = {
-        {"weeks", required_argument, NULL, O_WEEKS},
-        {"from", required_argument, NULL, O_FROM},
-        {"ics", required_argument, NULL, O_ICS},
-        GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     const char *weeks_arg = NULL, *from_arg = NULL, *ics = NULL;
     struct tendo_error e = {0};
     struct tendo_plan_input in;
@@ -188,10 +189,10 @@ int cmd_plan(struct cli *c, int argc, char **argv)
     int opt, rc, weeks = 2;
 
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_plan_opts, NULL)) != -1) {
         switch (opt) {
         case 'h':
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "plan");
         case '?':
         case ':':
             return cli_bad_option(c, "plan", argv, opt);

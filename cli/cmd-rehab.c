@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char help[] =
+const char cmd_rehab_help[] =
     "usage: tendo rehab [--yes] [--exercise E] [--sets N] [--reps N]\n"
     "                   [--load KG] [--tempo D-D-D]\n"
     "                   [--surface flat|step|decline] [--pain 0-10]\n"
@@ -98,22 +98,23 @@ static void prescription_text(const struct tendo_advice *a)
 enum { O_EX = 1, O_SETS, O_REPS, O_LOAD, O_TEMPO, O_SURF, O_PAIN, O_NOTES,
        O_YES, O_HIST, O_WEEKS };
 
+const struct option cmd_rehab_opts[] = {
+    {"exercise", required_argument, NULL, O_EX},
+    {"sets", required_argument, NULL, O_SETS},
+    {"reps", required_argument, NULL, O_REPS},
+    {"load", required_argument, NULL, O_LOAD},
+    {"tempo", required_argument, NULL, O_TEMPO},
+    {"surface", required_argument, NULL, O_SURF},
+    {"pain", required_argument, NULL, O_PAIN},
+    {"notes", required_argument, NULL, O_NOTES},
+    {"yes", no_argument, NULL, O_YES},
+    {"history", no_argument, NULL, O_HIST},
+    {"weeks", required_argument, NULL, O_WEEKS},
+    GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_rehab(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"exercise", required_argument, NULL, O_EX},
-        {"sets", required_argument, NULL, O_SETS},
-        {"reps", required_argument, NULL, O_REPS},
-        {"load", required_argument, NULL, O_LOAD},
-        {"tempo", required_argument, NULL, O_TEMPO},
-        {"surface", required_argument, NULL, O_SURF},
-        {"pain", required_argument, NULL, O_PAIN},
-        {"notes", required_argument, NULL, O_NOTES},
-        {"yes", no_argument, NULL, O_YES},
-        {"history", no_argument, NULL, O_HIST},
-        {"weeks", required_argument, NULL, O_WEEKS},
-        GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     struct tendo_rehab in, r;
     struct tendo_error e = {0};
     int opt, rc, i, dose_given = 0, any_value = 0, yes = 0, hist = 0,
@@ -123,11 +124,11 @@ int cmd_rehab(struct cli *c, int argc, char **argv)
 
     tendo_rehab_init(&in);
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_rehab_opts, NULL)) != -1) {
         rc = 0;
         switch (opt) {
         case 'h':
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "rehab");
         case '?':
         case ':':
             return cli_bad_option(c, "rehab", argv, opt);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
+const char cmd_report_help[] =
     "usage: tendo report [-o FILE] [--weeks N] [--title TEXT]\n\n"
     "One self-contained HTML page for the athlete, coach or physio (inline\n"
     "CSS and SVG charts, nothing fetched, prints well): a clinician summary\n"
@@ -21,15 +21,16 @@ static const char help[] =
     "                12)\n"
     "  --title TEXT  a name for the page, e.g. the athlete's\n";
 
+enum { O_WEEKS = 1, O_TITLE };
+const struct option cmd_report_opts[] = {
+    {"weeks", required_argument, NULL, O_WEEKS},
+    {"title", required_argument, NULL, O_TITLE},
+    {"output", required_argument, NULL, 'o'},
+    GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_report(struct cli *c, int argc, char **argv)
 {
-    enum { O_WEEKS = 1, O_TITLE };
-    static const struct option opts[] = {
-        {"weeks", required_argument, NULL, O_WEEKS},
-        {"title", required_argument, NULL, O_TITLE},
-        {"output", required_argument, NULL, 'o'},
-        GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     struct tendo_error e = {0};
     struct tendo_report_input in;
     struct tendo_history *h = NULL;
@@ -39,11 +40,11 @@ int cmd_report(struct cli *c, int argc, char **argv)
     tendo_day from, to;
 
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT "o:", opts, NULL)) !=
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT "o:", cmd_report_opts, NULL)) !=
            -1) {
         switch (opt) {
         case 'h':
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "report");
         case '?':
         case ':':
             return cli_bad_option(c, "report", argv, opt);

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-static const char help[] =
+const char cmd_shoe_help[] =
     "usage: tendo shoe add NAME [--brand B] [--drop MM] [--start-km N |\n"
     "                           --start-mi N] [--since D] [--default]\n"
     "       tendo shoe list\n"
@@ -86,29 +86,30 @@ static int shoe_list(struct cli *c)
     return EXIT_OK;
 }
 
+const struct option cmd_shoe_opts[] = {
+    {"brand", required_argument, NULL, O_BRAND},
+    {"drop", required_argument, NULL, O_DROP},
+    {"start-km", required_argument, NULL, O_START_KM},
+    {"start-mi", required_argument, NULL, O_START_MI},
+    {"default", no_argument, NULL, O_DEFAULT},
+    {"since", required_argument, NULL, O_SINCE},
+    GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_shoe(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"brand", required_argument, NULL, O_BRAND},
-        {"drop", required_argument, NULL, O_DROP},
-        {"start-km", required_argument, NULL, O_START_KM},
-        {"start-mi", required_argument, NULL, O_START_MI},
-        {"default", no_argument, NULL, O_DEFAULT},
-        {"since", required_argument, NULL, O_SINCE},
-        GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     struct tendo_shoe s;
     struct tendo_error e = {0};
-    int opt, rc, add_only = 0;
+    int opt, rc, add_only = 0, start_given = 0;
     const char *sub, *name = NULL;
 
     tendo_shoe_init(&s);
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_shoe_opts, NULL)) != -1) {
         rc = 0;
         switch (opt) {
         case 'h':
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "shoe");
         case '?':
         case ':':
             return cli_bad_option(c, "shoe", argv, opt);
@@ -124,6 +125,10 @@ int cmd_shoe(struct cli *c, int argc, char **argv)
             break;
         case O_START_KM:
         case O_START_MI:
+            if (start_given++)
+                return cli_usage(c, "shoe", "the starting distance is given "
+                                            "twice (--start-km or --start-mi, "
+                                            "once)");
             if (cli_parse_distance(c, optarg, opt == O_START_MI,
                                    opt == O_START_MI ? "--start-mi"
                                                      : "--start-km",

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
+const char cmd_today_help[] =
     "usage: tendo today [--date D] [--json]\n\n"
     "What to do today and why: the level (progress, maintain, reduce,\n"
     "cross-train, pause, see-clinician), the run cap in your own numbers\n"
@@ -105,17 +105,18 @@ static void print_text(const struct cli *c, const struct tendo_advice *a,
     printf("tendo supports your decisions; it does not diagnose.\n");
 }
 
+const struct option cmd_today_opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
+
 int cmd_today(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
     struct tendo_advice *a = NULL;
     struct tendo_history *h = NULL;
     int opt, rc;
 
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_today_opts, NULL)) != -1) {
         if (opt == 'h')
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "today");
         if (opt == '?' || opt == ':')
             return cli_bad_option(c, "today", argv, opt);
         if (cli_global(c, opt, optarg) < 0)

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-static const char help[] =
+const char cmd_wellness_help[] =
     "usage: tendo wellness [--sleep HOURS] [--sleep-quality 1-5]\n"
     "                      [--stress 1-5] [--fatigue 1-5] [--soreness 1-5]\n\n"
     "Records the day's wellness (--date, default today). Sleep quality runs\n"
@@ -17,28 +17,29 @@ static const char help[] =
 
 enum { O_SLEEP = 1, O_QUAL, O_STRESS, O_FATIGUE, O_SORE };
 
+const struct option cmd_wellness_opts[] = {
+    {"sleep", required_argument, NULL, O_SLEEP},
+    {"sleep-quality", required_argument, NULL, O_QUAL},
+    {"stress", required_argument, NULL, O_STRESS},
+    {"fatigue", required_argument, NULL, O_FATIGUE},
+    {"soreness", required_argument, NULL, O_SORE},
+    GLOBAL_OPTS,
+    {0, 0, 0, 0}};
+
 int cmd_wellness(struct cli *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"sleep", required_argument, NULL, O_SLEEP},
-        {"sleep-quality", required_argument, NULL, O_QUAL},
-        {"stress", required_argument, NULL, O_STRESS},
-        {"fatigue", required_argument, NULL, O_FATIGUE},
-        {"soreness", required_argument, NULL, O_SORE},
-        GLOBAL_OPTS,
-        {0, 0, 0, 0}};
     struct tendo_wellness in, w;
     struct tendo_error e = {0};
     int opt, rc, found;
 
     tendo_wellness_init(&in);
     cli_getopt_reset();
-    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, GLOBAL_SHORT, cmd_wellness_opts, NULL)) != -1) {
         size_t n = optarg ? strlen(optarg) : 0;
         rc = 0;
         switch (opt) {
         case 'h':
-            return fputs(help, stdout), EXIT_OK;
+            return cli_help(c, "wellness");
         case '?':
         case ':':
             return cli_bad_option(c, "wellness", argv, opt);

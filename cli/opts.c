@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 int cli_session_opt(struct cli *c, int opt, const char *arg,
@@ -14,6 +15,37 @@ int cli_session_opt(struct cli *c, int opt, const char *arg,
     struct tendo_error e = {0};
     struct tendo_session *s = &ed->s;
     int i, rc = 0;
+    /* a field given twice is a contradiction, not a correction */
+    static const struct {
+        int opt;
+        const char *name;
+        size_t set;
+    } once[] = {
+        {'m', "--minutes", offsetof(struct cli_session_edit, set_minutes)},
+        {OPT_KM, "--km", offsetof(struct cli_session_edit, set_distance)},
+        {OPT_MI, "--mi", offsetof(struct cli_session_edit, set_distance)},
+        {'r', "--rpe", offsetof(struct cli_session_edit, set_rpe)},
+        {'s', "--surface", offsetof(struct cli_session_edit, set_surface)},
+        {'S', "--shoe", offsetof(struct cli_session_edit, set_shoe)},
+        {'p', "--pain", offsetof(struct cli_session_edit, set_pain)},
+        {OPT_PAIN_AFTER, "--pain-after",
+         offsetof(struct cli_session_edit, set_pain_after)},
+        {'n', "--notes", offsetof(struct cli_session_edit, set_notes)},
+        {'t', "--type", offsetof(struct cli_session_edit, set_type)},
+    };
+    for (size_t k = 0; k < sizeof once / sizeof *once; k++) {
+        const int *set = (const int *)(const void *)((const char *)ed +
+                                                     once[k].set);
+        char msg[120];
+        if (once[k].opt != opt || !*set)
+            continue;
+        if (opt == OPT_KM || opt == OPT_MI)
+            snprintf(msg, sizeof msg, "the distance is given twice (--km "
+                     "or --mi, once)");
+        else
+            snprintf(msg, sizeof msg, "%s is given twice", once[k].name);
+        return cli_usage(c, c->cmd, msg);
+    }
     switch (opt) {
     case 'm':
         rc = tendo_parse_real(arg, strlen(arg), 0, TENDO_MAX_MINUTES, "--minutes",

@@ -23,6 +23,13 @@ static int read_line(char *buf, size_t cap)
     return 1;
 }
 
+static const char *skip_hint = "or press Enter to skip";
+
+void cli_ask_skip_hint(const char *hint)
+{
+    skip_hint = hint;
+}
+
 int cli_ask(const char *question, char *answer, size_t cap)
 {
     fprintf(stderr, "%s: ", question);
@@ -47,8 +54,8 @@ int cli_ask_int(const char *question, const char *field, long lo, long hi,
         if (tendo_parse_int(line, strlen(line), lo, hi, field, out, &e) ==
             TENDO_OK)
             return 1;
-        fprintf(stderr, "  %s; try again or press Enter to skip\n",
-                tendo_error_format(&e, msg, sizeof msg));
+        fprintf(stderr, "  %s; try again %s\n",
+                tendo_error_format(&e, msg, sizeof msg), skip_hint);
     }
 }
 
@@ -65,7 +72,7 @@ int cli_ask_enum(const char *question, const char *field,
         if (tendo_parse_enum(line, strlen(line), names, field, index, &e) ==
             TENDO_OK)
             return 1;
-        fprintf(stderr, "  %s; try again or press Enter to skip\n",
-                tendo_error_format(&e, msg, sizeof msg));
+        fprintf(stderr, "  %s; try again %s\n",
+                tendo_error_format(&e, msg, sizeof msg), skip_hint);
     }
 }

@@ -53,11 +53,23 @@ int cli_errorf(struct cli *c, int status, const char *fmt, ...)
 int cli_usage(struct cli *c, const char *cmd, const char *msg)
 {
     (void)c;
-    if (msg)
-        fprintf(stderr, "tendo: %s\n", msg);
-    fprintf(stderr, "see 'tendo %s%s--help'\n", cmd ? cmd : "",
-            cmd ? " " : "");
+    fprintf(stderr, "tendo: %s (see 'tendo %s%s--help')\n",
+            msg ? msg : "bad usage", cmd ? cmd : "", cmd ? " " : "");
     return EXIT_USAGE;
+}
+
+int cli_flush(int rc)
+{
+    int failed = ferror(stdout), saved = errno;
+    if (fflush(stdout) != 0) {
+        saved = errno;
+        failed = 1;
+    }
+    if (!failed)
+        return rc;
+    fprintf(stderr, "tendo: cannot write the output: %s\n",
+            strerror(saved ? saved : EIO));
+    return rc ? rc : EXIT_INTERNAL;
 }
 
 int cli_bad_option(struct cli *c, const char *cmd, char **argv, int opt)
@@ -141,7 +153,7 @@ int cli_open(struct cli *c, int create)
 
     if ((rc = resolve_now(c)))
         return rc;
-    if (exists || !create) {
+    if ((exists || !create) && !c->db) { /* a second call keeps it open */
         if ((rc = tendo_db_open(c->db_path, TENDO_OPEN_EXISTING, &c->db, &e)))
             return cli_error(c, &e);
         if ((rc = tendo_setting_get(c->db, "timezone", c->tz, sizeof c->tz,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make install` delivers what a user and a C programmer need: the binary,
 # libtendo (static and shared), the headers, a pkg-config file, the man
-# page; and a program built against the installed files runs.
+# page, the bash completion; and a program built against the installed files runs.
 set -u
 build=$1
 dest=$(mktemp -d /tmp/tendo-install-XXXXXX)
@@ -12,6 +12,10 @@ check() { if eval "$1"; then passed=$((passed + 1)); else failed=$((failed + 1))
 DESTDIR="$dest" cmake --install "$build" --prefix /usr >/dev/null || { echo "install failed"; exit 1; }
 check '[ -x "$dest/usr/bin/tendo" ]' "binary"
 check '[ -f "$dest/usr/share/man/man1/tendo.1" ]' "man page"
+comp="$dest/usr/share/bash-completion/completions/tendo"
+check '[ -f "$comp" ]' "bash completion"
+check 'bash -c "source \"$comp\"; complete -p tendo" | grep -q _tendo' "the completion loads"
+check 'cmp -s "$comp" <("$dest/usr/bin/tendo" completion bash)' "the installed completion is the binary's"
 check '[ -f "$dest/usr/include/tendo/tendo.h" ]' "headers"
 pc=$(find "$dest" -name tendo.pc | head -1)
 check '[ -n "$pc" ]' "pkg-config file"

@@ -65,8 +65,11 @@ static const struct kind_def kinds[] = {
         "DELETE FROM wellness WHERE date = ?2"},
     [TENDO_KIND_ASSESSMENT] = {0, 1,
         "SELECT id, date, kind || CASE "
-        " WHEN left_value IS NOT NULL THEN printf(' left %g, right %g', "
-        "  left_value, right_value) "
+        " WHEN left_value IS NOT NULL OR right_value IS NOT NULL THEN "
+        "  ' left ' || CASE WHEN left_value IS NULL THEN 'not tested' ELSE "
+        "  printf('%g', left_value) END || ', right ' || CASE WHEN "
+        "  right_value IS NULL THEN 'not tested' ELSE printf('%g', "
+        "  right_value) END "
         " WHEN score IS NOT NULL THEN printf(' %g', score) ELSE '' END "
         "FROM assessments WHERE id = ?1 OR date = ?2 ORDER BY id",
         "DELETE FROM assessments WHERE id = ?1"},

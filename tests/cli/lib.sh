@@ -24,6 +24,16 @@ run() {
   OUT=$(cat "$WORK/.out")
   ERR=$(cat "$WORK/.err")
   sanitizer_check
+  no_nan_check
+}
+
+# No "nan" or "inf" in any output, except where it quotes what was typed
+# ('nan' in an error message about it).
+no_nan_check() {
+  if printf '%s\n%s\n' "$OUT" "$ERR" | sed "s/'[^']*'//g" |
+       grep -Eiqw -- '-?nan|-?inf'; then
+    bad "no nan" "a 'nan' or 'inf' in the output of: $*"
+  fi
 }
 
 # run_in INPUT ARGS...: the same with INPUT on standard input.
@@ -35,6 +45,7 @@ run_in() {
   OUT=$(cat "$WORK/.out")
   ERR=$(cat "$WORK/.err")
   sanitizer_check
+  no_nan_check
 }
 
 # Any sanitizer report fails the test, whatever the command returned.
@@ -107,12 +118,8 @@ expect_rejected() {
     bad "$name" "the ledger gained $((rej_after - rej_before)) rejections (at most the refused file's one)"
   fi
   expect_err "$msg" "$name"
-  # a data error is one line; a usage error may add "see 'tendo X --help'"
-  if [ "$status" -eq 1 ] && [ "$(printf '%s\n' "$ERR" | grep -c .)" -eq 2 ]; then
-    expect_err "--help" "$name"
-  else
-    expect_err_lines 1 "$name"
-  fi
+  # every error is one line (a usage error's hint on the same line)
+  expect_err_lines 1 "$name"
   expect_eq "$after" "$before" "$name: database unchanged"
 }
 

@@ -26,19 +26,35 @@ expect_eq "$(json_get l.json '$.checks[1].red_flags')" '[]' "flags cleared"
 run check
 expect_status 1 "check without values off a terminal"; expect_err "check needs at least one value" "check empty"
 
-# prompts: -i reads answers from stdin; a bad answer is asked again
+# prompts: -i reads answers from stdin; a bad answer is asked again; the
+# session pain only for a run of the day logged without it
+run --date 2026-11-22 log run --minutes 40 --no-shoe
 run_in $'3\n\n2\nx\n1\nright\ninsertion\nnight\n' --date 2026-11-22 check -i
 expect_status 0 "interactive"
+expect_err "Worst pain during the 40-minute run #1 (0-10)" "asks the run's pain"
 expect_err "First-steps pain this morning" "prompt shown"
 expect_err "after 'x' is not a whole number" "bad answer explained"
-expect_out "check 2026-11-22 recorded: morning 3/10, during 2/10, after 1/10, right, insertion" "interactive values"
+expect_out "check 2026-11-22 recorded: morning 3/10, during 2/10, after 1/10 (pain kept with the day's run #1), right, insertion" "interactive values"
 expect_err "red flag recorded (night)" "interactive flags"
 run_in $'5\n' --date 2026-11-21 check -i
 expect_status 0 "interactive ends early"; expect_out "morning 5/10" "partial answers kept"
+# no run that day: no session pain asked; the last side and location are
+# offered, and Enter keeps them
+run_in $'1\n\n\n\n\n\n' --date 2026-11-25 check -i
+expect_status 0 "defaults"
+if printf '%s\n' "$ERR" | grep -q "Worst pain during"; then bad "no run, no session pain" "$ERR"; else ok; fi
+expect_err "Side (left, right, both) [left]" "the latest check's side offered"
+expect_err "Where (midportion, insertion, unsure) [midportion]" "its location offered"
+expect_out "check 2026-11-25 recorded: morning 1/10, left, midportion" "Enter keeps them"
+# a run with its pain already: not asked again
+run --date 2026-11-19 log run --minutes 30 --pain 2 --no-shoe
+run_in $'1\n\n\nleft\nmidportion\n\n' --date 2026-11-19 check -i
+if printf '%s\n' "$ERR" | grep -q "Worst pain during"; then bad "pain already given" "$ERR"; else ok; fi
+expect_out "check 2026-11-19 recorded: morning 1/10, left, midportion" "answers in order"
 
 # on a real terminal (script(1) gives it one) no values means: ask
 if command -v script >/dev/null 2>&1; then
-  printf '2\n10\n\n\nleft\n\n\n' | TENDO_DB="$WORK/tty.db" \
+  printf '2\n10\n\nleft\n\n\n' | TENDO_DB="$WORK/tty.db" \
     script -qec "$TENDO_BIN check" /dev/null > tty.out 2>&1
   OUT=$(cat tty.out) ERR=
   expect_out "First-steps pain this morning" "terminal prompts"

@@ -21,6 +21,13 @@ if command -v script >/dev/null 2>&1; then
   OUT=$(cat tty.out) ERR=
   expect_out "Q5 Pain during or right after 10 single-leg heel raises" "questions in our words"
   expect_out "54/100" "scored from the answers"
+  # one mistyped answer is asked again; the other seven stay
+  printf '8\n7\n66\n6\n8\n5\n6\nmodifed\nmodified\nsome\n11-20\n' |
+    TENDO_DB="$WORK/tty.db" script -qec "$TENDO_BIN assess visa-a" /dev/null > tty.out 2>&1
+  OUT=$(cat tty.out) ERR=
+  expect_out "answer '66' is out of range 0-10; try again (Enter stops: nothing is stored)" "a bad answer asked again"
+  expect_out "answer 'modifed' is not one of" "a bad choice asked again"
+  expect_out "54/100" "the same score after two typos"
 fi
 
 run check --morning 2 --side right
@@ -66,7 +73,7 @@ run assess visa-a
 expect_status 1 "no answers off a terminal"
 run assess heel-raise --left 2.5 --right 3
 expect_status 2 "whole raises"
-run assess dorsiflexion --left 40
+run assess dorsiflexion --left 40 --right 10
 expect_status 2 "cm range"
 run assess squat
 expect_status 1 "unknown kind"
