@@ -16,11 +16,27 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const tables[] = {
-    "settings", "shoes", "imports", "sessions", "streams", "checks",
-    "rehab", "wellness", "assessments", "clearances", "flag_corrections",
-    "deletions"};
-#define NTABLES (sizeof tables / sizeof *tables)
+/* Each table with how its rows go away: a record kind of `tendo delete`
+ * (store/delete.c), or why it has none. A table added later must say
+ * which, and unit:store checks every kind named here is one delete knows
+ * and every kind delete knows has its table here. */
+const struct store_table store_tables[STORE_NTABLES] = {
+    {"settings", "setting: config --unset"},
+    {"shoes", "shoe"},
+    {"imports", "ledger: kept, so a deleted import stays deleted"},
+    {"sessions", "session"},
+    {"streams", "part of session"},
+    {"checks", "check"},
+    {"rehab", "rehab"},
+    {"wellness", "wellness"},
+    {"assessments", "assessment"},
+    {"clearances", "clearance"},
+    {"flag_corrections", "kept: a deleted check's red flags"},
+    {"deletions", "kept: the deletion markers"}};
+/* (more entries than STORE_NTABLES fail to compile; fewer leave a NULL
+ * name that unit:store finds) */
+#define NTABLES ((size_t)STORE_NTABLES)
+#define TABLE(i) (store_tables[i].name)
 
 /* The columns of each listed table, and a check that no other exists. */
 static int read_tables(tendo_db *db, struct tendo_table *out,
@@ -33,9 +49,9 @@ static int read_tables(tendo_db *db, struct tendo_table *out,
         char sql[96];
         struct tendo_table *t = &out[i];
         memset(t, 0, sizeof *t);
-        t->name = tables[i];
+        t->name = TABLE(i);
         snprintf(sql, sizeof sql, "SELECT name, type FROM pragma_table_info('%s')"
-                 " ORDER BY cid", tables[i]);
+                 " ORDER BY cid", TABLE(i));
         if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
             return store_fail(db, err, "cannot read the schema");
         while ((step = sqlite3_step(st)) == SQLITE_ROW &&
@@ -57,10 +73,10 @@ static int read_tables(tendo_db *db, struct tendo_table *out,
             return rc;
         if (!t->ncols)
             return tendo_fail(err, TENDO_EDB, "the database has no table '%s'",
-                              tables[i]);
+                              TABLE(i));
         if (step == SQLITE_ROW)
             return tendo_fail(err, TENDO_EDB, "table '%s' has too many columns",
-                              tables[i]);
+                              TABLE(i));
     }
     if (sqlite3_prepare_v2(db->sql,
                            "SELECT name FROM sqlite_schema WHERE type = 'table'"
@@ -71,7 +87,7 @@ static int read_tables(tendo_db *db, struct tendo_table *out,
     while (!rc && sqlite3_step(st) == SQLITE_ROW) {
         const char *name = (const char *)sqlite3_column_text(st, 0);
         size_t i = 0;
-        while (i < NTABLES && strcmp(tables[i], name))
+        while (i < NTABLES && strcmp(TABLE(i), name))
             i++;
         if (i == NTABLES)
             rc = tendo_fail(err, TENDO_EDB,
@@ -219,7 +235,7 @@ int tendo_restore_begin(tendo_db *db, tendo_restore **out,
         sqlite3_stmt *st;
         int any;
         snprintf(sql, sizeof sql, "SELECT EXISTS (SELECT 1 FROM \"%s\")",
-                 tables[i]);
+                 TABLE(i));
         if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
             rc = store_fail(db, err, "cannot read the records");
             goto fail;
@@ -231,7 +247,7 @@ int tendo_restore_begin(tendo_db *db, tendo_restore **out,
                             "'%s' is not empty (it has %s): a backup is "
                             "restored only into a new database (tendo --db "
                             "NEW.db import FILE.json)",
-                            db->path, tables[i]);
+                            db->path, TABLE(i));
             goto fail;
         }
     }

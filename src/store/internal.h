@@ -76,4 +76,13 @@ int store_flag_correction(tendo_db *db, tendo_day date, unsigned removed,
 extern const char *const store_migrations[];
 extern const int store_migration_count;
 
+/* The tables a backup holds (store/dump.c), in restore order, each with
+ * its record kind for `tendo delete` or why it has none. */
+struct store_table {
+    const char *name;
+    const char *deleted_as;
+};
+#define STORE_NTABLES 12
+extern const struct store_table store_tables[STORE_NTABLES];
+
 #endif
