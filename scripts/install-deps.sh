@@ -22,7 +22,7 @@ run_packages=(
 check_packages=(
   "${run_packages[@]}"
   libcmocka-dev
-  clang clang-14 libclang-rt-14-dev valgrind
+  clang clang-14 libclang-rt-14-dev
   sqlite3 libxml2-utils gpsbabel python3 python3-icalendar
   chromium fonts-dejavu-core
 )

@@ -21,6 +21,14 @@ for cmd in init config import inspect log edit check flags rehab wellness shoe l
 done
 run help config
 expect_out "shoe_retire_km" "config's help lists the settings"
+# every command of the table is in the man page and in docs/cli.md
+man_text=$(MANWIDTH=200 man -l "$TENDO_SRC/man/tendo.1" 2>/dev/null)
+[ -n "$man_text" ] || man_text=$(cat "$TENDO_SRC/man/tendo.1") # no man(1): the source
+run help
+for cmd in $(printf '%s\n' "$OUT" | sed -n 's/^  \([a-z]*\) .*/\1/p'); do
+  grep -qE "^(       |\.BI? \"?|\.BR \"?)$cmd( |\"|$)" <<<"$man_text" && ok || bad "man page" "no entry for $cmd"
+  grep -qE "^### \`$cmd( |\`)" "$TENDO_SRC/docs/cli.md" && ok || bad "docs/cli.md" "no section for $cmd"
+done
 expect_rejected "help for nothing" 1 "no command 'nosuch' (see 'tendo help')" help nosuch
 expect_rejected "help for two" 1 "help takes one COMMAND" help log edit
 expect_rejected "unknown command" 1 "unknown command 'lgo' (see 'tendo help')" lgo
