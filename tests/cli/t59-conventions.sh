@@ -61,7 +61,12 @@ expect_eq "$(complete_words tendo import watch/r)" "watch/run-1.fit" "import com
 expect_rejected "completion for zsh" 1 "only bash completion is made" completion zsh
 
 # --- one-line errors ----------------------------------------------------
+run --json init
+echo "$OUT" > init.json
+schema=$(json_get init.json '$.schema')
+grep -q "\`{\"db\":PATH,\"schema\":$schema}\`" "$TENDO_SRC/docs/cli.md" && ok || bad "docs/cli.md" "init's schema is not $schema"
 run init
+expect_out "(schema v$schema)" "init prints the schema the docs name"
 expect_rejected "unknown option" 1 "tendo: unknown option '--kmm' (see 'tendo log --help')" log run --kmm 5
 expect_rejected "missing value" 1 "option '--minutes' needs a value" log run --minutes
 expect_rejected "bad value" 2 "tendo: --rpe '11' is out of range 0-10" log run --minutes 30 --rpe 11
