@@ -34,7 +34,8 @@ const char cmd_import_help[] =
     "file whose session you deleted comes back, a rejected one is retried.\n\n"
     "Prints a line per new file, with the ids of its sessions, and a\n"
     "summary (--json: one JSON object per file, then a summary object).\n"
-    "Exit status 2 if a file failed that had not failed before.\n";
+    "Exit status 2 if a file failed that had not failed before, or a file\n"
+    "named on the command line failed.\n";
 
 struct files {
     char **v;
