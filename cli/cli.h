@@ -30,6 +30,8 @@ struct cli {
     char tz[80];            /* the timezone setting, or "" */
     tendo_tz *zone;         /* the athlete's zone, loaded by cli_open */
     tendo_db *db;
+    int db_read_only;       /* opened by cli_open(c, CLI_READ) */
+    int said_waiting;       /* "waiting for another tendo command" said */
 };
 
 /* The command table (cli/main.c): everything `tendo help`, `--help` and
@@ -69,9 +71,15 @@ enum { OPT_GLOBAL = 1000, OPT_DB, OPT_JSON, OPT_UNITS, OPT_DATE, OPT_HELP };
  * not, -1 on a usage error (already reported). */
 int cli_global(struct cli *c, int opt, const char *arg);
 
-/* Opens the database (creating it when `create`), resolves the time zone,
- * today, --date and --units. Returns an exit status (0 on success). */
-int cli_open(struct cli *c, int create);
+/* Opens the database, resolves the time zone, today, --date and --units.
+ * Returns an exit status (0 on success). `mode`: CLI_READ for commands
+ * that only read (read-only: they work on a database the user may not
+ * write and never create one), CLI_CREATE for commands that record
+ * (creating the database and its folders), CLI_WRITE for those that
+ * change what exists (edit, delete). Reopening with CLI_CREATE or
+ * CLI_WRITE after CLI_READ reopens read-write. */
+enum { CLI_READ = 0, CLI_CREATE = 1, CLI_WRITE = 2 };
+int cli_open(struct cli *c, int mode);
 void cli_close(struct cli *c);
 
 /* Prints "tendo: MSG" to stderr and returns the exit status for `code`. */

@@ -58,7 +58,7 @@ int cmd_config(struct cli *c, int argc, char **argv)
                                       &e)))
             return cli_error(c, &e);
     }
-    if ((rc = cli_open(c, argc == 2 || unset)))
+    if ((rc = cli_open(c, argc == 2 || unset ? CLI_CREATE : CLI_READ)))
         return rc;
 
     if (unset || argc == 2) {

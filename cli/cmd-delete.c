@@ -209,7 +209,7 @@ int cmd_delete(struct cli *c, int argc, char **argv)
     if (shoe && c->date_arg)
         return cli_usage(c, "delete", "a shoe has no day: name it alone");
     if (shoe) {
-        if ((rc = cli_open(c, 0)))
+        if ((rc = cli_open(c, CLI_WRITE)))
             return rc;
         if (tendo_shoe_id(c->db, shoe, &id, NULL, &e))
             return cli_error(c, &e);
@@ -228,7 +228,7 @@ int cmd_delete(struct cli *c, int argc, char **argv)
                                       "name the day with --date");
     if (!id && kind == TENDO_KIND_SHOE)
         return cli_usage(c, "delete", "name the shoe (by its name or id)");
-    if ((rc = cli_open(c, 0)))
+    if ((rc = cli_open(c, CLI_WRITE)))
         return rc;
     if (c->date_arg)
         day = c->date;

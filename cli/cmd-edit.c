@@ -82,7 +82,7 @@ int cmd_edit(struct cli *c, int argc, char **argv)
             }
     }
 
-    if ((rc = cli_open(c, 0)))
+    if ((rc = cli_open(c, CLI_WRITE)))
         return rc;
     if ((rc = tendo_session_get(c->db, id, &s, &e)))
         return cli_error(c, &e);

@@ -120,7 +120,27 @@ struct state {
     int known, known_rejected; /* the ledger knew them */
     int walked;        /* the current file was found in a folder */
     size_t items;
+    int stopped;       /* a storage error: the batch stops (exit 3) */
 };
+
+/* Failures of the database or the machine, not of the file: the same
+ * would happen to every file after it, so the batch stops there. */
+static int storage_error(const struct tendo_import_result *r)
+{
+    return r->status == TENDO_IMPORT_REJECTED &&
+           (r->err.code == TENDO_EDB || r->err.code == TENDO_ENOMEM);
+}
+
+static void stop(struct state *st, const char *item,
+                 const struct tendo_import_result *r)
+{
+    if (st->stopped)
+        return;
+    st->stopped = 1;
+    fprintf(stderr, "tendo: %s, while importing %s: stopped there with %d "
+                    "file%s imported; nothing of it was written\n",
+            r->err.msg, item, st->counts[0], st->counts[0] == 1 ? "" : "s");
+}
 
 static void print_json(struct cli *c, const char *item,
                        const struct tendo_import_result *r)
@@ -151,6 +171,14 @@ static void print_json(struct cli *c, const char *item,
         json_object_set_new(o, "rehab", json_integer(r->rehab));
         json_object_set_new(o, "wellness", json_integer(r->wellness));
         json_object_set_new(o, "skipped", json_integer(r->skipped));
+        json_object_set_new(o, "warnings", json_array());
+        for (const char *w = r->warnings; *w;) {
+            size_t n = strcspn(w, "\n");
+            if (n)
+                json_array_append_new(json_object_get(o, "warnings"),
+                                      json_stringn(w, n));
+            w += n + (w[n] == '\n');
+        }
     }
     cli_print_json(c, o);
 }
@@ -164,6 +192,12 @@ static void report(const char *item, const struct tendo_import_result *r,
     struct cli *c = st->c;
     char line[TENDO_ERRMSG_MAX + TENDO_ERRFILE_MAX + 32];
     int quiet_known = r->known && st->walked && !c->verbose;
+    if (st->stopped)
+        return;
+    if (storage_error(r)) {
+        stop(st, item, r);
+        return;
+    }
     st->items++;
     if (r->known && st->walked)
         r->status == TENDO_IMPORT_REJECTED ? st->known_rejected++ : st->known++;
@@ -182,6 +216,15 @@ static void report(const char *item, const struct tendo_import_result *r,
         printf("restored   %s: %s\n", item, r->note + strlen("restored a "
                                                               "backup: "));
     } else if (!c->quiet && strcmp(r->format, "diary-csv") != 0) {
+        if (c->verbose && r->warnings[0]) { /* each on its own line */
+            const char *w = r->warnings;
+            while (*w) {
+                size_t n = strcspn(w, "\n");
+                if (n)
+                    fprintf(stderr, "warning    %s: %.*s\n", item, (int)n, w);
+                w += n + (w[n] == '\n');
+            }
+        }
         printf("imported   %s: %s", item, r->note);
         if (r->sessions > 1)
             printf(" (+%d more sessions, to #%lld)", r->sessions - 1,
@@ -276,7 +319,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
     io.now_utc = c->now_utc;
     io.tz = c->zone;
     progress = !c->json && !c->quiet && f.n > 1 && isatty(STDERR_FILENO);
-    for (size_t i = 0; i < f.n; i++) {
+    for (size_t i = 0; i < f.n && !st.stopped; i++) {
         struct tendo_import_result r;
         if (progress) {
             fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, f.n, f.v[i]);
@@ -303,6 +346,12 @@ int cmd_import(struct cli *c, int argc, char **argv)
         if (progress)
             fprintf(stderr, "\r\033[K");
         report(f.v[i], &r, &st);
+    }
+    if (progress)
+        fprintf(stderr, "\r\033[K");
+    if (st.stopped) {
+        rc = EXIT_INTERNAL;
+        goto out;
     }
     summary(&st);
     rc = st.counts[2] ? EXIT_DATA : EXIT_OK;

@@ -207,7 +207,8 @@ int cmd_rehab(struct cli *c, int argc, char **argv)
                    ? cli_usage(c, "rehab", "--history takes no values")
                    : history(c, weeks);
 
-    if ((rc = cli_open(c, 1)))
+    /* only showing the prescription reads; logging writes */
+    if ((rc = cli_open(c, any_value > 0 || yes ? CLI_CREATE : CLI_READ)))
         return rc;
     /* the prescribed dose, which given values then override */
     if (!(a = malloc(sizeof *a)))
@@ -291,6 +292,8 @@ int cmd_rehab(struct cli *c, int argc, char **argv)
         return cli_usage(c, "rehab",
                          "a new exercise needs --sets and --reps");
 
+    if ((rc = cli_open(c, CLI_CREATE))) /* confirmed on a terminal */
+        return rc;
     if ((rc = tendo_db_begin(c->db, &e)) ||
         (rc = tendo_rehab_add(c->db, &r, c->today, &e)) ||
         (rc = tendo_db_commit(c->db, &e))) {

@@ -36,6 +36,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
     struct tendo_history *h = NULL;
     struct tendo_buf b;
     const char *out = NULL, *title = NULL;
+    char title_buf[201];
     int opt, rc, nw = 12;
     tendo_day from, to;
 
@@ -53,8 +54,11 @@ int cmd_report(struct cli *c, int argc, char **argv)
                                 &e))
                 return cli_error(c, &e);
             break;
-        case O_TITLE:
-            title = optarg;
+        case O_TITLE: /* one line of valid UTF-8, no control characters */
+            if (tendo_parse_name(optarg, strlen(optarg), sizeof title_buf - 1,
+                                 "--title", title_buf, &e))
+                return cli_error(c, &e);
+            title = title_buf;
             break;
         case 'o':
             out = optarg;

@@ -114,7 +114,7 @@ int cmd_shoe(struct cli *c, int argc, char **argv)
         case ':':
             return cli_bad_option(c, "shoe", argv, opt);
         case O_BRAND:
-            rc = tendo_parse_text(optarg, strlen(optarg), TENDO_NAME_MAX,
+            rc = tendo_parse_name(optarg, strlen(optarg), TENDO_NAME_MAX,
                                   "--brand", s.brand, &e);
             add_only = 1;
             break;
@@ -175,13 +175,15 @@ int cmd_shoe(struct cli *c, int argc, char **argv)
     if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0 &&
         strcmp(sub, "retire") != 0 && strcmp(sub, "default") != 0)
         return cli_usage(c, "shoe", "shoe needs add, list, retire or default");
-    if (name && (rc = tendo_parse_text(name, strlen(name), TENDO_NAME_MAX,
+    if (name && (rc = tendo_parse_name(name, strlen(name), TENDO_NAME_MAX,
                                        "NAME", s.name, &e)))
         return cli_error(c, &e);
     if (name && !s.name[0])
         return cli_usage(c, "shoe", "the shoe NAME is empty");
 
-    if ((rc = cli_open(c, strcmp(sub, "add") == 0)))
+    if ((rc = cli_open(c, strcmp(sub, "add") == 0    ? CLI_CREATE
+                              : strcmp(sub, "list") == 0 ? CLI_READ
+                                                         : CLI_WRITE)))
         return rc;
     if (strcmp(sub, "list") == 0)
         return shoe_list(c);

@@ -75,7 +75,7 @@ int cli_session_opt(struct cli *c, int opt, const char *arg,
         ed->set_surface = 1;
         break;
     case 'S':
-        rc = tendo_parse_text(arg, strlen(arg), TENDO_NAME_MAX, "--shoe",
+        rc = tendo_parse_name(arg, strlen(arg), TENDO_NAME_MAX, "--shoe",
                               s->shoe, &e);
         ed->set_shoe = 1;
         break;

@@ -144,18 +144,39 @@ static int resolve_now(struct cli *c)
     return 0;
 }
 
-int cli_open(struct cli *c, int create)
+/* Says once, on a terminal, that a command waits for another writer. */
+static void say_waiting(void *p)
+{
+    struct cli *c = p;
+    if (!c->said_waiting && isatty(STDERR_FILENO))
+        fprintf(stderr, "tendo: waiting for another tendo command to finish "
+                        "writing '%s' ...\n",
+                c->db_path);
+    c->said_waiting = 1;
+}
+
+int cli_open(struct cli *c, int mode)
 {
     struct tendo_error e = {0};
     struct stat st;
     char units[16];
+    int create = mode == CLI_CREATE;
     int rc, exists = stat(c->db_path, &st) == 0;
 
     if ((rc = resolve_now(c)))
         return rc;
+    if (c->db && c->db_read_only && mode != CLI_READ) {
+        tendo_db_close(c->db); /* a read first, now a write */
+        c->db = NULL;
+    }
     if ((exists || !create) && !c->db) { /* a second call keeps it open */
-        if ((rc = tendo_db_open(c->db_path, TENDO_OPEN_EXISTING, &c->db, &e)))
+        if ((rc = tendo_db_open(c->db_path,
+                                mode == CLI_READ ? TENDO_OPEN_READONLY
+                                                 : TENDO_OPEN_EXISTING,
+                                &c->db, &e)))
             return cli_error(c, &e);
+        c->db_read_only = mode == CLI_READ;
+        tendo_db_on_wait(c->db, say_waiting, c);
         if ((rc = tendo_setting_get(c->db, "timezone", c->tz, sizeof c->tz,
                                     NULL, &e)))
             return cli_error(c, &e);
@@ -164,7 +185,13 @@ int cli_open(struct cli *c, int create)
     if (!c->zone &&
         (rc = tendo_tz_load(c->tz[0] ? c->tz : getenv("TZ"), &c->zone, &e)) &&
         !c->tz[0]) {
+        const char *tz = getenv("TZ");
         tendo_error_clear(&e);   /* a $TZ tendo cannot read: UTC, as libc */
+        if (tz && *tz)
+            fprintf(stderr, "tendo: warning: TZ '%s' is not a time zone "
+                            "tendo can read: days are in UTC (set yours "
+                            "with 'tendo config timezone Europe/Berlin')\n",
+                    tz);
         rc = tendo_tz_load("UTC", &c->zone, &e);
     }
     if (rc || (rc = tendo_tz_local(c->zone, c->now_utc, &c->today, NULL, &e)))
@@ -177,6 +204,8 @@ int cli_open(struct cli *c, int create)
     if (!c->db) {
         if ((rc = tendo_db_open(c->db_path, TENDO_OPEN_CREATE, &c->db, &e)))
             return cli_error(c, &e);
+        c->db_read_only = 0;
+        tendo_db_on_wait(c->db, say_waiting, c);
     }
     if (c->units_arg) {
         snprintf(units, sizeof units, "%s", c->units_arg);
@@ -246,13 +275,35 @@ int cli_write_output(struct cli *c, const char *path, const char *data,
                               strerror(errno));
         return 0;
     }
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
-    f = fopen(tmp, "wb");
-    if (!f)
-        return cli_errorf(c, EXIT_INTERNAL, "cannot write '%s': %s", path,
-                          strerror(errno));
-    if (fwrite(data, 1, len, f) != len || fflush(f) != 0 || fsync(fileno(f)) ||
-        fclose(f) != 0) {
+    /* a temporary file beside the target, created exclusively (mkstemp:
+     * O_EXCL, so a planted symlink is never followed) and private (0600),
+     * or with the mode of the file it replaces; then renamed over it */
+    {
+        struct stat st;
+        int fd;
+        mode_t mode = 0600;
+        if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+            mode = st.st_mode & 07777;
+        else if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode))
+            return cli_errorf(c, EXIT_DATA, "'%s' is not a regular file: "
+                              "not written", path);
+        /* (a symbolic link at PATH is replaced, not followed) */
+        if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
+            return cli_errorf(c, EXIT_DATA, "path '%s' is too long", path);
+        if ((fd = mkstemp(tmp)) < 0)
+            return cli_errorf(c, EXIT_INTERNAL, "cannot write '%s': %s", path,
+                              strerror(errno));
+        if (fchmod(fd, mode) != 0 || !(f = fdopen(fd, "wb"))) {
+            int e = errno;
+            close(fd);
+            unlink(tmp);
+            return cli_errorf(c, EXIT_INTERNAL, "cannot write '%s': %s", path,
+                              strerror(e));
+        }
+    }
+    if ((fwrite(data, 1, len, f) != len || fflush(f) != 0 ||
+         fsync(fileno(f)) != 0) +
+            (fclose(f) != 0)) {
         int e = errno;
         unlink(tmp);
         return cli_errorf(c, EXIT_INTERNAL, "cannot write '%s': %s", path,

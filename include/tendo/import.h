@@ -92,6 +92,9 @@ struct tendo_import_result {
                                duplicate before (DUPLICATE), or rejected
                                before (REJECTED, err holds why) */
     char note[200];         /* what was stored, or why it is a duplicate */
+    char warnings[400];     /* what the reader noticed in an activity file
+                               (a CRC mismatch, totals from records),
+                               "\n"-separated, or "" */
     struct tendo_error err; /* why it was rejected */
 };
 

@@ -30,13 +30,31 @@ typedef struct tendo_db tendo_db;
 
 enum tendo_open_flags {
     TENDO_OPEN_EXISTING = 0,     /* fail with TENDO_ENOTFOUND if absent */
-    TENDO_OPEN_CREATE = 1        /* create the file and its folders */
+    TENDO_OPEN_CREATE = 1,       /* create the file and its folders */
+    TENDO_OPEN_READONLY = 2      /* read only: never creates or writes */
 };
 
 /* CONSTRUCTOR. Opens (or creates) the database at `path`, migrating its
- * schema to TENDO_SCHEMA_VERSION. On failure *out is NULL. */
+ * schema to TENDO_SCHEMA_VERSION. On failure *out is NULL.
+ *
+ * Private by default: a new database file is created 0600 (its -wal and
+ * -shm take its mode) and missing folders 0700, whatever the umask.
+ * TENDO_OPEN_READONLY opens for reading: it works on a file the caller
+ * may not write (without the -shm it cannot create, the file is read as
+ * it is), refuses an empty file instead of writing a schema into it, and
+ * migrates an older schema only when the caller may write the file
+ * (TENDO_ESCHEMA otherwise: "run 'tendo init' as its owner").
+ *
+ * Another process writing makes a command wait up to 60 s (then
+ * TENDO_EDB, "... is busy ..."); tendo_db_on_wait is told when a wait
+ * begins. Storage failures come back as TENDO_EDB with what happened:
+ * the disk is full, read-only, an I/O error, a damaged file. */
 TENDO_API int tendo_db_open(const char *path, int flags, tendo_db **out,
                             struct tendo_error *err);
+/* Calls fn(ctx) once each time a statement starts waiting for another
+ * writer (the CLI says so on a terminal); NULL stops it. */
+TENDO_API void tendo_db_on_wait(tendo_db *db, void (*fn)(void *ctx),
+                                void *ctx);
 /* CONSTRUCTOR for tests of migrations: opens without migrating past
  * `version` (0 = an empty file). */
 TENDO_API int tendo_db_open_at(const char *path, int version, tendo_db **out,

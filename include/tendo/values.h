@@ -34,6 +34,10 @@ TENDO_API int tendo_parse_day(const char *s, size_t n, tendo_day today,
 /* Copies text of at most `max` bytes (after trimming blanks) into `out`
  * (max + 1 bytes), rejecting control characters other than tab and
  * invalid UTF-8. */
+/* tendo_parse_text for a name or title: one line, no tabs either. */
+TENDO_API int tendo_parse_name(const char *s, size_t n, size_t max,
+                               const char *field, char *out,
+                               struct tendo_error *err);
 TENDO_API int tendo_parse_text(const char *s, size_t n, size_t max,
                                const char *field, char *out,
                                struct tendo_error *err);

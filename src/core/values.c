@@ -219,6 +219,18 @@ int tendo_parse_text(const char *s, size_t n, size_t max, const char *field,
     return TENDO_OK;
 }
 
+int tendo_parse_name(const char *s, size_t n, size_t max, const char *field,
+                     char *out, struct tendo_error *err)
+{
+    int rc = tendo_parse_text(s, n, max, field, out, err);
+    if (rc)
+        return rc;
+    if (strpbrk(out, "\n\t"))
+        return bad(err, TENDO_EINVAL, field, out, strlen(out),
+                   "is not one line (no line breaks or tabs in a name)");
+    return TENDO_OK;
+}
+
 char *tendo_format_real(double v, char out[32])
 {
     if (!isfinite(v)) {

@@ -9,6 +9,7 @@
 #include "core/alloc.h"
 #include "core/sha256.h"
 #include "import/import_int.h"
+#include "import/seen.h"
 #include "parse/gpx.h"
 #include "parse/gz.h"
 #include "parse/tcx.h"
@@ -28,20 +29,34 @@
 int tendo_read_file(const char *path, size_t max, uint8_t **data, size_t *len,
                     struct tendo_error *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    return import_read_file(path, max, 0, data, len, err);
+}
+
+int import_read_file(const char *path, size_t max, int nofollow,
+                     uint8_t **data, size_t *len, struct tendo_error *err)
+{
+    /* O_NONBLOCK: a FIFO (or a device) must not block the open before
+     * it is found not to be a regular file */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK |
+                            (nofollow ? O_NOFOLLOW : 0));
     struct stat st;
     uint8_t *buf;
     size_t got = 0;
 
     *data = NULL;
     *len = 0;
+    if (fd < 0 && nofollow && errno == ELOOP)
+        return tendo_fail(err, TENDO_EINVAL, "'%s' is a symbolic link "
+                          "(not followed out of an export)", path);
     if (fd < 0)
         return tendo_fail(err, TENDO_EIO, "cannot open '%s': %s", path,
                           strerror(errno));
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return tendo_fail(err, TENDO_EIO, "'%s' is not a regular file", path);
+        return tendo_fail(err, TENDO_EINVAL, "'%s' is not a regular file",
+                          path);
     }
+    (void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     if ((uint64_t)st.st_size > max) {
         close(fd);
         return tendo_fail(err, TENDO_ELIMIT,
@@ -93,6 +108,7 @@ struct apply {
     tendo_day today;
     int64_t import_id;
     struct tendo_import_result *r;
+    struct seen *seen;     /* what was stored before the file (diary) */
 };
 
 /* Creates the shoe a diary row names, if tendo does not know it yet. */
@@ -122,16 +138,14 @@ static int apply_row(const struct tendo_diary_row *row, void *ctx,
                      struct tendo_error *err)
 {
     struct apply *a = ctx;
-    int rc, found;
-    int64_t same;
+    int rc, found, same;
 
     if (row->has_session) {
         struct tendo_session s = row->session;
         s.import_id = a->import_id;
         if (s.shoe[0] && (rc = ensure_shoe(a, s.shoe, s.date, err)))
             return rc;
-        if ((rc = tendo_session_find_same(a->db, &s, a->import_id, &same,
-                                          err)))
+        if ((rc = seen_session(a->seen, &s, &same, err)))
             return rc;
         if (same)
             a->r->skipped++;
@@ -176,7 +190,7 @@ static int apply_row(const struct tendo_diary_row *row, void *ctx,
     if (row->has_rehab) {
         struct tendo_rehab r = row->rehab;
         r.import_id = a->import_id;
-        if ((rc = tendo_rehab_find_same(a->db, &r, a->import_id, &same, err)))
+        if ((rc = seen_rehab(a->seen, &r, &same, err)))
             return rc;
         if (same)
             a->r->skipped++;
@@ -472,7 +486,7 @@ static int store_leg(tendo_db *db, const struct tendo_activity *act,
         s.rpe = o->meta->rpe;
     if (o->meta && o->meta->gear && o->meta->gear[0] &&
         (strcmp(type, "run") == 0 || strcmp(type, "walk") == 0)) {
-        struct apply a = {db, o->today, 0, r};
+        struct apply a = {db, o->today, 0, r, NULL};
         if ((rc = ensure_shoe(&a, o->meta->gear, s.date, err)))
             return rc;
         snprintf(s.shoe, sizeof s.shoe, "%s", o->meta->gear);
@@ -550,6 +564,8 @@ static int import_activity(tendo_db *db, const uint8_t *data, size_t len,
         return rc;
     snprintf(r->format, sizeof r->format, "%s%s", act.format,
              gz_is_gzip(data, len) ? ".gz" : "");
+    if (act.warnings.len)
+        snprintf(r->warnings, sizeof r->warnings, "%s", act.warnings.data);
     if (!o->force &&
         (rc = tendo_ledger_find_device(db, act.serial, act.time_created, &seen,
                                        src, sizeof src, &r->err)))
@@ -726,7 +742,8 @@ static int import_memory(tendo_db *db, const uint8_t *data, size_t len,
                          const char *name, const struct tendo_import_opts *o,
                          struct tendo_import_result *r)
 {
-    struct apply a = {db, o->today, 0, r};
+    struct apply a = {db, o->today, 0, r, NULL};
+    struct seen seen;
     const char *format = sniff(data, len, name);
     int rc;
 
@@ -736,8 +753,9 @@ static int import_memory(tendo_db *db, const uint8_t *data, size_t len,
     if (!format) {
         rc = tendo_fail(&r->err, len ? TENDO_EUNSUPPORTED : TENDO_EFORMAT,
                         len ? "not a file tendo can import (FIT, GPX, TCX, "
-                              "their .gz, a diary CSV with a header row "
-                              "starting 'date', or a tendo JSON backup)"
+                              "their .gz, a Strava export .zip, a diary CSV "
+                              "with a header row starting 'date', or a "
+                              "tendo JSON backup)"
                             : "the file is empty");
         tendo_error_where(&r->err, name, 0, NULL);
         return rc;
@@ -751,10 +769,14 @@ static int import_memory(tendo_db *db, const uint8_t *data, size_t len,
         goto fail;
     if ((rc = tendo_ledger_note(db, r->sha256, basename_of(name), format,
                                 TENDO_LEDGER_IMPORTED, NULL, o->now_utc,
-                                &a.import_id, &r->err)) ||
-        (rc = tendo_diary_parse(data, len, name, o->today, apply_row, &a,
-                                &r->err)) ||
-        (rc = tendo_db_commit(db, &r->err))) {
+                                &a.import_id, &r->err)))
+        goto rollback;
+    seen_init(&seen, db, a.import_id);
+    a.seen = &seen;
+    rc = tendo_diary_parse(data, len, name, o->today, apply_row, &a, &r->err);
+    seen_free(&seen);
+    if (rc || (rc = tendo_db_commit(db, &r->err))) {
+rollback:
         tendo_db_rollback(db);
         r->sessions = r->checks = r->rehab = r->wellness = r->skipped = 0;
         r->first_id = r->last_id = 0;

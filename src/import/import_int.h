@@ -17,4 +17,9 @@ int import_find_logged(tendo_db *db, const char *type, tendo_day day,
                        int64_t start, int64_t end, double minutes,
                        double metres, int64_t *id, struct tendo_error *err);
 
+/* tendo_read_file, and with `nofollow` a symbolic link is refused (the
+ * files of an unpacked Strava export). Never blocks on a FIFO. */
+int import_read_file(const char *path, size_t max, int nofollow,
+                     uint8_t **data, size_t *len, struct tendo_error *err);
+
 #endif

@@ -26,6 +26,7 @@ struct restore {
     struct tendo_buf blob;   /* decoded base64 of the current row */
     struct tendo_import_result *res;
     struct tendo_error *err;
+    int invalid;             /* a record failed its validation */
 };
 
 static int bad_value(struct restore *x, const char *table, size_t row,
@@ -178,8 +179,10 @@ static int v_session(const struct tendo_session *s, void *p)
     int rc;
     x->res->sessions++;
     if ((rc = tendo_session_validate(s, x->today, x->err)) ||
-        (rc = tendo_stream_get(x->db, s->id, &rec, &n, x->err)))
+        (rc = tendo_stream_get(x->db, s->id, &rec, &n, x->err))) {
+        x->invalid = rc != TENDO_EDB && rc != TENDO_ENOMEM;
         return tendo_fail(x->err, rc, "session %lld", (long long)s->id);
+    }
     free(rec);
     return TENDO_OK;
 }
@@ -187,36 +190,37 @@ static int v_check(const struct tendo_check *c, void *p)
 {
     struct restore *x = p;
     x->res->checks++;
-    return tendo_check_validate(c, x->today, x->err);
+    return (x->invalid = tendo_check_validate(c, x->today, x->err));
 }
 static int v_rehab(const struct tendo_rehab *r, void *p)
 {
     struct restore *x = p;
     x->res->rehab++;
-    return tendo_rehab_validate(r, x->today, x->err);
+    return (x->invalid = tendo_rehab_validate(r, x->today, x->err));
 }
 static int v_wellness(const struct tendo_wellness *w, void *p)
 {
     struct restore *x = p;
     x->res->wellness++;
-    return tendo_wellness_validate(w, x->today, x->err);
+    return (x->invalid = tendo_wellness_validate(w, x->today, x->err));
 }
 static int v_assessment(const struct tendo_assessment *a, void *p)
 {
     struct restore *x = p;
-    return tendo_assessment_validate(a, x->today, x->err);
+    return (x->invalid = tendo_assessment_validate(a, x->today, x->err));
 }
 static int v_clearance(const struct tendo_clearance *c, void *p)
 {
     struct restore *x = p;
-    return tendo_clearance_validate(c, x->today, x->err);
+    return (x->invalid = tendo_clearance_validate(c, x->today, x->err));
 }
 static int v_shoe(const struct tendo_shoe *s, void *p)
 {
     struct restore *x = p;
     char tmp[TENDO_NAME_MAX + 1];
-    return tendo_parse_text(s->name, strlen(s->name), TENDO_NAME_MAX,
-                            "shoes.name", tmp, x->err);
+    return (x->invalid = tendo_parse_text(s->name, strlen(s->name),
+                                          TENDO_NAME_MAX, "shoes.name", tmp,
+                                          x->err));
 }
 
 static int validate(struct restore *x)
@@ -234,7 +238,9 @@ static int validate(struct restore *x)
         char msg[TENDO_ERRMSG_MAX];
         snprintf(msg, sizeof msg, "%s", e->msg);
         tendo_error_clear(e);
-        return tendo_fail(e, rc ? rc : TENDO_EFORMAT,
+        if (!x->invalid)
+            return tendo_fail(e, rc, "%s", msg); /* the database failed */
+        return tendo_fail(e, TENDO_EFORMAT,
                           "the backup holds a record tendo would refuse: %s",
                           msg);
     }
@@ -294,7 +300,7 @@ int tendo_restore_json(tendo_db *db, const uint8_t *data, size_t len,
                        const char *name, tendo_day today,
                        struct tendo_import_result *res)
 {
-    struct restore x = {db, NULL, today, {0}, res, &res->err};
+    struct restore x = {db, NULL, today, {0}, res, &res->err, 0};
     json_error_t je;
     json_t *doc;
     int rc;

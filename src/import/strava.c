@@ -12,6 +12,7 @@
 #include "parse/strava.h"
 #include "import/strava_int.h"
 #include "import/import_int.h"
+#include <unistd.h>
 #include "core/sha256.h"
 #include "core/alloc.h"
 
@@ -22,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <zip.h>
+#include <zlib.h>
 
 #define MAX_ENTRIES 200000
 #define MAX_ENTRY ((zip_uint64_t)256 << 20)
@@ -80,8 +82,21 @@ int strava_read(struct strava_source *s, const char *name, uint8_t **data,
         return tendo_fail(err, TENDO_EINVAL,
                           "'%s' would leave the export (refused)", name);
     snprintf(full, sizeof full, "%s%s%s", s->dir, s->dir[0] ? "/" : "", name);
-    if (!s->zip)
-        return tendo_read_file(full, (size_t)MAX_ENTRY, data, len, err);
+    if (!s->zip) {
+        /* a folder: no symbolic link, and nothing outside it */
+        char *real = realpath(full, NULL), *top = realpath(s->dir, NULL);
+        size_t n = top ? strlen(top) : 0;
+        int inside = real && top && strncmp(real, top, n) == 0 &&
+                     real[n] == '/';
+        free(real);
+        free(top);
+        if (!inside && access(full, F_OK) == 0)
+            return tendo_fail(err, TENDO_EINVAL,
+                              "'%s' leads out of the export through a "
+                              "symbolic link (refused)",
+                              name);
+        return import_read_file(full, (size_t)MAX_ENTRY, 1, data, len, err);
+    }
     {
         zip_int64_t idx = zip_name_locate(s->zip, full, 0);
         zip_stat_t st;
@@ -118,8 +133,12 @@ int strava_read(struct strava_source *s, const char *name, uint8_t **data,
                 break;
             got += (zip_uint64_t)n;
         }
-        /* a CRC error or a short entry shows up here; close either way */
-        if (zip_fclose(f) != 0 || got != st.size) {
+        /* a CRC error or a short entry shows up here; close either way.
+         * An entry whose stated size is smaller than its data reads short
+         * of its end, where libzip would check the CRC: check it here */
+        if (zip_fclose(f) != 0 || got != st.size ||
+            ((st.valid & ZIP_STAT_CRC) &&
+             crc32(crc32(0L, Z_NULL, 0), buf, (uInt)got) != st.crc)) {
             tendo_free(buf);
             return tendo_fail(err, TENDO_EFORMAT,
                               "'%s' in the archive is damaged (short read "
@@ -392,7 +411,13 @@ static int on_row(const struct strava_row *row, void *ctx,
             tendo_error_where(&r.err, "activities.csv", row->line, NULL);
     }
     run->report(item, &r, run->ctx);
-    return 0; /* one bad row does not stop the others */
+    /* one bad row does not stop the others; the database failing does */
+    if (r.status == TENDO_IMPORT_REJECTED &&
+        (r.err.code == TENDO_EDB || r.err.code == TENDO_ENOMEM)) {
+        *err = r.err;
+        return r.err.code;
+    }
+    return 0;
 }
 
 int tendo_import_strava(tendo_db *db, const char *path,

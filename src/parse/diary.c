@@ -101,6 +101,21 @@ static int opt_real(const struct cells *c, enum col k, double lo, double hi,
     return tendo_parse_real(c->p[k], c->n[k], lo, hi, col_names[k], out, err);
 }
 
+/* A text cell; one leading apostrophe before = + - @ (a tab, a CR or
+ * another apostrophe) is the export's guard against spreadsheet formulas
+ * (report/diary_csv.c) and is taken off. */
+static int text_cell(const struct cells *c, enum col k, size_t max,
+                     const char *field, char *out, struct tendo_error *err)
+{
+    const char *p = c->p[k];
+    size_t n = c->n[k];
+    if (n >= 2 && p[0] == '\'' && memchr("=+-@\t\r'", p[1], 7)) {
+        p++;
+        n--;
+    }
+    return tendo_parse_text(p, n, max, field, out, err);
+}
+
 static int opt_enum(const struct cells *c, enum col k,
                     const char *const *names, char *out, size_t cap,
                     struct tendo_error *err)
@@ -153,12 +168,12 @@ static int parse_row(const struct cells *c, tendo_day today,
             (rc = opt_int(c, COL_PAIN_AFTER, 0, 10, &s->pain_after, err)))
             return rc;
         if (present(c, COL_SHOE) &&
-            (rc = tendo_parse_text(c->p[COL_SHOE], c->n[COL_SHOE],
-                                   TENDO_NAME_MAX, "shoe", s->shoe, err)))
+            (rc = text_cell(c, COL_SHOE, TENDO_NAME_MAX, "shoe", s->shoe,
+                            err)))
             return rc;
         if (present(c, COL_NOTES) &&
-            (rc = tendo_parse_text(c->p[COL_NOTES], c->n[COL_NOTES],
-                                   TENDO_NOTES_MAX, "notes", s->notes, err)))
+            (rc = text_cell(c, COL_NOTES, TENDO_NOTES_MAX, "notes",
+                            s->notes, err)))
             return rc;
         if (!isnan(km))
             s->distance_m = km * 1000.0;
@@ -220,8 +235,8 @@ static int parse_row(const struct cells *c, tendo_day today,
                                    r->tempo, err)))
             return rc;
         if (!row->has_session && present(c, COL_NOTES) &&
-            (rc = tendo_parse_text(c->p[COL_NOTES], c->n[COL_NOTES],
-                                   TENDO_NOTES_MAX, "notes", r->notes, err)))
+            (rc = text_cell(c, COL_NOTES, TENDO_NOTES_MAX, "notes",
+                            r->notes, err)))
             return rc;
         if ((rc = tendo_rehab_validate(r, today, err)))
             return rc;

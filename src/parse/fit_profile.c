@@ -39,7 +39,12 @@ static const struct name sports[] = {
     {40, "water_skiing"}, {41, "kayaking"}, {42, "rafting"},
     {43, "windsurfing"}, {44, "kitesurfing"}, {45, "tactical"},
     {46, "jumpmaster"}, {47, "boxing"}, {48, "floor_climbing"},
-    {53, "diving"}, {254, "all"},
+    {49, "baseball"}, {53, "diving"}, {62, "hiit"}, {64, "racket"},
+    {65, "wheelchair_push_walk"}, {66, "wheelchair_push_run"},
+    {67, "meditation"}, {69, "disc_golf"}, {71, "cricket"}, {72, "rugby"},
+    {73, "hockey"}, {74, "lacrosse"}, {75, "volleyball"},
+    {76, "water_tubing"}, {77, "wakesurfing"}, {80, "mixed_martial_arts"},
+    {82, "snorkeling"}, {83, "dance"}, {84, "jump_rope"}, {254, "all"},
 };
 
 static const struct name sub_sports[] = {
@@ -57,12 +62,20 @@ static const struct name sub_sports[] = {
     {34, "swim_to_bike_transition"}, {35, "atv"}, {36, "motocross"},
     {37, "backcountry"}, {38, "resort"}, {39, "rc_drone"}, {40, "wingsuit"},
     {41, "whitewater"}, {42, "skate_skiing"}, {43, "yoga"}, {44, "pilates"},
-    {45, "indoor_running"}, {46, "gravel_cycling"}, {47, "e_mountain"},
+    {45, "indoor_running"}, {46, "gravel_cycling"}, {47, "e_bike_mountain"},
     {48, "commuting"}, {49, "mixed_surface"}, {50, "navigate"},
     {51, "track_me"}, {52, "map"}, {53, "single_gas_diving"},
     {54, "multi_gas_diving"}, {55, "gauge_diving"}, {56, "apnea_diving"},
     {57, "apnea_hunting"}, {58, "virtual_activity"}, {59, "obstacle"},
-    {254, "all"},
+    {62, "breathing"}, {65, "sail_race"}, {67, "ultra"},
+    {68, "indoor_climbing"}, {69, "bouldering"}, {70, "hiit"}, {73, "amrap"},
+    {74, "emom"}, {75, "tabata"}, {84, "pickleball"}, {85, "padel"},
+    {86, "indoor_wheelchair_walk"}, {87, "indoor_wheelchair_run"},
+    {88, "indoor_hand_cycling"}, {94, "squash"}, {95, "badminton"},
+    {96, "racquetball"}, {97, "table_tennis"}, {110, "fly_canopy"},
+    {111, "fly_paraglide"}, {112, "fly_paramotor"}, {113, "fly_pressurized"},
+    {114, "fly_navigate"}, {115, "fly_timer"}, {116, "fly_altimeter"},
+    {117, "fly_wx"}, {118, "fly_vfr"}, {119, "fly_ifr"}, {254, "all"},
 };
 
 static const struct name manufacturers[] = {

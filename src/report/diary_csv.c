@@ -100,23 +100,41 @@ static void put_int(struct tendo_buf *b, int v)
         tendo_buf_printf(b, "%d", v);
 }
 
+/* A spreadsheet takes a cell starting with = + - @ (or a tab or CR
+ * before them) as a formula: such text goes out behind an apostrophe,
+ * as spreadsheets themselves write text, and the diary reader takes one
+ * leading apostrophe off again (so text starting with an apostrophe and
+ * one of those gets one more). */
+static int formula_like(const char *s)
+{
+    return (s[0] && strchr("=+-@\t\r", s[0])) ||
+           (s[0] == '\'' && s[1] && strchr("=+-@\t\r'", s[1]));
+}
+
 static void put_text(struct tendo_buf *b, const char *s)
 {
     size_t n = strlen(s);
+    int defuse, quote;
     if (n == 0)
         return;
-    if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && s[n - 1] != ' ' &&
-        s[0] != '\t' && s[n - 1] != '\t') {
+    defuse = formula_like(s);
+    quote = strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[n - 1] == ' ' ||
+            s[0] == '\t' || s[n - 1] == '\t';
+    if (!quote && !defuse) {
         tendo_buf_add(b, s, n);
         return;
     }
-    tendo_buf_putc(b, '"');
+    if (quote)
+        tendo_buf_putc(b, '"');
+    if (defuse)
+        tendo_buf_putc(b, '\'');
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             tendo_buf_putc(b, '"');
         tendo_buf_putc(b, *p);
     }
-    tendo_buf_putc(b, '"');
+    if (quote)
+        tendo_buf_putc(b, '"');
 }
 
 /* One row; any of s, r, c, w may be NULL. */

@@ -16,9 +16,50 @@
 #define BOTTOM 66.0
 #define LEFT 52.0
 
+/* The length of the valid UTF-8 sequence at s (1-4) that XML allows, or
+ * 0: overlong forms, surrogates, code points past U+10FFFF, U+FFFE and
+ * U+FFFF, and C0 controls other than tab, line feed and return. */
+static int xml_char(const unsigned char *s)
+{
+    unsigned cp;
+    int n, i;
+    if (s[0] < 0x80)
+        return s[0] >= 0x20 || s[0] == '\t' || s[0] == '\n' || s[0] == '\r'
+                   ? 1
+                   : 0;
+    if (s[0] >= 0xc2 && s[0] <= 0xdf)
+        n = 2, cp = s[0] & 0x1f;
+    else if (s[0] >= 0xe0 && s[0] <= 0xef)
+        n = 3, cp = s[0] & 0x0f;
+    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+        n = 4, cp = s[0] & 0x07;
+    else
+        return 0;
+    for (i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = cp << 6 | (s[i] & 0x3f);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+        (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff)
+        return 0;
+    return n;
+}
+
 void tendo_xml_escape(struct tendo_buf *out, const char *s)
 {
-    for (; s && *s; s++) {
+    while (s && *s) {
+        int n = xml_char((const unsigned char *)s);
+        if (n == 0) { /* what XML cannot carry: U+FFFD instead */
+            tendo_buf_puts(out, "\xef\xbf\xbd");
+            s++;
+            continue;
+        }
+        if (n > 1) {
+            tendo_buf_add(out, s, (size_t)n);
+            s += n;
+            continue;
+        }
         switch (*s) {
         case '&': tendo_buf_puts(out, "&amp;"); break;
         case '<': tendo_buf_puts(out, "&lt;"); break;
@@ -27,6 +68,7 @@ void tendo_xml_escape(struct tendo_buf *out, const char *s)
         case '\'': tendo_buf_puts(out, "&#39;"); break;
         default: tendo_buf_putc(out, *s);
         }
+        s++;
     }
 }
 

@@ -5,6 +5,7 @@
  */
 #include "store/internal.h"
 #include "tendo/model.h"
+#include "tendo/values.h"
 
 #include "core/alloc.h"
 
@@ -754,8 +755,12 @@ int tendo_shoe_add(tendo_db *db, struct tendo_shoe *s, struct tendo_error *err)
     int rc;
     char day[TENDO_DAY_STRLEN];
 
+    char name[TENDO_NAME_MAX + 1];
     if (!s->name[0])
         return tendo_fail(err, TENDO_EINVAL, "a shoe needs a name");
+    if ((rc = tendo_parse_name(s->name, strlen(s->name), TENDO_NAME_MAX,
+                               "shoe name", name, err)))
+        return rc;
     if (tendo_shoe_id(db, s->name, &old.id, old.name, &ignore) == TENDO_OK)
         return tendo_fail(err, TENDO_EEXIST, "shoe '%s' exists already",
                           old.name);

@@ -12,9 +12,17 @@
 
 #define STMT_CACHE 96
 
+/* how long a command waits for another writer before it gives up */
+#define STORE_BUSY_WAIT_MS 60000
+
 struct tendo_db {
     sqlite3 *sql;
     char *path;
+    int read_only;              /* opened with TENDO_OPEN_READONLY */
+    int waited_ms;              /* the busy handler's wait so far */
+    int busy_wait_ms;           /* how long it waits (tests shorten it) */
+    void (*on_wait)(void *ctx); /* told once when a wait begins */
+    void *on_wait_ctx;
     struct {
         const char *text; /* the SQL, compared by address (string literals) */
         sqlite3_stmt *stmt;

@@ -19,11 +19,56 @@
 int store_fail(tendo_db *db, struct tendo_error *err, const char *what)
 {
     int ext = sqlite3_extended_errcode(db->sql);
-    if ((ext & 0xff) == SQLITE_CONSTRAINT)
+    switch (ext & 0xff) {
+    case SQLITE_CONSTRAINT:
         return tendo_fail(err, TENDO_EDB, "%s: %s", what,
                           sqlite3_errmsg(db->sql));
-    return tendo_fail(err, TENDO_EDB, "%s in '%s': %s", what, db->path,
-                      sqlite3_errmsg(db->sql));
+    case SQLITE_FULL:
+        return tendo_fail(err, TENDO_EDB, "the disk is full (writing '%s')",
+                          db->path);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return tendo_fail(err, TENDO_EDB,
+                          "'%s' is busy: another tendo command kept it "
+                          "locked for %.0f s; try again when it ends",
+                          db->path, db->busy_wait_ms / 1000.0);
+    case SQLITE_READONLY:
+        return tendo_fail(err, TENDO_EDB, "%s: '%s' is read-only for you",
+                          what, db->path);
+    case SQLITE_IOERR:
+        return tendo_fail(err, TENDO_EDB, "%s: input/output error on '%s' "
+                          "(%s)", what, db->path, sqlite3_errmsg(db->sql));
+    case SQLITE_CORRUPT:
+        return tendo_fail(err, TENDO_EDB, "'%s' is damaged (%s): restore a "
+                          "backup", db->path, sqlite3_errmsg(db->sql));
+    default:
+        return tendo_fail(err, TENDO_EDB, "%s in '%s': %s", what, db->path,
+                          sqlite3_errmsg(db->sql));
+    }
+}
+
+/* SQLite's busy handler: wait for another writer up to
+ * STORE_BUSY_WAIT_MS, telling the caller once that it waits. */
+static int on_busy(void *p, int count)
+{
+    tendo_db *db = p;
+    int ms = count < 10 ? 10 : 100;
+    if (count == 0) {
+        db->waited_ms = 0;
+        if (db->on_wait)
+            db->on_wait(db->on_wait_ctx);
+    }
+    if (db->waited_ms >= db->busy_wait_ms)
+        return 0;
+    sqlite3_sleep(ms);
+    db->waited_ms += ms;
+    return 1;
+}
+
+void tendo_db_on_wait(tendo_db *db, void (*fn)(void *ctx), void *ctx)
+{
+    db->on_wait = fn;
+    db->on_wait_ctx = ctx;
 }
 
 sqlite3_stmt *store_prep(tendo_db *db, const char *sql,
@@ -71,9 +116,13 @@ int store_exec(tendo_db *db, const char *sql, struct tendo_error *err)
     char *msg = NULL;
     if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
         int ext = sqlite3_errcode(db->sql);
-        tendo_fail(err, TENDO_EDB, "%s: %s",
-                   ext == SQLITE_NOTADB ? "not a database" : "database error",
-                   msg ? msg : sqlite3_errmsg(db->sql));
+        if (ext == SQLITE_NOTADB || ext == SQLITE_ERROR)
+            tendo_fail(err, TENDO_EDB, "%s: %s",
+                       ext == SQLITE_NOTADB ? "not a database"
+                                            : "database error",
+                       msg ? msg : sqlite3_errmsg(db->sql));
+        else
+            store_fail(db, err, "cannot write the database");
         sqlite3_free(msg);
         return TENDO_EDB;
     }
@@ -180,7 +229,7 @@ static int make_parents(const char *path, struct tendo_error *err)
         if (*p != '/')
             continue;
         *p = '\0';
-        if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+        if (mkdir(tmp, 0700) != 0 && errno != EEXIST) /* private */
             return tendo_fail(err, TENDO_EIO, "cannot create folder '%s': %s",
                               tmp, strerror(errno));
         *p = '/';
@@ -274,6 +323,143 @@ int tendo_db_migrate(tendo_db *db, int version, struct tendo_error *err)
     return TENDO_OK;
 }
 
+/* "file:PATH?immutable=1" with PATH percent-encoded (RFC 3986). */
+static int immutable_uri(const char *path, char *out, size_t cap)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t k = (size_t)snprintf(out, cap, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        int plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                    (*p >= '0' && *p <= '9') || strchr("/-._~", *p);
+        if (k + 4 >= cap)
+            return -1;
+        if (plain) {
+            out[k++] = (char)*p;
+        } else {
+            out[k++] = '%';
+            out[k++] = hex[*p >> 4];
+            out[k++] = hex[*p & 15];
+        }
+    }
+    if (k + 13 >= cap)
+        return -1;
+    memcpy(out + k, "?immutable=1", 13);
+    return 0;
+}
+
+static int sqlite_open(tendo_db *db, const char *name, int flags,
+                       struct tendo_error *err)
+{
+    if (sqlite3_open_v2(name, &db->sql, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        int rc = tendo_fail(err, TENDO_EIO, "cannot open database '%s': %s",
+                            db->path,
+                            db->sql ? sqlite3_errmsg(db->sql)
+                                    : "out of memory");
+        sqlite3_close(db->sql);
+        db->sql = NULL;
+        return rc;
+    }
+    sqlite3_extended_result_codes(db->sql, 1);
+    sqlite3_busy_handler(db->sql, on_busy, db);
+    return TENDO_OK;
+}
+
+static void sqlite_close(tendo_db *db)
+{
+    for (int i = 0; i < db->ncache; i++)
+        sqlite3_finalize(db->cache[i].stmt);
+    db->ncache = 0;
+    sqlite3_close(db->sql);
+    db->sql = NULL;
+}
+
+/* Creates the database file, private (0600 whatever the umask; SQLite
+ * gives its -wal and -shm the file's mode), and its folders (0700). */
+static int create_file(const char *path, struct tendo_error *err)
+{
+    int fd, rc;
+    if ((rc = make_parents(path, err)))
+        return rc;
+    fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+              0600);
+    if (fd < 0 && errno == EEXIST)
+        return TENDO_OK; /* another process made it meanwhile */
+    if (fd < 0 || fchmod(fd, 0600) != 0) {
+        rc = tendo_fail(err, TENDO_EIO, "cannot create '%s': %s", path,
+                        strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return rc;
+    }
+    close(fd);
+    return TENDO_OK;
+}
+
+/* The caller may write the file and create its -wal and -shm beside it. */
+static int may_write(const char *path)
+{
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    if (access(path, R_OK | W_OK) != 0)
+        return 0;
+    if (!slash)
+        return access(".", W_OK | X_OK) == 0;
+    if (n >= sizeof dir)
+        return 0;
+    memcpy(dir, path, n ? n : 1);
+    dir[n ? n : 1] = '\0';
+    return access(dir, W_OK | X_OK) == 0;
+}
+
+/* Read-only on a file the caller may not write: never creates or
+ * writes; a file of an older schema is
+ * migrated only when it may be written (then opened read-write). */
+static int open_read_only(tendo_db *db, struct tendo_error *err)
+{
+    char uri[4200 * 3];
+    int v, rc;
+    if ((rc = sqlite_open(db, db->path, SQLITE_OPEN_READONLY, err)))
+        return rc;
+    store_exec(db, "PRAGMA foreign_keys = ON", NULL);
+    if (read_version(db, &v, err) != TENDO_OK) {
+        /* a WAL database whose -shm this user may not create: read the
+         * file as it is (no locks; nobody may be writing what we may not) */
+        if (err && err->code == TENDO_EFORMAT)
+            return err->code;
+        tendo_error_clear(err);
+        sqlite_close(db);
+        if (immutable_uri(db->path, uri, sizeof uri))
+            return tendo_fail(err, TENDO_EIO, "path '%s' is too long",
+                              db->path);
+        if ((rc = sqlite_open(db, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                              err)) ||
+            (rc = read_version(db, &v, err)))
+            return rc;
+    }
+    if (v > store_migration_count)
+        return tendo_fail(err, TENDO_ESCHEMA,
+                          "'%s' has schema version %d, newer than this "
+                          "tendo's %d: upgrade tendo",
+                          db->path, v, store_migration_count);
+    if (v == 0)
+        return tendo_fail(err, TENDO_EFORMAT, "'%s' holds no tendo data yet "
+                          "(run 'tendo init' to make it a database)",
+                          db->path);
+    if (v == TENDO_SCHEMA_VERSION)
+        return TENDO_OK;
+    /* an older schema: migrate when allowed */
+    sqlite_close(db);
+    if (access(db->path, W_OK) != 0)
+        return tendo_fail(err, TENDO_ESCHEMA,
+                          "'%s' has schema version %d and needs upgrading, "
+                          "which you may not do: run 'tendo init' as its "
+                          "owner",
+                          db->path, v);
+    return -1; /* the caller opens it read-write */
+}
+
 static int open_at(const char *path, int flags, int version, tendo_db **out,
                    struct tendo_error *err)
 {
@@ -290,27 +476,38 @@ static int open_at(const char *path, int flags, int version, tendo_db **out,
                               "no database at '%s' (run 'tendo init' or log "
                               "something first)",
                               path);
-        if ((rc = make_parents(path, err)))
+        if ((rc = create_file(path, err)))
             return rc;
     } else if (!S_ISREG(st.st_mode)) {
         return tendo_fail(err, TENDO_EIO, "'%s' is not a regular file", path);
+    } else if ((flags & TENDO_OPEN_READONLY) && st.st_size == 0) {
+        return tendo_fail(err, TENDO_EFORMAT, "'%s' is empty: not a tendo "
+                          "database yet (run 'tendo init' to make one)",
+                          path);
     }
     db = tendo_calloc(1, sizeof *db);
     if (!db || !(db->path = tendo_strndup(path, strlen(path)))) {
         tendo_free(db);
         return tendo_fail(err, TENDO_ENOMEM, "out of memory");
     }
-    if (sqlite3_open_v2(path, &db->sql,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                            SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK) {
-        rc = tendo_fail(err, TENDO_EIO, "cannot open database '%s': %s", path,
-                        db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+    db->busy_wait_ms = STORE_BUSY_WAIT_MS;
+    if ((flags & TENDO_OPEN_READONLY) && version == TENDO_SCHEMA_VERSION &&
+        !may_write(path)) {
+        rc = open_read_only(db, err);
+        if (rc == TENDO_OK) {
+            db->read_only = 1;
+            *out = db;
+            return TENDO_OK;
+        }
+        if (rc != -1) {
+            tendo_db_close(db);
+            return rc;
+        }
+    }
+    if ((rc = sqlite_open(db, path, SQLITE_OPEN_READWRITE, err))) {
         tendo_db_close(db);
         return rc;
     }
-    sqlite3_extended_result_codes(db->sql, 1);
-    sqlite3_busy_timeout(db->sql, 5000);
     if ((rc = store_exec(db,
                          "PRAGMA foreign_keys = ON;"
                          "PRAGMA journal_mode = WAL;"
@@ -327,6 +524,15 @@ static int open_at(const char *path, int flags, int version, tendo_db **out,
         tendo_db_close(db);
         return rc;
     }
+    /* read-only on a file the caller may write: an ordinary connection
+     * (it migrated above, and tidies its -wal and -shm away on close)
+     * that SQLite keeps from changing anything */
+    if ((flags & TENDO_OPEN_READONLY) &&
+        (rc = store_exec(db, "PRAGMA query_only = ON", err))) {
+        tendo_db_close(db);
+        return rc;
+    }
+    db->read_only = (flags & TENDO_OPEN_READONLY) != 0;
     *out = db;
     return TENDO_OK;
 }

@@ -98,6 +98,19 @@ static uint16_t crc_bitwise(uint16_t crc, const uint8_t *p, size_t n)
     return crc;
 }
 
+/* names from the current public profile, not numbers */
+static void profile_names(void **state)
+{
+    (void)state;
+    assert_string_equal(tendo_fit_sport_name(82), "snorkeling");
+    assert_string_equal(tendo_fit_sport_name(84), "jump_rope");
+    assert_string_equal(tendo_fit_sport_name(1), "running");
+    assert_string_equal(tendo_fit_sub_sport_name(67), "ultra");
+    assert_string_equal(tendo_fit_sub_sport_name(85), "padel");
+    assert_string_equal(tendo_fit_sub_sport_name(47), "e_bike_mountain");
+    assert_null(tendo_fit_sport_name(200));
+}
+
 static void crc(void **state)
 {
     uint8_t buf[1000];
@@ -380,6 +393,7 @@ static void not_fit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(profile_names),
         cmocka_unit_test(crc),
         cmocka_unit_test(round_trip),
         cmocka_unit_test(summaries),
