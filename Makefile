@@ -11,12 +11,14 @@
 #                 GPX/TCX speed, a 10-year Strava export, a 10-year diary
 #   make mutants  move every threshold of include/tendo/clinical.h a step
 #                 each way, rebuild, test; survivors and docs/mutants.md
+#   make faults   the fault-injection suite with every N (I/O and
+#                 allocation failures; make check runs a sample)
 #   make install  PREFIX=/usr/local DESTDIR=
 BUILD  ?= build
 PREFIX ?= /usr/local
 JOBS   ?= 2
 
-.PHONY: all build deps deps-run demo check bench mutants install clean
+.PHONY: all build deps deps-run demo check bench mutants faults fuzz install clean
 
 all: build
 
@@ -52,6 +54,12 @@ bench: build
 	@cmake --build $(BUILD) --target bench_diary >/dev/null
 	@$(BUILD)/tendo-gen-diary --end $$(date +%Y-%m-%d) --weeks 522 > $(BUILD)/diary-10y.csv
 	$(BUILD)/bench_diary $(BUILD)/diary-10y.csv 7
+
+# every N of the fault-injection suite (make check runs a sample), in the
+# plain and the sanitizer build
+faults: check
+	TENDO_FAULTS_FULL=1 $(BUILD)/tests/test_faults
+	TENDO_FAULTS_FULL=1 $(BUILD)/asan/tests/test_faults
 
 mutants: deps
 	tools/mutate-thresholds --report docs/mutants.md

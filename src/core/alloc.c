@@ -9,7 +9,7 @@
 static long fail_after = -1; /* allocations left before failing; -1 = never */
 static long count;
 
-static int should_fail(void)
+int tendo_alloc_should_fail(void)
 {
     count++;
     if (fail_after < 0)
@@ -30,17 +30,17 @@ long tendo_alloc_fail_after(long n)
 
 void *tendo_malloc(size_t n)
 {
-    return should_fail() ? NULL : malloc(n ? n : 1);
+    return tendo_alloc_should_fail() ? NULL : malloc(n ? n : 1);
 }
 
 void *tendo_calloc(size_t count_, size_t size)
 {
-    return should_fail() ? NULL : calloc(count_ ? count_ : 1, size ? size : 1);
+    return tendo_alloc_should_fail() ? NULL : calloc(count_ ? count_ : 1, size ? size : 1);
 }
 
 void *tendo_realloc(void *p, size_t n)
 {
-    return should_fail() ? NULL : realloc(p, n ? n : 1);
+    return tendo_alloc_should_fail() ? NULL : realloc(p, n ? n : 1);
 }
 
 void tendo_free(void *p)

@@ -18,6 +18,11 @@ void *tendo_realloc(void *p, size_t n);
 void tendo_free(void *p);
 char *tendo_strndup(const char *s, size_t n);
 
+/* Counts one allocation and says whether it must fail: for allocators
+ * that cannot be these functions (SQLite's needs the block size, kept in
+ * a header by store/store.c). expat and jansson take these directly. */
+int tendo_alloc_should_fail(void);
+
 /* Tests only: the next `n` allocations succeed, then all fail; n < 0 turns
  * failure injection off. Returns the number of allocations made since the
  * last call. */

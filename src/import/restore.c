@@ -12,6 +12,7 @@
  */
 #include "tendo/import.h"
 #include "core/base64.h"
+#include "core/alloc.h"
 #include "tendo/values.h"
 #include "core/text.h"
 
@@ -306,6 +307,10 @@ int tendo_restore_json(tendo_db *db, const uint8_t *data, size_t len,
     int rc;
 
     snprintf(res->format, sizeof res->format, "tendo-json");
+    /* jansson allocates through tendo's hook (failure injection); the
+     * hook is malloc and free underneath, so objects made before stay
+     * compatible */
+    json_set_alloc_funcs(tendo_malloc, tendo_free);
     doc = json_loadb((const char *)data, len, JSON_REJECT_DUPLICATES, &je);
     if (!doc) {
         rc = tendo_fail(&res->err, TENDO_EFORMAT, "not valid JSON: %s",

@@ -3,6 +3,7 @@
  */
 #include "parse/xml.h"
 #include "tendo/date.h"
+#include "core/alloc.h"
 
 #include <expat.h>
 #include <math.h>
@@ -99,7 +100,12 @@ int xml_parse(const uint8_t *data, size_t len, struct xml_handler *h,
         skip++;
     if (len - skip > (size_t)INT32_MAX)
         return tendo_fail(err, TENDO_ELIMIT, "the XML file is too large");
-    r.p = XML_ParserCreate("UTF-8");
+    {
+        /* expat allocates through tendo's hook (failure injection) */
+        static const XML_Memory_Handling_Suite mm = {tendo_malloc,
+                                                     tendo_realloc, tendo_free};
+        r.p = XML_ParserCreate_MM("UTF-8", &mm, NULL);
+    }
     if (!r.p)
         return tendo_fail(err, TENDO_ENOMEM, "out of memory");
     XML_SetUserData(r.p, &r);

@@ -323,6 +323,65 @@ int tendo_db_migrate(tendo_db *db, int version, struct tendo_error *err)
     return TENDO_OK;
 }
 
+/* SQLite allocates through tendo's hook, so allocation-failure tests
+ * reach into it: each block carries its size in an 8-byte header (SQLite
+ * asks for it). Set once, before SQLite initialises; in a process that
+ * used SQLite before tendo, SQLite keeps its own allocator. */
+static void *sq_malloc(int n)
+{
+    uint64_t *p;
+    if (n <= 0 || tendo_alloc_should_fail() ||
+        !(p = malloc((size_t)n + sizeof *p)))
+        return NULL;
+    p[0] = (uint64_t)n;
+    return p + 1;
+}
+static void sq_free(void *p)
+{
+    if (p)
+        free((uint64_t *)p - 1);
+}
+static void *sq_realloc(void *p, int n)
+{
+    uint64_t *q;
+    if (!p)
+        return sq_malloc(n);
+    if (n <= 0 || tendo_alloc_should_fail() ||
+        !(q = realloc((uint64_t *)p - 1, (size_t)n + sizeof *q)))
+        return NULL;
+    q[0] = (uint64_t)n;
+    return q + 1;
+}
+static int sq_size(void *p)
+{
+    return p ? (int)((uint64_t *)p)[-1] : 0;
+}
+static int sq_roundup(int n)
+{
+    return (n + 7) & ~7;
+}
+static int sq_init(void *x)
+{
+    (void)x;
+    return SQLITE_OK;
+}
+static void sq_shutdown(void *x)
+{
+    (void)x;
+}
+
+static void use_tendo_allocator(void)
+{
+    static int done;
+    static const sqlite3_mem_methods mem = {sq_malloc, sq_free, sq_realloc,
+                                            sq_size,   sq_roundup, sq_init,
+                                            sq_shutdown, NULL};
+    if (!done) {
+        done = 1;
+        sqlite3_config(SQLITE_CONFIG_MALLOC, &mem); /* MISUSE if too late */
+    }
+}
+
 /* "file:PATH?immutable=1" with PATH percent-encoded (RFC 3986). */
 static int immutable_uri(const char *path, char *out, size_t cap)
 {
@@ -350,6 +409,7 @@ static int immutable_uri(const char *path, char *out, size_t cap)
 static int sqlite_open(tendo_db *db, const char *name, int flags,
                        struct tendo_error *err)
 {
+    use_tendo_allocator();
     if (sqlite3_open_v2(name, &db->sql, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
         SQLITE_OK) {
         int rc = tendo_fail(err, TENDO_EIO, "cannot open database '%s': %s",
