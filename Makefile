@@ -47,6 +47,7 @@ bench: build
 	bench/fit.sh $(BUILD)
 	bench/import.sh $(BUILD)
 	bench/report.sh $(BUILD)
+	bench/same-day.sh $(BUILD)
 	@cmake --build $(BUILD) --target bench_load >/dev/null
 	$(BUILD)/bench_load 21
 	@cmake --build $(BUILD) --target bench_rules >/dev/null
