@@ -72,10 +72,19 @@ struct tendo_chart {
     int nmarkers;
     const char *const *strip;   /* nx colours for a strip under the x axis
                                    (e.g. the day's advice level), or NULL */
+    double width;               /* user units across, 240-4000; 0: 640 */
+    double font;                /* text size in user units, 6-40; 0: 11 */
+    const char *css_class;      /* added to the element's class, [a-z0-9-],
+                                   or NULL (the report's size classes) */
 };
 
-/* Writes one <svg> element (640 x 276 user units, scalable): the plot
- * area spans x 52-624 (52-588 with a right axis) and y 30-210. */
+/* Writes one <svg> element `width` user units wide (scalable: the page
+ * sizes it), laid out for its font size so that no text overlaps: the
+ * title, then the axis titles in their own row, the flare-up (marker)
+ * labels in as many rows as they need, the plot (its height 30 % of the
+ * width, at least 150), the x labels (as many as fit), the strip and the
+ * legend in as many rows as it needs. Bands are labelled inside their
+ * top right corner, or just above a band too thin for a line of text. */
 TENDO_API int tendo_svg_chart(struct tendo_buf *out,
                               const struct tendo_chart *c,
                               struct tendo_error *err);

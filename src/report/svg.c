@@ -10,11 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define W 640.0
-#define H 276.0
-#define TOP 30.0
-#define BOTTOM 66.0
-#define LEFT 52.0
 
 /* The length of the valid UTF-8 sequence at s (1-4) that XML allows, or
  * 0: overlong forms, surrogates, code points past U+10FFFF, U+FFFE and
@@ -152,10 +147,26 @@ static void range_of(const struct tendo_chart *c, int right, double *lo,
             *hi = fmax(*hi, c->bands[b].hi);
 }
 
+/* Where everything goes, from the width and the font size: rows from the
+ * top - the title, the axis titles, the marker labels (staggered in as
+ * many rows as they need) - then the plot, the x labels, the strip and
+ * the legend rows. Nothing is placed over anything else: text widths are
+ * estimated at 0.62 em a character (DejaVu Sans averages about 0.55). */
+#define MAX_MARKER_ROWS 4
 struct frame {
+    double w, h, fs;                /* user units */
     double px0, px1, py0, py1;      /* plot area */
+    double title_y, unit_y, xlab_y, strip_y, legend_y;
+    int legend_rows;
+    int marker_row[64];             /* each marker's row, -1 off the axis */
+    int marker_rows;
     struct tendo_axis ax[2];
 };
+
+static double text_w(const struct frame *f, const char *t)
+{
+    return 0.62 * f->fs * (double)(t ? strlen(t) : 0);
+}
 
 static double fx(const struct frame *f, const struct tendo_chart *c, double i)
 {
@@ -172,7 +183,10 @@ static int bad_arguments(const struct tendo_chart *c)
 {
     return !c || c->nx < 1 || c->nx > 10000 || !c->id ||
            (c->x_days != 1 && c->x_days != 7) || c->nseries < 0 ||
-           (c->nseries && !c->series);
+           (c->nseries && !c->series) || c->nmarkers < 0 ||
+           c->nmarkers > 64 || (c->width != 0 && (c->width < 240 ||
+                                                   c->width > 4000)) ||
+           (c->font != 0 && (c->font < 6 || c->font > 40));
 }
 
 static int bad_id(const char *id)
@@ -184,14 +198,77 @@ static int bad_id(const char *id)
     return 0;
 }
 
-/* the plot area and both axes */
+/* the legend entries' rows at this width (and where each one goes) */
+static int legend_layout(const struct tendo_chart *c, const struct frame *f,
+                         int has2, double *xs, int *rows)
+{
+    double x = f->px0;
+    int row = 0;
+    for (int s = 0; s < c->nseries; s++) {
+        const struct tendo_series *se = &c->series[s];
+        int two = se->right_axis && has2;
+        double w = 1.2 * f->fs + 6 + text_w(f, se->name) +
+                   (two ? text_w(f, " (right axis)") : 0) + f->fs;
+        if (x > f->px0 && x + w > f->w - 4) {
+            x = f->px0;
+            row++;
+        }
+        if (xs)
+            xs[s] = x;
+        if (rows)
+            rows[s] = row;
+        x += w;
+    }
+    return c->nseries ? row + 1 : 0;
+}
+
+/* marker labels: each in the first row where it does not touch the one
+ * before it */
+static void marker_layout(const struct tendo_chart *c, struct frame *f)
+{
+    double end[MAX_MARKER_ROWS];
+    for (int r = 0; r < MAX_MARKER_ROWS; r++)
+        end[r] = -1e9;
+    f->marker_rows = 0;
+    for (int k = 0; k < c->nmarkers; k++) {
+        const struct tendo_marker *mk = &c->markers[k];
+        double i = (double)(mk->day - c->x0) / c->x_days, x;
+        int r = 0;
+        f->marker_row[k] = -1;
+        if (i < 0 || i >= c->nx)
+            continue;
+        x = fx(f, c, floor(i));
+        while (r < MAX_MARKER_ROWS - 1 && x < end[r] + 4)
+            r++;
+        f->marker_row[k] = r;
+        end[r] = x + 3 + text_w(f, mk->label);
+        if (r + 1 > f->marker_rows)
+            f->marker_rows = r + 1;
+    }
+}
+
+/* the plot area, the rows and both axes */
 static void frame_of(const struct tendo_chart *c, int has2, struct frame *f)
 {
-    double lo, hi;
-    f->px0 = LEFT;
-    f->px1 = W - (has2 ? LEFT : 16);
-    f->py0 = TOP;
-    f->py1 = H - BOTTOM;
+    double lo, hi, line;
+    memset(f, 0, sizeof *f);
+    f->w = c->width ? c->width : 640;
+    f->fs = c->font ? c->font : 11;
+    line = 1.35 * f->fs;
+    f->px0 = 4.2 * f->fs + 6;
+    f->px1 = f->w - (has2 ? 4.2 * f->fs + 6 : 16);
+    f->title_y = 1.2 * f->fs + 2;
+    f->unit_y = f->title_y + line;
+    /* the markers' rows depend on x only */
+    marker_layout(c, f);
+    f->py0 = f->unit_y + 0.5 * f->fs + f->marker_rows * line + 6;
+    f->py1 = f->py0 + fmax(150, 0.3 * f->w);
+    f->xlab_y = f->py1 + line;
+    f->strip_y = f->xlab_y + 0.45 * f->fs;
+    f->legend_rows = legend_layout(c, f, has2, NULL, NULL);
+    f->legend_y = f->strip_y + 5 + line;
+    f->h = f->legend_y + (f->legend_rows ? f->legend_rows - 1 : 0) * line +
+           0.6 * f->fs;
     for (int ax = 0; ax < 2; ax++) {
         double mn = ax ? c->y2_min : c->y_min, mx = ax ? c->y2_max : c->y_max;
         range_of(c, ax, &lo, &hi);
@@ -206,15 +283,20 @@ static void chart_head(struct tendo_buf *o, const struct tendo_chart *c,
 {
     tendo_buf_printf(o,
                      "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                     "class=\"chart\" id=\"%s\" viewBox=\"0 0 %.0f %.0f\" "
-                     "role=\"img\" aria-labelledby=\"%s-t %s-d\">\n",
-                     c->id, W, H, c->id, c->id);
+                     "class=\"chart%s%s\" id=\"%s\" viewBox=\"0 0 %.0f %.0f\" "
+                     "font-size=\"%.0f\" role=\"img\" "
+                     "aria-labelledby=\"%s-t %s-d\">\n",
+                     c->css_class ? " " : "",
+                     c->css_class ? c->css_class : "", c->id, f->w,
+                     ceil(f->h), f->fs, c->id, c->id);
     tendo_buf_printf(o, "<title id=\"%s-t\">", c->id);
     tendo_xml_escape(o, c->title);
     tendo_buf_printf(o, "</title>\n<desc id=\"%s-d\">", c->id);
     tendo_xml_escape(o, c->description);
     tendo_buf_puts(o, "</desc>\n");
-    tendo_buf_printf(o, "<text class=\"title\" x=\"%.1f\" y=\"16\">", f->px0);
+    tendo_buf_printf(o, "<text class=\"title\" x=\"%.1f\" y=\"%.1f\" "
+                        "font-weight=\"bold\">",
+                     f->px0, f->title_y);
     tendo_xml_escape(o, c->title);
     tendo_buf_puts(o, "</text>\n");
 }
@@ -231,32 +313,38 @@ static void chart_strip(struct tendo_buf *o, const struct tendo_chart *c,
                              "<rect class=\"strip\" x=\"%.1f\" y=\"%.1f\" "
                              "width=\"%.1f\" height=\"5\" fill=\"%s\"/>\n",
                              f->px0 + i * (f->px1 - f->px0) / c->nx,
-                             f->py1 + 19, (f->px1 - f->px0) / c->nx + 0.05,
+                             f->strip_y, (f->px1 - f->px0) / c->nx + 0.05,
                              c->strip[i]);
 }
 
+/* shaded bands, each labelled inside its top right corner - or, when the
+ * band is too thin for a line of text, just above it */
 static void chart_bands(struct tendo_buf *o, const struct tendo_chart *c,
                         const struct frame *f)
 {
     for (int b = 0; b < c->nbands; b++) {
         const struct tendo_band *bd = &c->bands[b];
         double y0 = fy(f, 0, fmin(bd->hi, f->ax[0].hi)),
-               y1 = fy(f, 0, fmax(bd->lo, f->ax[0].lo));
+               y1 = fy(f, 0, fmax(bd->lo, f->ax[0].lo)), ly;
+        if (y1 <= y0)
+            continue; /* outside the axis */
         tendo_buf_printf(o,
                          "<rect class=\"band\" x=\"%.1f\" y=\"%.1f\" "
                          "width=\"%.1f\" height=\"%.1f\" fill=\"%s\" "
                          "fill-opacity=\"0.15\"/>\n",
                          f->px0, y0, f->px1 - f->px0, y1 - y0,
                          bd->color ? bd->color : "#2ca02c");
+        ly = y1 - y0 >= 1.3 * f->fs ? y0 + f->fs : y0 - 3;
         tendo_buf_printf(o, "<text class=\"band-label\" x=\"%.1f\" "
                             "y=\"%.1f\" text-anchor=\"end\">",
-                         f->px1 - 4, y0 + 11);
+                         f->px1 - 4, ly);
         tendo_xml_escape(o, bd->label);
         tendo_buf_puts(o, "</text>\n");
     }
 }
 
-/* grid, ticks and unit titles of the y axes, the x axis line */
+/* grid, ticks and titles of the y axes (in their own row under the
+ * chart's title), the x axis line */
 static void chart_axes(struct tendo_buf *o, const struct tendo_chart *c,
                        const struct frame *f, int has2)
 {
@@ -275,13 +363,14 @@ static void chart_axes(struct tendo_buf *o, const struct tendo_chart *c,
             tendo_buf_printf(o,
                              "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
                              "text-anchor=\"%s\">%s</text>\n",
-                             ax ? x + 4 : x - 4, y + 4, ax ? "start" : "end",
-                             t);
+                             ax ? x + 4 : x - 4, y + 0.35 * f->fs,
+                             ax ? "start" : "end", t);
         }
         tendo_buf_printf(o,
                          "<text class=\"unit\" x=\"%.1f\" y=\"%.1f\" "
                          "text-anchor=\"%s\">",
-                         ax ? W - 4 : 4.0, TOP - 8, ax ? "end" : "start");
+                         ax ? f->w - 4 : 4.0, f->unit_y,
+                         ax ? "end" : "start");
         tendo_xml_escape(o, ax ? c->y2_unit : c->y_unit);
         tendo_buf_puts(o, "</text>\n");
     }
@@ -291,24 +380,28 @@ static void chart_axes(struct tendo_buf *o, const struct tendo_chart *c,
                      f->px0, f->py1, f->px1, f->py1);
 }
 
-/* x labels: at most 8, on week starts when the axis is in days */
+/* x labels: as many as fit without touching ("28 Nov" is about 6 em),
+ * on week starts when the axis is in days */
 static void chart_xlabels(struct tendo_buf *o, const struct tendo_chart *c,
                           const struct frame *f)
 {
-    int every = (c->nx + 7) / 8, shown = 0;
+    double slot = (f->px1 - f->px0) / c->nx, room = 0.62 * f->fs * 7;
+    int weekly = c->x_days == 1 && c->nx > 14;
+    int unit = weekly ? 7 : 1, every = 1, shown = 0;
+    while (every * unit * slot < room)
+        every++;
     for (int i = 0; i < c->nx; i++) {
         tendo_day d = c->x0 + (tendo_day)i * c->x_days;
         int y, m, dd;
-        if (c->x_days == 1 && c->nx > 14 && tendo_day_weekday(d) != 0)
+        if (weekly && tendo_day_weekday(d) != 0)
             continue;
-        if (shown++ % (c->x_days == 1 && c->nx > 14 ? (every + 6) / 7
-                                                     : every))
+        if (shown++ % every)
             continue;
         tendo_day_to_ymd(d, &y, &m, &dd);
         tendo_buf_printf(o,
                          "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
                          "text-anchor=\"middle\">%d %s</text>\n",
-                         fx(f, c, i), f->py1 + 14, dd, months[m - 1]);
+                         fx(f, c, i), f->xlab_y, dd, months[m - 1]);
     }
 }
 
@@ -375,23 +468,25 @@ static void chart_series(struct tendo_buf *o, const struct tendo_chart *c,
             for (int i = 0; i < c->nx; i++)
                 if (!isnan(se->y[i]))
                     tendo_buf_printf(o,
-                                     "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
-                                     "fill=\"%s\"/>\n",
+                                     "<circle cx=\"%.1f\" cy=\"%.1f\" "
+                                     "r=\"%.1f\" fill=\"%s\"/>\n",
                                      fx(f, c, i), fy(f, ax, se->y[i]),
-                                     se->color);
+                                     0.25 * f->fs, se->color);
         }
     }
 }
 
+/* each marker: a dashed line over the plot, its label in its row above */
 static void chart_markers(struct tendo_buf *o, const struct tendo_chart *c,
                           const struct frame *f)
 {
+    double line = 1.35 * f->fs;
     for (int k = 0; k < c->nmarkers; k++) {
         const struct tendo_marker *mk = &c->markers[k];
-        double i = (double)(mk->day - c->x0) / c->x_days, x;
-        if (i < 0 || i >= c->nx)
+        double x;
+        if (f->marker_row[k] < 0)
             continue;
-        x = fx(f, c, floor(i));
+        x = fx(f, c, floor((double)(mk->day - c->x0) / c->x_days));
         tendo_buf_printf(o,
                          "<line class=\"marker\" x1=\"%.1f\" y1=\"%.1f\" "
                          "x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>\n",
@@ -399,37 +494,37 @@ static void chart_markers(struct tendo_buf *o, const struct tendo_chart *c,
                          mk->color ? mk->color : "#d62728");
         tendo_buf_printf(o, "<text class=\"marker-label\" x=\"%.1f\" "
                             "y=\"%.1f\">",
-                         x + 3, f->py0 + 10);
+                         x + 3,
+                         f->py0 - 6 - (f->marker_rows - 1 -
+                                       f->marker_row[k]) * line);
         tendo_xml_escape(o, mk->label);
         tendo_buf_puts(o, "</text>\n");
     }
 }
 
-/* legend: one or two rows under the strip */
+/* legend: as many rows as it needs under the strip */
 static void chart_legend(struct tendo_buf *o, const struct tendo_chart *c,
                          const struct frame *f, int has2)
 {
-    double x = f->px0, y = H - 24;
+    double xs[64], line = 1.35 * f->fs;
+    int rows[64];
+    if (c->nseries > 64)
+        return;
+    legend_layout(c, f, has2, xs, rows);
     for (int s = 0; s < c->nseries; s++) {
         const struct tendo_series *se = &c->series[s];
-        int two = se->right_axis && has2;
-        double w = 24 + 6.4 * (double)(strlen(se->name ? se->name : "") +
-                                      (two ? 13 : 0));
-        if (x > f->px0 && x + w > W - 4) {
-            x = f->px0;
-            y += 14;
-        }
+        double y = f->legend_y + rows[s] * line;
         tendo_buf_printf(o,
-                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" "
-                         "height=\"10\" fill=\"%s\"/>\n",
-                         x, y - 9, se->color);
+                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+                         "height=\"%.1f\" fill=\"%s\"/>\n",
+                         xs[s], y - 0.8 * f->fs, 0.9 * f->fs, 0.9 * f->fs,
+                         se->color);
         tendo_buf_printf(o, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">",
-                         x + 14, y);
+                         xs[s] + 1.2 * f->fs, y);
         tendo_xml_escape(o, se->name);
-        if (two)
+        if (se->right_axis && has2)
             tendo_buf_puts(o, " (right axis)");
         tendo_buf_puts(o, "</text>\n");
-        x += w;
     }
 }
 
@@ -440,7 +535,7 @@ int tendo_svg_chart(struct tendo_buf *o, const struct tendo_chart *c,
     int has2;
     if (!o || bad_arguments(c))
         return tendo_fail(err, TENDO_EUSAGE, "svg chart: bad arguments");
-    if (bad_id(c->id))
+    if (bad_id(c->id) || (c->css_class && bad_id(c->css_class)))
         return tendo_fail(err, TENDO_EUSAGE, "svg chart: bad id");
     has2 = c->y2_unit != NULL;
     frame_of(c, has2, &f);

@@ -29,7 +29,7 @@ expect_eq "$(db_hash)" "$before" "a report stores nothing"
 xmllint --noout report.html 2> lint.err && ok || bad "xmllint page" "$(head -3 lint.err)"
 awk '/<svg /{f=1; n++} f{print > ("chart" n ".svg")} /<\/svg>/{f=0}' report.html
 charts=$(ls chart*.svg | wc -l)
-expect_eq "$charts" 9 "nine charts"
+expect_eq "$charts" 27 "nine charts, each laid out for three widths"
 for f in chart*.svg; do
   xmllint --noout "$f" 2> lint.err && ok || bad "xmllint $f" "$(head -3 lint.err)"
   grep -q 'role="img"' "$f" && ok || bad "$f" "no role=img"

@@ -69,6 +69,90 @@ static char *chart_text(const struct tendo_chart *c)
     return b.data;
 }
 
+/* The y of the first <text ...>LABEL</text> after `from` (its baseline),
+ * or NAN. */
+static double text_y(const char *from, const char *label)
+{
+    char pat[80];
+    const char *p, *y;
+    snprintf(pat, sizeof pat, ">%s</text>", label);
+    if (!(p = strstr(from, pat)))
+        return NAN;
+    while (p > from && strncmp(p, "<text", 5))
+        p--;
+    if (!(y = strstr(p, " y=\"")))
+        return NAN;
+    return strtod(y + 4, NULL);
+}
+
+static double attr(const char *p, const char *name)
+{
+    char pat[32];
+    const char *v;
+    snprintf(pat, sizeof pat, " %s=\"", name);
+    return (v = strstr(p, pat)) ? strtod(v + strlen(pat), NULL) : NAN;
+}
+
+/* characters as rendered: an entity or a UTF-8 sequence is one */
+static double rendered_len(const char *p, const char *end)
+{
+    double n = 0;
+    while (p < end) {
+        if (*p == '&') {
+            const char *semi = memchr(p, ';', (size_t)(end - p));
+            p = semi ? semi + 1 : p + 1;
+        } else {
+            p++;
+            while (p < end && (*p & 0xc0) == 0x80)
+                p++;
+        }
+        n++;
+    }
+    return n;
+}
+
+/* Every <text> of each <svg> in `t` as a box (0.62 em a character, one
+ * em high, by its anchor): no two may overlap. Returns the texts seen. */
+static int no_text_overlaps(const char *t)
+{
+    int seen = 0;
+    for (const char *svg = strstr(t, "<svg "); svg;
+         svg = strstr(svg + 1, "<svg ")) {
+        const char *end = strstr(svg, "</svg>");
+        double fs = attr(svg, "font-size"), box[400][4];
+        int n = 0;
+        char lab[400][80];
+        if (isnan(fs))
+            fs = 11;
+        for (const char *p = strstr(svg, "<text"); p && p < end;
+             p = strstr(p + 1, "<text")) {
+            const char *gt = strchr(p, '>'), *close = strstr(p, "</text>");
+            double x = attr(p, "x"), y = attr(p, "y"),
+                   w = 0.62 * fs * rendered_len(gt + 1, close);
+            if (strstr(p, "text-anchor=\"end\"") &&
+                strstr(p, "text-anchor=\"end\"") < gt)
+                x -= w;
+            else if (strstr(p, "text-anchor=\"middle\"") &&
+                     strstr(p, "text-anchor=\"middle\"") < gt)
+                x -= w / 2;
+            if (n == 400)
+                fail_msg("too many texts");
+            snprintf(lab[n], sizeof lab[n], "%.*s", (int)(close - gt - 1),
+                     gt + 1);
+            box[n][0] = x, box[n][1] = y - 0.8 * fs, box[n][2] = x + w,
+            box[n][3] = y + 0.2 * fs;
+            for (int k = 0; k < n; k++)
+                if (box[k][0] < box[n][2] - 0.5 && box[n][0] < box[k][2] - 0.5 &&
+                    box[k][1] < box[n][3] - 0.5 && box[n][1] < box[k][3] - 0.5)
+                    fail_msg("'%s' overlaps '%s' in %.40s", lab[n], lab[k],
+                             svg + 5);
+            n++;
+            seen++;
+        }
+    }
+    return seen;
+}
+
 static void chart_scale(void **state)
 {
     static const double y[3] = {50, 97, NAN};
@@ -76,9 +160,11 @@ static void chart_scale(void **state)
     struct tendo_series s[2] = {
         {"minutes <run> & \"more\"", TENDO_SERIES_BARS, y, 0, "#1f77b4"},
         {"pain", TENDO_SERIES_LINE, z, 0, "#d62728"}};
-    struct tendo_marker m = {D("2026-11-10"), "flare-up", NULL};
+    struct tendo_marker m[2] = {{D("2026-11-10"), "flare-up", NULL},
+                                {D("2026-11-11"), "flare-up", NULL}};
     struct tendo_chart c;
-    char *t;
+    double y100, y0, y40, bar_y, bar_h;
+    char *t, *p;
     (void)state;
     memset(&c, 0, sizeof c);
     c.id = "t1";
@@ -91,29 +177,57 @@ static void chart_scale(void **state)
     c.nseries = 2;
     c.y_unit = "min";
     c.y_min = c.y_max = c.y2_min = c.y2_max = NAN;
-    c.markers = &m;
+    c.markers = m;
     c.nmarkers = 1;
     t = chart_text(&c);
-    /* 0..100 by 20 over y 210..30: 100 at 30, 0 at 210 (labels 4 below) */
-    assert_non_null(strstr(t, "y=\"34.0\" text-anchor=\"end\">100</text>"));
-    assert_non_null(strstr(t, "y=\"214.0\" text-anchor=\"end\">0</text>"));
-    assert_non_null(strstr(t, "y=\"142.0\" text-anchor=\"end\">40</text>"));
-    /* x: 3 slots over 52..624, 190.67 wide; a bar is 70 % of its slot;
-     * 50 -> y 120, height 90 */
-    assert_non_null(strstr(t, "<rect x=\"80.6\" y=\"120.0\" width=\"133.5\" "
-                              "height=\"90.0\" fill=\"#1f77b4\"/>"));
-    /* the line breaks at the missing value: two polylines of one point */
-    assert_non_null(strstr(t, "points=\"147.3,208.2\"/>"));
-    assert_non_null(strstr(t, "points=\"528.7,204.6\"/>"));
-    /* week labels, the marker in the first week, escaping, accessibility */
+    /* the axis 0..100 by 20, linear: 40 two fifths of the way up */
+    y100 = text_y(t, "100");
+    y0 = text_y(t, "0");
+    y40 = text_y(t, "40");
+    assert_false(isnan(y100) || isnan(y0) || isnan(y40));
+    assert_true(fabs((y0 - y40) / (y0 - y100) - 0.4) < 0.01);
+    /* the bar of 50 reaches half way (from the 0 line to the 100 line:
+     * tick labels sit 0.35 em below their line) */
+    p = strstr(t, "fill=\"#1f77b4\"/>");
+    while (p > t && strncmp(p, "<rect", 5))
+        p--;
+    bar_y = attr(p, "y");
+    bar_h = attr(p, "height");
+    assert_true(fabs((bar_y + bar_h) - (y0 - 0.35 * 11)) < 0.2);
+    assert_true(fabs(bar_h / ((y0 - y100)) - 0.5) < 0.01);
+    /* rows: the title above the axis title above the marker label above
+     * the plot's top line */
+    assert_true(text_y(t, "Load &amp; pain") < text_y(t, "min"));
+    assert_true(text_y(t, "min") < text_y(t, "flare-up"));
+    assert_true(text_y(t, "flare-up") < y100 - 0.35 * 11);
+    /* week labels, escaping, accessibility, no nan */
     assert_non_null(strstr(t, ">9 Nov</text>"));
     assert_non_null(strstr(t, ">23 Nov</text>"));
-    assert_non_null(strstr(t, "x1=\"147.3\" y1=\"30.0\" x2=\"147.3\""));
     assert_non_null(strstr(t, "minutes &lt;run&gt; &amp; &quot;more&quot;"));
     assert_non_null(strstr(t, "<title id=\"t1-t\">Load &amp; pain</title>"));
     assert_non_null(strstr(t, "<desc id=\"t1-d\">a &lt;test&gt;</desc>"));
     assert_non_null(strstr(t, "role=\"img\" aria-labelledby=\"t1-t t1-d\""));
     assert_null(strstr(t, "nan"));
+    no_text_overlaps(t);
+    /* two markers a day apart: their labels in two rows, not on top of
+     * each other */
+    c.x_days = 1;
+    c.nx = 14;
+    c.nmarkers = 2;
+    {
+        static double yy[14], zz[14];
+        for (int i = 0; i < 14; i++)
+            yy[i] = 10 + i, zz[i] = NAN;
+        s[0].y = yy;
+        s[1].y = zz;
+        t = chart_text(&c);
+        no_text_overlaps(t);
+        s[0].y = y;
+        s[1].y = z;
+    }
+    c.x_days = 7;
+    c.nx = 3;
+    c.nmarkers = 1;
     /* a right axis: its own scale, ticks on the right */
     s[1].right_axis = 1;
     c.y2_unit = "pain";
@@ -122,6 +236,14 @@ static void chart_scale(void **state)
     t = chart_text(&c);
     assert_non_null(strstr(t, "text-anchor=\"start\">10</text>"));
     assert_non_null(strstr(t, "pain (right axis)"));
+    no_text_overlaps(t);
+    /* narrow and wide, bigger text: still no overlaps */
+    c.width = 420;
+    c.font = 15;
+    no_text_overlaps(chart_text(&c));
+    c.width = 960;
+    c.font = 14;
+    no_text_overlaps(chart_text(&c));
     /* bad arguments */
     {
         struct tendo_buf b;
@@ -134,6 +256,9 @@ static void chart_scale(void **state)
         assert_int_equal(tendo_svg_chart(&b, &c, &e), TENDO_EUSAGE);
         c.x_days = 7;
         c.nx = 0;
+        assert_int_equal(tendo_svg_chart(&b, &c, &e), TENDO_EUSAGE);
+        c.nx = 3;
+        c.width = 100;
         assert_int_equal(tendo_svg_chart(&b, &c, &e), TENDO_EUSAGE);
         tendo_buf_release(&b);
     }
@@ -246,8 +371,43 @@ static void report(void **state)
         int svgs = 0;
         for (char *p = t; (p = strstr(p, "<svg ")); p++)
             svgs++;
-        assert_int_equal(svgs, 9);
+        /* 8 charts (no session pain in this history: a note instead of
+         * an empty chart), each for 3 widths */
+        assert_int_equal(svgs, 24);
+        assert_non_null(strstr(t, "No pain during or after runs logged"));
     }
+    /* labels never collide, at any of the three widths */
+    assert_true(no_text_overlaps(t) > 500);
+    /* golden scales: VISA-A 0-100 on the right, the LSI 0-100 on the
+     * left with the 80 % gate shaded from 80 to 100 */
+    {
+        const char *a = strstr(t, "id=\"assessments-l\"");
+        const char *end = strstr(a, "</svg>");
+        double top, bottom, gate, full;
+        const char *band;
+        assert_non_null(a);
+        assert_true(strstr(a, "text-anchor=\"start\">100</text>") < end);
+        assert_true(!strstr(a, ">120</text>") || strstr(a, ">120</text>") > end);
+        assert_true(strstr(a, "text-anchor=\"end\">100</text>") < end);
+        top = text_y(a, "100");
+        bottom = text_y(a, "0");
+        band = strstr(a, "class=\"band\"");
+        assert_true(band && band < end);
+        gate = attr(band, "y") + attr(band, "height");
+        full = attr(band, "y");
+        /* the band spans 80..100 of the 0..100 axis */
+        assert_true(fabs((bottom - (gate + 0.35 * 14)) / (bottom - top) -
+                         0.8) < 0.01);
+        assert_true(fabs((bottom - (full + 0.35 * 14)) / (bottom - top) -
+                         1.0) < 0.01);
+    }
+    /* the physio's summary, the sessions, the plan */
+    assert_non_null(strstr(t, "Heel-raise test: left 20, right 25 raises on "
+                              "2026-11-03, limb symmetry <b>80 %</b>"));
+    assert_non_null(strstr(t, "VISA-A: <b>71</b>/100 on 2026-11-10"));
+    assert_non_null(strstr(t, "The next 7 days (tendo plan)"));
+    assert_non_null(strstr(t, "<table id=\"sessions\">"));
+    assert_non_null(strstr(t, "<td>40</td><td>8.00</td><td>5:00</td>"));
     /* nothing outside the file: the only URL is the SVG namespace name */
     for (char *p = t; (p = strstr(p, "http")); p++)
         assert_true(strncmp(p, "http://www.w3.org/2000/svg\"", 27) == 0);
@@ -256,6 +416,13 @@ static void report(void **state)
     assert_null(strstr(t, "@import"));
     assert_null(strstr(t, "src="));
     assert_null(strstr(t, "nan"));
+    /* asked from before the first day with data: the page starts there */
+    in.from = D("2026-01-05");
+    tendo_buf_reset(&b);
+    assert_int_equal(tendo_report_html(&b, &in, &e), TENDO_OK);
+    tendo_buf_putc(&b, '\0');
+    assert_non_null(strstr(b.data, ">2026-06-27 to 2026-11-24 ("));
+    in.from = from;
     /* the days must end within the history */
     in.to = today + 1;
     assert_int_equal(tendo_report_html(&b, &in, &e), TENDO_EUSAGE);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The report in a real browser (tests/browser/report.mjs): a 16-week
+# generated diary with a flare-up (report of 12 weeks) and a 2-year one
+# (report of 104 weeks), each at 390 px and 1280 px. puppeteer-core comes
+# from npm, pinned by tests/browser/package-lock.json, installed into the
+# build tree; screenshots stay under BUILD/report-shots/. Exit 77
+# (skipped) without node, npm or chromium.
+# Usage: report_browser.sh TENDO GEN-DIARY BUILD
+set -u
+tendo=$(realpath "$1") gen=$(realpath "$2") build=$(realpath "$3")
+src=$(cd "$(dirname "$0")" && pwd)
+command -v node >/dev/null && command -v npm >/dev/null ||
+  { echo "node or npm is not installed: skipped"; exit 77; }
+command -v chromium >/dev/null || { echo "chromium is not installed: skipped"; exit 77; }
+dir="$build/browser"
+mkdir -p "$dir"
+if ! cmp -s "$src/browser/package-lock.json" "$dir/package-lock.json" ||
+   [ ! -d "$dir/node_modules/puppeteer-core" ]; then
+  cp "$src/browser/package.json" "$src/browser/package-lock.json" "$dir/"
+  (cd "$dir" && timeout 300 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) ||
+    { echo "npm ci failed (no registry?)"; exit 1; }
+fi
+cp "$src/browser/report.mjs" "$dir/"
+W=$(mktemp -d /tmp/tendo-browser-XXXXXX)
+trap 'rm -rf "$W"' EXIT
+cd "$W" || exit 1
+export TENDO_NOW=2026-11-24T08:00:00Z TZ=UTC
+export TENDO_DB="$W/a.db"
+"$tendo" -q init && "$gen" --end 2026-11-24 --weeks 16 > a.csv &&
+  "$tendo" -q import a.csv && "$tendo" -q report -o report-12w.html --weeks 12 --title "Demo runner" || exit 1
+export TENDO_DB="$W/b.db"
+"$tendo" -q init && "$gen" --end 2026-11-24 --weeks 104 --seed 5 > b.csv &&
+  "$tendo" -q import b.csv && "$tendo" -q report -o report-2y.html --weeks 104 || exit 1
+mkdir -p "$build/report-shots"
+node "$dir/report.mjs" "$build/report-shots" report-12w.html report-2y.html
