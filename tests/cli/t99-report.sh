@@ -11,6 +11,9 @@ run import diary.csv
 expect_status 0 "import the generated diary"
 run shoe add "Ghost <15>" --start-km 120
 expect_status 0 "a shoe"
+run shoe add "Old Pegasus" --start-km 846
+run check --morning 1 --side left --location insertion --date 2026-11-18
+run assess dorsiflexion --left 9 --right 12 --date 2026-11-19
 run check --morning 1 --stiffness 10 --flag night --date 2026-11-20
 run assess heel-raise --left 18 --right 25 --date 2026-10-30
 run assess heel-raise --left 23 --right 25 --date 2026-11-19
@@ -61,6 +64,21 @@ expect_out "Rehab stage (seed protocol)" "rehab stage chart"
 expect_out "Rehab adherence, weekly" "adherence chart"
 expect_out "Heel-raise test and VISA-A" "assessment chart"
 expect_out "does not diagnose" "no diagnosis"
+# what a physio asks first
+expect_out "Side: <b>left</b> (check of 2026-11-18); location: <b>insertion</b>" "side and location"
+expect_out "Heel-raise test: left 23, right 25 raises on 2026-11-19, limb symmetry <b>92 %</b> (running needs 80 %); +20 points since 2026-10-30" "latest LSI and its change"
+expect_out "Knee-to-wall dorsiflexion: left 9 cm, right 12 cm on 2026-11-19 (difference 3.0 cm)" "dorsiflexion"
+expect_out "VISA-A: <b>70</b>/100 on 2026-11-19" "VISA-A"
+expect_out "<li>Rehab: pain in the last sessions: " "rehab (no stage while a red flag is open)"
+expect_out "pain in the last sessions: 2026-11-2" "rehab session pain"
+expect_out "The next 7 days (tendo plan)" "the plan"
+expect_out '<table id="sessions">' "the sessions table"
+expect_out "Old Pegasus</td><td>846</td><td>0</td><td class=\"l\">in use - <b>past 600 km: time to retire it?</b>" "shoe retirement hint"
+# nothing before the first day with data: the diary starts 16 weeks back,
+# the page asked for 52 starts there
+run report --weeks 52
+first=$(sed -n 2p diary.csv | cut -d, -f1)
+expect_out ">$first to 2026-11-24 (" "starts at the first day with data"
 expect_out "Distances in km" "km"
 
 run --units mi report --weeks 4

@@ -433,12 +433,107 @@ static void report(void **state)
     tendo_history_free(h);
 }
 
+/* Each chart from its own first data: the rehab charts from the first
+ * session (weeks before it absent, not "asked 7, done 0"), the ACWR axis
+ * up to its highest ratio (never drawn off the top). */
+static struct tendo_session S2[400];
+static struct tendo_rehab R2[100];
+
+static const char *first_label(const char *t, const char *id)
+{
+    static char out[16];
+    char pat[64];
+    const char *svg, *p, *end;
+    snprintf(pat, sizeof pat, "id=\"%s\"", id);
+    if (!(svg = strstr(t, pat)))
+        return "";
+    end = strstr(svg, "</svg>");
+    /* the first x label: a tick with text-anchor middle */
+    p = strstr(svg, "text-anchor=\"middle\">");
+    if (!p || p > end)
+        return "";
+    p += strlen("text-anchor=\"middle\">");
+    snprintf(out, sizeof out, "%.*s", (int)(strchr(p, '<') - p), p);
+    return out;
+}
+
+static void charts_start_with_their_data(void **state)
+{
+    tendo_day today = D("2026-11-24"), d0 = D("2026-06-01");
+    size_t ns = 0, nr = 0;
+    struct tendo_history_input hi;
+    struct tendo_history *h;
+    struct tendo_report_input in;
+    struct tendo_buf b;
+    struct tendo_error e = {0};
+    const char *t, *a, *end;
+    double top = 0;
+    (void)state;
+    for (tendo_day d = d0; d <= today; d++) {
+        tendo_session_init(&S2[ns]);
+        S2[ns].date = d;
+        strcpy(S2[ns].type, "run");
+        /* a jump in the last 10 days: the ratio goes far above 2 */
+        S2[ns].minutes = d > today - 10 ? 150 : 30;
+        S2[ns].rpe = 4;
+        ns++;
+        if (d >= D("2026-10-05") && (d - d0) % 2 == 0 && nr < 100) {
+            tendo_rehab_init(&R2[nr]);
+            R2[nr].date = d;
+            strcpy(R2[nr].exercise, "heel-drop");
+            strcpy(R2[nr].surface, "flat");
+            R2[nr].sets = 3;
+            R2[nr].reps = 10;
+            nr++;
+        }
+    }
+    memset(&hi, 0, sizeof hi);
+    hi.last = today;
+    hi.sessions = S2;
+    hi.nsessions = ns;
+    hi.rehab = R2;
+    hi.nrehab = nr;
+    assert_int_equal(tendo_history_build(&hi, &h, &e), TENDO_OK);
+    memset(&in, 0, sizeof in);
+    in.history = h;
+    in.from = D("2026-09-07");
+    in.to = today;
+    tendo_buf_init(&b, 0);
+    assert_int_equal(tendo_report_html(&b, &in, &e), TENDO_OK);
+    tendo_buf_putc(&b, '\0');
+    t = b.data;
+    assert_string_equal(first_label(t, "rehab-stage-l"), "5 Oct");
+    assert_string_equal(first_label(t, "rehab-adherence-l"), "5 Oct");
+    assert_string_equal(first_label(t, "weekly-load-l"), "7 Sep");
+    /* the ACWR axis reaches above its highest ratio */
+    a = strstr(t, "id=\"acwr-l\"");
+    end = strstr(a, "</svg>");
+    for (const char *p = a; (p = strstr(p, "text-anchor=\"end\">")) && p < end;
+         p++)
+        top = fmax(top, strtod(p + strlen("text-anchor=\"end\">"), NULL));
+    {
+        double hi_ratio = 0;
+        for (tendo_day d = in.from; d <= today; d++) {
+            struct tendo_load_day x;
+            tendo_history_load_day(h, d, &x);
+            if (!isnan(x.acwr))
+                hi_ratio = fmax(hi_ratio, x.acwr);
+        }
+        assert_true(hi_ratio > 2);
+        assert_true(top >= hi_ratio);
+    }
+    no_text_overlaps(t);
+    tendo_buf_release(&b);
+    tendo_history_free(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(nice_axes),
         cmocka_unit_test(chart_scale),
         cmocka_unit_test(report),
+        cmocka_unit_test(charts_start_with_their_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
