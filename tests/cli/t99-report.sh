@@ -17,7 +17,9 @@ run assess dorsiflexion --left 9 --right 12 --date 2026-11-19
 run check --morning 1 --stiffness 10 --flag night --date 2026-11-20
 run assess heel-raise --left 18 --right 25 --date 2026-10-30
 run assess heel-raise --left 23 --right 25 --date 2026-11-19
+run assess visa-a --answers 5,5,5,5,4,4,4,10 --date 2026-10-30
 run assess visa-a --answers 8,7,7,8,6,6,7,21 --date 2026-11-19
+run log run --minutes 33 --km 6 --pain 5 --pain-after 4 --date 2026-11-23 --no-shoe
 expect_status 0 "assessments"
 before=$(db_hash)
 
@@ -68,7 +70,8 @@ expect_out "does not diagnose" "no diagnosis"
 expect_out "Side: <b>left</b> (check of 2026-11-18); location: <b>insertion</b>" "side and location"
 expect_out "Heel-raise test: left 23, right 25 raises on 2026-11-19, limb symmetry <b>92 %</b> (running needs 80 %); +20 points since 2026-10-30" "latest LSI and its change"
 expect_out "Knee-to-wall dorsiflexion: left 9 cm, right 12 cm on 2026-11-19 (difference 3.0 cm)" "dorsiflexion"
-expect_out "VISA-A: <b>70</b>/100 on 2026-11-19" "VISA-A"
+expect_out "VISA-A: 42 (2026-10-30) &#8594; <b>70</b> (2026-11-19): +28, a meaningful change (10 points or more)" "VISA-A first to last"
+expect_out "<td>33</td><td>6.00</td><td>5:30</td><td>-</td><td>-</td><td>-</td><td>5/10</td><td>4/10</td>" "pain logged with the run, in the sessions table"
 expect_out "<li>Rehab: pain in the last sessions: " "rehab (no stage while a red flag is open)"
 expect_out "pain in the last sessions: 2026-11-2" "rehab session pain"
 expect_out "The next 7 days (tendo plan)" "the plan"
