@@ -31,6 +31,7 @@ static const struct cmd commands[] = {
     {"export", "write the diary CSV, or a JSON backup of everything", cmd_export, cmd_export_help, cmd_export_opts, NULL, 0},
     {"delete", "delete a record (it can be restored from a backup)", cmd_delete, cmd_delete_help, cmd_delete_opts, NULL, 0},
     {"backup", "a consistent copy of the database, while it is in use", cmd_backup, cmd_backup_help, cmd_backup_opts, NULL, 1},
+    {"serve", "today's advice in the browser (a local web server)", cmd_serve, cmd_serve_help, cmd_serve_opts, NULL, 0},
     {"help", "the commands, or one command's help", cmd_help, cmd_help_help, cmd_help_opts, NULL, 0},
     {"completion", "print the bash completion script", cmd_completion, cmd_completion_help, cmd_completion_opts, "bash", 0},
 };

@@ -15,7 +15,7 @@ set -euo pipefail
 run_packages=(
   build-essential cmake ninja-build pkgconf
   libsqlite3-dev libexpat1-dev zlib1g-dev libzip-dev libjansson-dev
-  tzdata
+  libmicrohttpd-dev tzdata
 )
 # testing: unit tests, sanitizers and libFuzzer, independent readers of
 # what tendo writes, the report in headless Chromium, the FIT peer

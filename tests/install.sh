@@ -35,7 +35,7 @@ int main(void)
     return 0;
 }
 C
-check 'cc -std=c11 -I"$dest/usr/include" "$dest/prog.c" "$liba" $(pkg-config --libs sqlite3 jansson zlib expat libzip) -lm -o "$dest/prog"' "compile against the installed files"
+check 'cc -std=c11 -I"$dest/usr/include" "$dest/prog.c" "$liba" $(pkg-config --libs sqlite3 jansson zlib expat libzip libmicrohttpd) -lm -o "$dest/prog"' "compile against the installed files"
 check '"$dest/prog" | grep -q " 2026-11-24$"' "the program runs"
 check '"$dest/usr/bin/tendo" --version | grep -q "^tendo "' "installed binary runs"
 echo "$passed passed, $failed failed"

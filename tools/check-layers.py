@@ -34,6 +34,9 @@ EDGES = {
     "report": ["core", "parse", "store", "analytics", "rules"],
     "import": ["core", "parse", "store"],
     "loader": ["core", "store", "analytics", "rules"],
+    # the web server: answers from the library's documents, never the CLI
+    "serve": ["core", "parse", "store", "analytics", "rules", "report",
+              "import", "loader"],
 }
 
 # public header -> the folder that implements it
@@ -50,6 +53,7 @@ HEADER_FOLDER = {
     "documents.h": "report",
     "import.h": "import",
     "loader.h": "loader",
+    "serve.h": "serve",
     "tendo.h": None,   # the umbrella: for programs, never for the library
 }
 

@@ -23,6 +23,13 @@
 #include "history.h"
 #include "store.h"
 
+/* The athlete's today at `now_utc`: the local day in the zone of the
+ * timezone setting, else of `tz_fallback` (a caller's $TZ; NULL: the
+ * system's), else UTC. */
+TENDO_API int tendo_local_today(tendo_db *db, int64_t now_utc,
+                                const char *tz_fallback, tendo_day *today,
+                                struct tendo_error *err);
+
 TENDO_API int tendo_history_load(tendo_db *db, tendo_day last,
                                  struct tendo_history **out,
                                  struct tendo_error *err);

@@ -31,5 +31,6 @@
 #include "ics.h"
 #include "plan.h"
 #include "report.h"
+#include "serve.h"
 
 #endif

@@ -65,6 +65,27 @@ static int on_shoe(const struct tendo_shoe *s, void *ctx)
     return push(ctx, s);
 }
 
+int tendo_local_today(tendo_db *db, int64_t now_utc, const char *tz_fallback,
+                      tendo_day *today, struct tendo_error *err)
+{
+    char tz[80];
+    tendo_tz *zone = NULL;
+    int rc;
+    if ((rc = tendo_setting_get(db, "timezone", tz, sizeof tz, NULL, err)))
+        return rc;
+    if (tz[0]) {
+        if ((rc = tendo_tz_load(tz, &zone, err)))
+            return rc;
+    } else if (tendo_tz_load(tz_fallback, &zone, err) != TENDO_OK) {
+        tendo_error_clear(err); /* a $TZ tendo cannot read: UTC */
+        if ((rc = tendo_tz_load("UTC", &zone, err)))
+            return rc;
+    }
+    rc = tendo_tz_local(zone, now_utc, today, NULL, err);
+    tendo_tz_free(zone);
+    return rc;
+}
+
 int tendo_history_load(tendo_db *db, tendo_day last,
                        struct tendo_history **out, struct tendo_error *err)
 {
