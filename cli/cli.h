@@ -27,7 +27,6 @@ struct cli {
     tendo_day today;        /* in the athlete's zone, resolved by cli_open */
     tendo_day date;         /* --date or today */
     int64_t now_utc;
-    char tz[80];            /* the timezone setting, or "" */
     tendo_tz *zone;         /* the athlete's zone, loaded by cli_open */
     tendo_db *db;
     int db_read_only;       /* opened by cli_open(c, CLI_READ) */

@@ -177,24 +177,21 @@ int cli_open(struct cli *c, int mode)
             return cli_error(c, &e);
         c->db_read_only = mode == CLI_READ;
         tendo_db_on_wait(c->db, say_waiting, c);
-        if ((rc = tendo_setting_get(c->db, "timezone", c->tz, sizeof c->tz,
-                                    NULL, &e)))
-            return cli_error(c, &e);
     }
-    /* the zone: the setting, else $TZ, else the system's */
-    if (!c->zone &&
-        (rc = tendo_tz_load(c->tz[0] ? c->tz : getenv("TZ"), &c->zone, &e)) &&
-        !c->tz[0]) {
+    /* the athlete's zone (the library's one definition, as the server's):
+     * the setting, else $TZ, else UTC */
+    if (!c->zone) {
         const char *tz = getenv("TZ");
-        tendo_error_clear(&e);   /* a $TZ tendo cannot read: UTC, as libc */
-        if (tz && *tz)
+        int fell_back = 0;
+        if ((rc = tendo_athlete_zone(c->db, tz, &c->zone, &fell_back, &e)))
+            return cli_error(c, &e);
+        if (fell_back && tz && *tz)
             fprintf(stderr, "tendo: warning: TZ '%s' is not a time zone "
                             "tendo can read: days are in UTC (set yours "
                             "with 'tendo config timezone Europe/Berlin')\n",
                     tz);
-        rc = tendo_tz_load("UTC", &c->zone, &e);
     }
-    if (rc || (rc = tendo_tz_local(c->zone, c->now_utc, &c->today, NULL, &e)))
+    if ((rc = tendo_tz_local(c->zone, c->now_utc, &c->today, NULL, &e)))
         return cli_error(c, &e);
     c->date = c->today;
     if (c->date_arg &&

@@ -23,9 +23,15 @@
 #include "history.h"
 #include "store.h"
 
-/* The athlete's today at `now_utc`: the local day in the zone of the
- * timezone setting, else of `tz_fallback` (a caller's $TZ; NULL: the
- * system's), else UTC. */
+/* CONSTRUCTOR. The athlete's time zone: the timezone setting of `db`
+ * (NULL: no database yet), else `tz_fallback` (a caller's $TZ; NULL: the
+ * system's), else UTC - then *fell_back is set, so a caller can say that
+ * its $TZ was not understood. A timezone setting that cannot be loaded is
+ * an error. Free with tendo_tz_free. */
+TENDO_API int tendo_athlete_zone(tendo_db *db, const char *tz_fallback,
+                                 tendo_tz **zone, int *fell_back,
+                                 struct tendo_error *err);
+/* The athlete's today at `now_utc`: the local day in tendo_athlete_zone. */
 TENDO_API int tendo_local_today(tendo_db *db, int64_t now_utc,
                                 const char *tz_fallback, tendo_day *today,
                                 struct tendo_error *err);

@@ -65,22 +65,35 @@ static int on_shoe(const struct tendo_shoe *s, void *ctx)
     return push(ctx, s);
 }
 
+int tendo_athlete_zone(tendo_db *db, const char *tz_fallback,
+                       tendo_tz **zone, int *fell_back,
+                       struct tendo_error *err)
+{
+    char tz[80] = "";
+    int rc;
+    *zone = NULL;
+    if (fell_back)
+        *fell_back = 0;
+    if (db &&
+        (rc = tendo_setting_get(db, "timezone", tz, sizeof tz, NULL, err)))
+        return rc;
+    if (tz[0])
+        return tendo_tz_load(tz, zone, err);
+    if (tendo_tz_load(tz_fallback, zone, err) == TENDO_OK)
+        return TENDO_OK;
+    tendo_error_clear(err); /* a $TZ tendo cannot read: UTC, as libc */
+    if (fell_back)
+        *fell_back = 1;
+    return tendo_tz_load("UTC", zone, err);
+}
+
 int tendo_local_today(tendo_db *db, int64_t now_utc, const char *tz_fallback,
                       tendo_day *today, struct tendo_error *err)
 {
-    char tz[80];
     tendo_tz *zone = NULL;
     int rc;
-    if ((rc = tendo_setting_get(db, "timezone", tz, sizeof tz, NULL, err)))
+    if ((rc = tendo_athlete_zone(db, tz_fallback, &zone, NULL, err)))
         return rc;
-    if (tz[0]) {
-        if ((rc = tendo_tz_load(tz, &zone, err)))
-            return rc;
-    } else if (tendo_tz_load(tz_fallback, &zone, err) != TENDO_OK) {
-        tendo_error_clear(err); /* a $TZ tendo cannot read: UTC */
-        if ((rc = tendo_tz_load("UTC", &zone, err)))
-            return rc;
-    }
     rc = tendo_tz_local(zone, now_utc, today, NULL, err);
     tendo_tz_free(zone);
     return rc;
