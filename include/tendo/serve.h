@@ -4,7 +4,9 @@
  * (the same documents as the CLI's --json: one truth).
  *
  * This first part serves today's advice: GET / (a page that needs no
- * script) and GET /api/today (the document of `tendo --json today`). Every
+ * script) and GET /api/today (the document of `tendo --json today`), and
+ * the plan and the load: /api/plan?weeks=N, /api/load?weeks=N (those of
+ * `tendo --json plan` and `tendo --json load`). Every
  * request opens the database read-only, reads the history up to the
  * athlete's today, advises and closes it again, so the answer is always
  * the database's current state and a writer elsewhere never waits on the

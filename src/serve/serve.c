@@ -7,6 +7,8 @@
 #include "tendo/documents.h"
 #include "tendo/json.h"
 #include "tendo/loader.h"
+#include "tendo/plan.h"
+#include "tendo/values.h"
 #include "tendo/report.h"
 #include "tendo/rules.h"
 #include "core/alloc.h"
@@ -139,29 +141,108 @@ static int json_error(struct MHD_Connection *c, unsigned status, int code,
                     b);
 }
 
-/* The athlete's today and the advice for it, from a read-only look at
- * the database. */
-static int advise_now(struct tendo_server *s, struct tendo_advice *a,
-                      struct tendo_history **h, int *units,
-                      struct tendo_error *e)
+/* The athlete's history up to today, from a read-only look at the
+ * database (opened and closed again: the answer is always current). */
+static int history_now(struct tendo_server *s, struct tendo_history **h,
+                       tendo_day *today, int *units, struct tendo_error *e)
 {
     tendo_db *db = NULL;
-    tendo_day today;
-    char u[8];
+    char u[8] = "km";
     int rc;
     *h = NULL;
     if ((rc = tendo_db_open(s->db_path, TENDO_OPEN_READONLY, &db, e)) ||
         (rc = tendo_local_today(db, s->o.now(s->o.now_ctx), s->tz_fallback,
-                                &today, e)) ||
+                                today, e)) ||
         (rc = tendo_setting_get(db, "units", u, sizeof u, NULL, e)) ||
-        (rc = tendo_history_load(db, today, h, e)) ||
-        (rc = tendo_advise(*h, today, a, e))) {
+        (rc = tendo_history_load(db, *today, h, e))) {
         tendo_history_free(*h);
         *h = NULL;
     }
     *units = strcmp(u, "mi") == 0 ? TENDO_UNITS_MI : TENDO_UNITS_KM;
     tendo_db_close(db);
     return rc;
+}
+
+/* ... and the advice for today */
+static int advise_now(struct tendo_server *s, struct tendo_advice *a,
+                      struct tendo_history **h, int *units,
+                      struct tendo_error *e)
+{
+    tendo_day today;
+    int rc = history_now(s, h, &today, units, e);
+    if (!rc && (rc = tendo_advise(*h, today, a, e))) {
+        tendo_history_free(*h);
+        *h = NULL;
+    }
+    return rc;
+}
+
+/* ?weeks=N (default `def`, 1..max); 0 with a 400 answer queued when bad */
+static int weeks_arg(struct MHD_Connection *c, int def, int max, int *weeks,
+                     struct tendo_buf *b, int *answered)
+{
+    const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
+                                                "weeks");
+    struct tendo_error e = {0};
+    *weeks = def;
+    *answered = 0;
+    if (v && tendo_parse_int(v, strlen(v), 1, max, "weeks", weeks, &e)) {
+        *answered = json_error(c, MHD_HTTP_BAD_REQUEST, e.code, e.msg, b);
+        return 0;
+    }
+    return 1;
+}
+
+/* /api/plan?weeks=N: `tendo --json plan --weeks N` */
+static int api_plan(struct tendo_server *s, struct MHD_Connection *c,
+                    struct tendo_buf *b)
+{
+    struct tendo_plan_input in;
+    struct tendo_plan *p;
+    struct tendo_history *h;
+    struct tendo_error e = {0};
+    tendo_day today;
+    int units, weeks, answered;
+    json_t *doc;
+    if (!weeks_arg(c, 2, TENDO_PLAN_WEEKS_MAX, &weeks, b, &answered))
+        return answered;
+    if (history_now(s, &h, &today, &units, &e))
+        return json_error(c, error_status(e.code), e.code, e.msg, b);
+    if (!(p = tendo_malloc(sizeof *p))) {
+        tendo_history_free(h);
+        return json_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, TENDO_ENOMEM,
+                          "out of memory", b);
+    }
+    memset(&in, 0, sizeof in);
+    in.history = h;
+    in.today = today;
+    in.from = today;
+    in.weeks = weeks;
+    doc = tendo_plan(&in, p, &e) ? NULL : tendo_plan_json(p, units);
+    tendo_free(p);
+    tendo_history_free(h);
+    if (!doc)
+        return json_error(c, error_status(e.code), e.code, e.msg, b);
+    return json_doc(c, MHD_HTTP_OK, doc, b);
+}
+
+/* /api/load?weeks=N: `tendo --json load --weeks N` */
+static int api_load(struct tendo_server *s, struct MHD_Connection *c,
+                    struct tendo_buf *b)
+{
+    struct tendo_history *h;
+    struct tendo_error e = {0};
+    tendo_day today, from;
+    int units, weeks, answered;
+    json_t *doc;
+    if (!weeks_arg(c, 8, 520, &weeks, b, &answered))
+        return answered;
+    if (history_now(s, &h, &today, &units, &e))
+        return json_error(c, error_status(e.code), e.code, e.msg, b);
+    from = tendo_day_week_start(today) - (weeks - 1) * 7;
+    doc = tendo_load_json(h, from, today, units);
+    tendo_history_free(h);
+    return json_doc(c, MHD_HTTP_OK, doc, b);
 }
 
 static int api_today(struct tendo_server *s, struct MHD_Connection *c,
@@ -295,6 +376,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
         rc = page_today(s, c, &b);
     } else if (strcmp(url, "/api/today") == 0) {
         rc = api_today(s, c, &b);
+    } else if (strcmp(url, "/api/plan") == 0) {
+        rc = api_plan(s, c, &b);
+    } else if (strcmp(url, "/api/load") == 0) {
+        rc = api_load(s, c, &b);
     } else {
         status = MHD_HTTP_NOT_FOUND;
         rc = json_error(c, status, TENDO_ENOTFOUND, "no such page", &b);

@@ -24,6 +24,10 @@ port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' serve.err | head -1)
 
 run --json today
 printf '%s\n' "$OUT" > cli.json
+run --json plan --weeks 3
+printf '%s\n' "$OUT" > cli-plan.json
+run --json load --weeks 4
+printf '%s\n' "$OUT" > cli-load.json
 python3 - "$port" <<'PY' > http.out 2>&1
 import sys, urllib.request, urllib.error
 port = sys.argv[1]
@@ -43,6 +47,12 @@ open("page.html", "wb").write(body)
 print("page", st, h.get("Content-Type"))
 st, h, body = get("/api/today", host="evil.example:" + port)
 print("host", st, body.decode().strip())
+st, h, body = get("/api/plan?weeks=3")
+open("api-plan.json", "wb").write(body)
+st, h, body = get("/api/load?weeks=4")
+open("api-load.json", "wb").write(body)
+st, h, body = get("/api/load?weeks=0")
+print("weeks0", st, body.decode().strip())
 st, h, body = get("/../etc/passwd")
 print("traversal", st)
 st, h, body = get("/nope")
@@ -50,6 +60,9 @@ print("missing", st, body.decode().strip())
 PY
 grep -q "^today 200 application/json csp$" http.out && ok || bad "api today" "$(cat http.out)"
 cmp -s api.json cli.json && ok || bad "one truth" "$(diff api.json cli.json | head -5)"
+cmp -s api-plan.json cli-plan.json && ok || bad "one truth: the plan" "$(diff api-plan.json cli-plan.json | head -5)"
+cmp -s api-load.json cli-load.json && ok || bad "one truth: the load" "$(diff api-load.json cli-load.json | head -5)"
+grep -q '^weeks0 400 {"error":{"code":"TENDO_ERANGE","what":"value out of range","message":"weeks' http.out && ok || bad "bad weeks" "$(grep weeks0 http.out)"
 grep -q "^page 200 text/html; charset=utf-8$" http.out && ok || bad "page" "$(cat http.out)"
 grep -q 'id="level"' page.html && ok || bad "page level" "$(head -c 300 page.html)"
 level=$(json_get cli.json '$.level')
