@@ -15,19 +15,7 @@
 
 int cli_status(int code)
 {
-    switch (code) {
-    case TENDO_OK:
-        return EXIT_OK;
-    case TENDO_EUSAGE:
-        return EXIT_USAGE;
-    case TENDO_ENOMEM:
-    case TENDO_EDB:
-    case TENDO_ESCHEMA:
-    case TENDO_EIO:
-        return EXIT_INTERNAL;
-    default:
-        return EXIT_DATA;
-    }
+    return tendo_exit_status(code);
 }
 
 int cli_error(struct cli *c, const struct tendo_error *e)

@@ -55,6 +55,14 @@ struct tendo_error {
  * code outside the enum). */
 TENDO_API const char *tendo_strerror(int code);
 
+/* The code's enum name ("TENDO_ERANGE"; "TENDO_EUSAGE" outside the enum),
+ * for machine-readable errors (the server's JSON). */
+TENDO_API const char *tendo_error_name(int code);
+/* The exit status the CLI gives a failure with `code` (docs/cli.md): 0
+ * success, 1 usage, 2 data or input, 3 internal or storage. The server
+ * reports the same number. */
+TENDO_API int tendo_exit_status(int code);
+
 /* Resets `e` to "no error". NULL is a no-op. */
 TENDO_API void tendo_error_clear(struct tendo_error *e);
 

@@ -82,6 +82,36 @@ void tendo_error_offset(struct tendo_error *e, uint64_t offset)
     }
 }
 
+const char *tendo_error_name(int code)
+{
+    static const char *const names[] = {
+        "TENDO_OK",      "TENDO_ENOMEM",       "TENDO_EIO",
+        "TENDO_EFORMAT", "TENDO_ETRUNCATED",   "TENDO_EUNSUPPORTED",
+        "TENDO_ERANGE",  "TENDO_EINVAL",       "TENDO_EDB",
+        "TENDO_EUSAGE",  "TENDO_ENOTFOUND",    "TENDO_EEXIST",
+        "TENDO_ESCHEMA", "TENDO_EDUPLICATE",   "TENDO_ELIMIT"};
+    _Static_assert(sizeof names / sizeof *names == TENDO_ERR_LAST,
+                   "a name for every code");
+    return code >= 0 && code < TENDO_ERR_LAST ? names[code] : "TENDO_EUSAGE";
+}
+
+int tendo_exit_status(int code)
+{
+    switch (code) {
+    case TENDO_OK:
+        return 0;
+    case TENDO_EUSAGE:
+        return 1;
+    case TENDO_ENOMEM:
+    case TENDO_EDB:
+    case TENDO_ESCHEMA:
+    case TENDO_EIO:
+        return 3;
+    default:
+        return 2;
+    }
+}
+
 char *tendo_error_format(const struct tendo_error *e, char *out, size_t n)
 {
     const char *msg;

@@ -111,19 +111,18 @@ struct apply {
     struct seen *seen;     /* what was stored before the file (diary) */
 };
 
-/* Creates the shoe a diary row names, if tendo does not know it yet. */
-static int ensure_shoe(struct apply *a, const char *name, tendo_day day,
+int import_ensure_shoe(tendo_db *db, const char *name, tendo_day day,
                        struct tendo_error *err)
 {
     struct tendo_shoe shoe;
     struct tendo_error ignore = {0};
     int64_t id;
-    if (tendo_shoe_id(a->db, name, &id, NULL, &ignore) == TENDO_OK)
+    if (tendo_shoe_id(db, name, &id, NULL, &ignore) == TENDO_OK)
         return TENDO_OK;
     tendo_shoe_init(&shoe);
     snprintf(shoe.name, sizeof shoe.name, "%s", name);
     shoe.added = day;
-    return tendo_shoe_add(a->db, &shoe, err);
+    return tendo_shoe_add(db, &shoe, err);
 }
 
 static int merge_int(int *dst, int src)
@@ -143,7 +142,7 @@ static int apply_row(const struct tendo_diary_row *row, void *ctx,
     if (row->has_session) {
         struct tendo_session s = row->session;
         s.import_id = a->import_id;
-        if (s.shoe[0] && (rc = ensure_shoe(a, s.shoe, s.date, err)))
+        if (s.shoe[0] && (rc = import_ensure_shoe(a->db, s.shoe, s.date, err)))
             return rc;
         if ((rc = seen_session(a->seen, &s, &same, err)))
             return rc;
@@ -486,8 +485,7 @@ static int store_leg(tendo_db *db, const struct tendo_activity *act,
         s.rpe = o->meta->rpe;
     if (o->meta && o->meta->gear && o->meta->gear[0] &&
         (strcmp(type, "run") == 0 || strcmp(type, "walk") == 0)) {
-        struct apply a = {db, o->today, 0, r, NULL};
-        if ((rc = ensure_shoe(&a, o->meta->gear, s.date, err)))
+        if ((rc = import_ensure_shoe(db, o->meta->gear, s.date, err)))
             return rc;
         snprintf(s.shoe, sizeof s.shoe, "%s", o->meta->gear);
     }

@@ -17,6 +17,11 @@ int import_find_logged(tendo_db *db, const char *type, tendo_day day,
                        int64_t start, int64_t end, double minutes,
                        double metres, int64_t *id, struct tendo_error *err);
 
+/* Creates the shoe `name` with its first use on `day`, unless tendo knows
+ * it (a diary row's shoe, a Strava row's gear). */
+int import_ensure_shoe(tendo_db *db, const char *name, tendo_day day,
+                       struct tendo_error *err);
+
 /* tendo_read_file, and with `nofollow` a symbolic link is refused (the
  * files of an unpacked Strava export). Never blocks on a FIFO. */
 int import_read_file(const char *path, size_t max, int nofollow,

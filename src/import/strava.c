@@ -251,9 +251,7 @@ static int row_shoe(struct run *run, const struct strava_row *row,
                     struct tendo_session *s, struct tendo_import_result *r)
 {
     struct tendo_shoe shoe;
-    int64_t id;
     int found, rc;
-    struct tendo_error ignore = {0};
     if (strcmp(s->type, "run") != 0 && strcmp(s->type, "walk") != 0)
         return TENDO_OK;
     if (!row->gear[0]) {
@@ -265,13 +263,8 @@ static int row_shoe(struct run *run, const struct strava_row *row,
             snprintf(s->shoe, sizeof s->shoe, "%s", shoe.name);
         return TENDO_OK;
     }
-    if (tendo_shoe_id(run->db, row->gear, &id, NULL, &ignore) != TENDO_OK) {
-        tendo_shoe_init(&shoe);
-        snprintf(shoe.name, sizeof shoe.name, "%s", row->gear);
-        shoe.added = s->date;
-        if ((rc = tendo_shoe_add(run->db, &shoe, &r->err)))
-            return rc;
-    }
+    if ((rc = import_ensure_shoe(run->db, row->gear, s->date, &r->err)))
+        return rc;
     snprintf(s->shoe, sizeof s->shoe, "%s", row->gear);
     return TENDO_OK;
 }

@@ -88,21 +88,6 @@ static unsigned error_status(int code)
     }
 }
 
-static int exit_status(int code)
-{
-    switch (code) {
-    case TENDO_EUSAGE:
-        return 1;
-    case TENDO_ENOMEM:
-    case TENDO_EDB:
-    case TENDO_ESCHEMA:
-    case TENDO_EIO:
-        return 3;
-    default:
-        return 2;
-    }
-}
-
 /* A document as the CLI prints it (tendo_json_dump: the same bytes). */
 static int json_doc(struct MHD_Connection *c, unsigned status, json_t *doc,
                     struct tendo_buf *b)
@@ -121,23 +106,14 @@ static int json_doc(struct MHD_Connection *c, unsigned status, json_t *doc,
     return respond(c, status, "application/json", b);
 }
 
-static const char *const code_names[] = {
-    "TENDO_OK",         "TENDO_ENOMEM",      "TENDO_EIO",
-    "TENDO_EFORMAT",    "TENDO_ETRUNCATED",  "TENDO_EUNSUPPORTED",
-    "TENDO_ERANGE",     "TENDO_EINVAL",      "TENDO_EDB",
-    "TENDO_EUSAGE",     "TENDO_ENOTFOUND",   "TENDO_EEXIST",
-    "TENDO_ESCHEMA",    "TENDO_EDUPLICATE",  "TENDO_ELIMIT"};
-
 static int json_error(struct MHD_Connection *c, unsigned status, int code,
                       const char *msg, struct tendo_buf *b)
 {
     return json_doc(c, status,
                     json_pack("{s:{s:s,s:s,s:s,s:i}}", "error", "code",
-                              code >= 0 && code < TENDO_ERR_LAST
-                                  ? code_names[code]
-                                  : "TENDO_EUSAGE",
-                              "what", tendo_strerror(code), "message", msg,
-                              "exit_status", exit_status(code)),
+                              tendo_error_name(code), "what",
+                              tendo_strerror(code), "message", msg,
+                              "exit_status", tendo_exit_status(code)),
                     b);
 }
 
