@@ -239,8 +239,7 @@ int cmd_assess(struct cli *c, int argc, char **argv)
     struct tendo_error e = {0};
     struct tendo_assessment a;
     struct derived d = {NULL, NULL, TENDO_UNSET};
-    struct tendo_athlete ath;
-    char side[8] = "";
+    struct tendo_assessment_entry ent;
     const char *answers = NULL, *kind;
     int opt, rc, i, weeks = 26, involved = -1;
 
@@ -333,61 +332,20 @@ int cmd_assess(struct cli *c, int argc, char **argv)
     if ((rc = cli_open(c, 1)))
         return rc;
     a.date = c->date;
-    if (!strcmp(a.kind, "heel-raise")) {
-        struct tendo_check k;
-        int found = 0;
-        /* the side of the latest check that names one */
-        for (tendo_day day = c->date; day > c->date - 60 && !side[0];
-             day--) {
-            if (tendo_check_get(c->db, day, &k, &found, &e))
-                return cli_error(c, &e);
-            if (found && k.side[0])
-                snprintf(side, sizeof side, "%s", k.side);
-        }
-        if (involved >= 0)
-            snprintf(side, sizeof side, "%s", sides[involved]);
-        if (tendo_athlete_read(c->db, &ath, &e))
-            return cli_error(c, &e);
-        d.side = side;
-        d.age = ath.age;
-    }
-    if (!strcmp(a.kind, "heel-raise") && !isnan(a.left) && !isnan(a.right)) {
-        if (involved < 0 && !strcmp(side, "left"))
-            involved = 0;
-        else if (involved < 0 && !strcmp(side, "right"))
-            involved = 1;
-        if (involved < 0 && a.left != a.right)
-            involved = a.left < a.right ? 0 : 1;
-        if (involved >= 0) {
-            d.involved = sides[involved];
-            a.score = involved == 0 ? tendo_lsi(a.left, a.right)
-                                    : tendo_lsi(a.right, a.left);
-        } else {
-            a.score = 100;  /* equal counts, no side named */
-        }
-    }
     if ((rc = tendo_db_begin(c->db, &e)) ||
-        (rc = tendo_assessment_add(c->db, &a, c->today, &e)) ||
+        (rc = tendo_assessment_log(c->db, &a, involved >= 0 ? sides[involved]
+                                                         : NULL,
+                                   c->today, &ent, &e)) ||
         (rc = tendo_db_commit(c->db, &e))) {
         tendo_db_rollback(c->db);
         return cli_error(c, &e);
     }
-    if (c->json) {
-        json_t *o = tendo_assessment_doc_json(&a, d.involved);
-        if (d.side) {
-            struct tendo_heel_raise_gate g;
-            tendo_heel_raise_gate(&a, d.side, d.age, &g);
-            json_t *x = json_object();
-            json_object_set_new(x, "pass", json_boolean(g.pass));
-            json_object_set_new(x, "by",
-                                json_string(g.absolute ? "raises" : "lsi"));
-            json_object_set_new(x, "value", tendo_json_number(g.value, 1));
-            json_object_set_new(x, "need", tendo_json_number(g.need, 1));
-            json_object_set_new(o, "gate", x);
-        }
-        return cli_print_json(c, o);
-    }
+    if (c->json)
+        return cli_print_json(c, tendo_assessment_entry_json(&ent));
+    d.involved = ent.involved;
+    d.side = ent.gated ? ent.side : NULL;
+    d.age = ent.age;
     if (!c->quiet)
-        print_one(&a, &d);
+        print_one(&ent.a, &d);
     return EXIT_OK;
 }

@@ -177,11 +177,6 @@ static void ask_all(const struct ask_ctx *a, struct tendo_check *in,
     }
 }
 
-struct change {
-    const char *name;
-    int before, after;
-};
-
 const struct option cmd_check_opts[] = {
     {"morning", required_argument, NULL, O_MORNING},
     {"stiffness", required_argument, NULL, O_STIFF},
@@ -209,8 +204,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
     unsigned add_flags = 0, set_flags = 0;
     int flags_given = 0, interactive = 0, opt, rc, found, i, given = 0;
     int64_t moved = 0;
-    struct change ch[5];
-    size_t nch = 0;
+    struct tendo_check_outcome out;
 
     tendo_check_init(&in);
     cli_getopt_reset();
@@ -290,49 +284,21 @@ int cmd_check(struct cli *c, int argc, char **argv)
 
     if ((rc = cli_open(c, 1)))
         return rc;
-    if ((rc = tendo_check_get(c->db, c->date, &cur, &found, &e)))
-        return cli_error(c, &e);
-    before = cur;
-#define MERGE(field, label)                                             \
-    if (in.field != TENDO_UNSET && in.field != cur.field) {             \
-        if (found && cur.field != TENDO_UNSET)                          \
-            ch[nch++] = (struct change){label, cur.field, in.field};    \
-        cur.field = in.field;                                           \
-    }
-    MERGE(morning, "morning")
-    MERGE(stiffness_min, "stiffness")
-    MERGE(during, "during")
-    MERGE(after, "after")
-    MERGE(hop_pain, "hop pain")
-#undef MERGE
-    if (in.side[0])
-        snprintf(cur.side, sizeof cur.side, "%s", in.side);
-    if (in.location[0])
-        snprintf(cur.location, sizeof cur.location, "%s", in.location);
-    if (flags_given)
-        cur.flags = set_flags;
-    cur.flags |= add_flags;
-
+    in.date = c->date;
+    in.flags = set_flags;
     if ((rc = tendo_db_begin(c->db, &e)) ||
-        (rc = tendo_check_record(c->db, &cur, c->today, &moved, &e)) ||
+        (rc = tendo_check_update(c->db, &in, flags_given, add_flags,
+                                 c->today, &out, &e)) ||
         (rc = tendo_db_commit(c->db, &e))) {
         tendo_db_rollback(c->db);
         return cli_error(c, &e);
     }
-    if (c->json) {
-        json_t *o = tendo_check_json(&cur), *changes = json_array();
-        for (size_t k = 0; k < nch; k++)
-            json_array_append_new(changes,
-                                  json_pack("{s:s,s:i,s:i}", "field",
-                                            ch[k].name, "was", ch[k].before,
-                                            "now", ch[k].after));
-        json_object_set_new(o, "updated", json_boolean(found));
-        /* clinical.md §5: the day's single run holds its pain */
-        json_object_set_new(o, "pain_on_session",
-                            moved ? json_integer(moved) : json_null());
-        json_object_set_new(o, "changes", changes);
-        return cli_print_json(c, o);
-    }
+    cur = out.after;
+    before = out.before;
+    found = out.found;
+    moved = out.moved_to;
+    if (c->json)
+        return cli_print_json(c, tendo_check_outcome_json(&out));
     if (!c->quiet) {
         char d[TENDO_DAY_STRLEN], fl[160];
         printf("check %s %s:", tendo_day_format(cur.date, d),
@@ -354,9 +320,9 @@ int cmd_check(struct cli *c, int argc, char **argv)
         if (cur.location[0])
             printf(", %s", cur.location);
         putchar('\n');
-        for (size_t k = 0; k < nch; k++)
-            printf("  %s was %d, now %d\n", ch[k].name, ch[k].before,
-                   ch[k].after);
+        for (size_t k = 0; k < out.nchanges; k++)
+            printf("  %s was %d, now %d\n", out.changes[k].field,
+                   out.changes[k].was, out.changes[k].now);
         if (found && before.flags != cur.flags) {
             flags_text(before.flags, fl, sizeof fl);
             printf("  red flags were: %s\n", fl);

@@ -41,11 +41,7 @@ static int show(const struct tendo_deletion *d, void *ctx)
     if (d->date != TENDO_DAY_NONE)
         tendo_day_format(d->date, day);
     if (s->arr) {
-        json_t *o = json_pack("{s:s,s:o,s:o,s:s,s:b}", "kind",
-                              tendo_record_kinds[d->kind], "id",
-                              d->id ? json_integer(d->id) : json_null(),
-                              "date", day[0] ? json_string(day) : json_null(),
-                              "what", d->what, "retired", d->retire);
+        json_t *o = tendo_deletion_json(d);
         return o ? json_array_append_new(s->arr, o) : -1;
     }
     if (d->id)

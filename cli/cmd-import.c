@@ -142,47 +142,6 @@ static void stop(struct state *st, const char *item,
             r->err.msg, item, st->counts[0], st->counts[0] == 1 ? "" : "s");
 }
 
-static void print_json(struct cli *c, const char *item,
-                       const struct tendo_import_result *r)
-{
-    json_t *o = json_pack("{s:s,s:s,s:s?,s:s?,s:b}", "file", item, "status",
-                          r->status == TENDO_IMPORT_IMPORTED ? "imported"
-                          : r->status == TENDO_IMPORT_DUPLICATE
-                              ? "duplicate"
-                              : "rejected",
-                          "format", r->format[0] ? r->format : NULL, "note",
-                          r->note[0] ? r->note : NULL, "known", r->known);
-    if (r->status == TENDO_IMPORT_REJECTED) {
-        json_object_set_new(o, "error", json_string(r->err.msg));
-        json_object_set_new(o, "line", r->err.line ? json_integer(r->err.line)
-                                                   : json_null());
-        json_object_set_new(o, "field", r->err.field[0]
-                                            ? json_string(r->err.field)
-                                            : json_null());
-    } else {
-        json_object_set_new(o, "sessions", json_integer(r->sessions));
-        json_object_set_new(o, "merged", json_integer(r->merged));
-        json_object_set_new(o, "ids", r->first_id
-                                          ? json_pack("[I,I]",
-                                                      (json_int_t)r->first_id,
-                                                      (json_int_t)r->last_id)
-                                          : json_null());
-        json_object_set_new(o, "checks", json_integer(r->checks));
-        json_object_set_new(o, "rehab", json_integer(r->rehab));
-        json_object_set_new(o, "wellness", json_integer(r->wellness));
-        json_object_set_new(o, "skipped", json_integer(r->skipped));
-        json_object_set_new(o, "warnings", json_array());
-        for (const char *w = r->warnings; *w;) {
-            size_t n = strcspn(w, "\n");
-            if (n)
-                json_array_append_new(json_object_get(o, "warnings"),
-                                      json_stringn(w, n));
-            w += n + (w[n] == '\n');
-        }
-    }
-    cli_print_json(c, o);
-}
-
 /* One line (or JSON object) per imported item; files the ledger knew,
  * found in a folder, are counted and listed only with -v. */
 static void report(const char *item, const struct tendo_import_result *r,
@@ -206,7 +165,7 @@ static void report(const char *item, const struct tendo_import_result *r,
     if (quiet_known)
         return;
     if (c->json) {
-        print_json(c, item, r);
+        cli_print_json(c, tendo_import_result_json(item, r));
     } else if (r->status == TENDO_IMPORT_REJECTED) {
         fprintf(stderr, "rejected   %s\n",
                 tendo_error_format(&r->err, line, sizeof line));

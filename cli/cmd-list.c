@@ -158,8 +158,7 @@ const struct option cmd_list_opts[] = {
 
 int cmd_list(struct cli *c, int argc, char **argv)
 {
-    static const char *const kinds[] = {"sessions", "checks", "rehab",
-                                        "wellness", "flags", NULL};
+    const char *const *kinds = tendo_list_kinds;
     const char *from_arg = NULL, *to_arg = NULL;
     struct tendo_error e = {0};
     int opt, rc, days = 14, what = 0;
@@ -223,6 +222,12 @@ int cmd_list(struct cli *c, int argc, char **argv)
     if (from > to)
         return cli_errorf(c, EXIT_DATA, "--from %s is after --to %s",
                           tendo_day_format(from, d1), tendo_day_format(to, d2));
+    if (c->json) {
+        if (tendo_list_json(c->db, from, to, (unsigned)what, c->units, &doc,
+                            &e))
+            return cli_error(c, &e);
+        return cli_print_json(c, doc);
+    }
     for (int i = 0; i < NKINDS; i++) {
         a[i].c = c;
         a[i].count = 0;
@@ -265,22 +270,5 @@ int cmd_list(struct cli *c, int argc, char **argv)
         return e.code ? cli_error(c, &e)
                       : cli_errorf(c, EXIT_INTERNAL, "out of memory");
     }
-    if (!c->json)
-        return EXIT_OK;
-    doc = json_pack("{s:s,s:s,s:s}", "from", tendo_day_format(from, d1), "to",
-                    tendo_day_format(to, d2), "units", cli_unit(c));
-    for (int i = 0; i < 4; i++) {
-        if (what & (1 << i))
-            json_object_set_new(doc, kinds[i], a[i].arr);
-        else
-            json_decref(a[i].arr);
-    }
-    if (what & W_FLAGS) {
-        json_object_set_new(doc, "clearances", a[4].flags);
-        json_object_set_new(doc, "flag_corrections", a[4].arr);
-    } else {
-        json_decref(a[4].flags);
-        json_decref(a[4].arr);
-    }
-    return cli_print_json(c, doc);
+    return EXIT_OK;
 }

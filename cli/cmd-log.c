@@ -70,16 +70,8 @@ int cmd_log(struct cli *c, int argc, char **argv)
     if ((rc = cli_open(c, 1)))
         return rc;
     s.date = c->date;
-    if (!s.shoe[0] && !no_shoe && strcmp(s.type, "run") == 0) {
-        struct tendo_shoe def;
-        int found;
-        if ((rc = tendo_shoe_default(c->db, &def, &found, &e)))
-            return cli_error(c, &e);
-        if (found)
-            snprintf(s.shoe, sizeof s.shoe, "%s", def.name);
-    }
     if ((rc = tendo_db_begin(c->db, &e)) ||
-        (rc = tendo_session_add(c->db, &s, c->today, &e)) ||
+        (rc = tendo_session_log(c->db, &s, no_shoe, c->today, &e)) ||
         (rc = tendo_db_commit(c->db, &e))) {
         tendo_db_rollback(c->db);
         return cli_error(c, &e);

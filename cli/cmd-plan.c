@@ -37,40 +37,15 @@ static double dist(const struct cli *c, double km)
     return isnan(km) ? NAN : cli_dist(c, km * 1000);
 }
 
-/* "heel-drop 3x12, flat, tempo 3-1-1, +2.5 kg" */
 static void rehab_text(const struct tendo_plan_day *d, char *out, size_t n)
 {
-    char load[40] = "";
-    if (isnan(d->rehab_load_kg))
-        snprintf(load, sizeof load, ", at your repetition maximum");
-    else if (d->rehab_load_kg > 0)
-        snprintf(load, sizeof load, ", +%.4g kg", d->rehab_load_kg);
-    snprintf(out, n, "%s %dx%d, %s, tempo %s%s", d->rehab_exercise,
-             d->rehab_sets, d->rehab_reps, d->rehab_surface, d->rehab_tempo,
-             load);
+    tendo_plan_day_rehab_text(d, out, n);
 }
 
-/* "Run 40 min easy (7.0 km), strides" / "Cross-train: bike 45 min" */
 static void summary(const struct cli *c, const struct tendo_plan_day *d,
                     char *out, size_t n)
 {
-    switch (d->kind) {
-    case TENDO_PLAN_RUN:
-        if (isnan(d->run_km))
-            snprintf(out, n, "Run %d min %s%s", d->run_min, d->intensity,
-                     d->strides ? " + strides" : "");
-        else
-            snprintf(out, n, "Run %d min %s (%.1f %s)%s", d->run_min,
-                     d->intensity, dist(c, d->run_km), cli_unit(c),
-                     d->strides ? " + strides" : "");
-        break;
-    case TENDO_PLAN_CROSS:
-        snprintf(out, n, "Cross-train: %s %d min", d->cross_type,
-                 d->cross_min);
-        break;
-    default:
-        snprintf(out, n, "Rest");
-    }
+    tendo_plan_day_summary(d, c->units, out, n);
 }
 
 static void print_text(const struct cli *c, const struct tendo_plan *p)
@@ -114,60 +89,17 @@ static void print_text(const struct cli *c, const struct tendo_plan *p)
 static int write_ics(struct cli *c, const struct tendo_plan *p,
                      const char *path)
 {
-    struct tendo_ics_event *ev = calloc(p->ndays ? p->ndays : 1, sizeof *ev);
-    char(*uid)[48] = calloc(p->ndays ? p->ndays : 1, sizeof *uid);
-    char(*sum)[160] = calloc(p->ndays ? p->ndays : 1, sizeof *sum);
-    char(*desc)[600] = calloc(p->ndays ? p->ndays : 1, sizeof *desc);
     struct tendo_buf b;
     struct tendo_error e = {0};
-    int rc = 0;
-
-    if (!ev || !uid || !sum || !desc) {
-        rc = cli_errorf(c, EXIT_INTERNAL, "out of memory");
-        goto out;
-    }
-    for (size_t i = 0; i < p->ndays; i++) {
-        const struct tendo_plan_day *d = &p->days[i];
-        char ds[TENDO_DAY_STRLEN], r[120];
-        int y, m, dd, n;
-        tendo_day_to_ymd(d->date, &y, &m, &dd);
-        snprintf(uid[i], sizeof uid[i], "%04d-%02d-%02d-plan@tendo", y, m, dd);
-        summary(c, d, sum[i], sizeof sum[i]);
-        n = snprintf(desc[i], sizeof desc[i], "%s (%s)", sum[i], d->phase);
-        if (d->kind == TENDO_PLAN_RUN && n < (int)sizeof desc[i])
-            n += snprintf(desc[i] + n, sizeof desc[i] - (size_t)n,
-                          "\nSurface: %s", d->surface);
-        if (d->has_rehab && n < (int)sizeof desc[i]) {
-            rehab_text(d, r, sizeof r);
-            n += snprintf(desc[i] + n, sizeof desc[i] - (size_t)n,
-                          "\nRehab: %s", r);
-        }
-        if (d->note[0] && n < (int)sizeof desc[i])
-            n += snprintf(desc[i] + n, sizeof desc[i] - (size_t)n, "\n%s",
-                          d->note);
-        if (n < (int)sizeof desc[i])
-            snprintf(desc[i] + n, sizeof desc[i] - (size_t)n,
-                     "\nPlanned by tendo on %s from that day's check; "
-                     "re-export after each check.",
-                     tendo_day_format(c->date, ds));
-        ev[i].date = d->date;
-        ev[i].uid = uid[i];
-        ev[i].summary = sum[i];
-        ev[i].description = desc[i];
-    }
+    int rc;
     tendo_buf_init(&b, 0);
-    if (tendo_ics_write(&b, "tendo plan", ev, p->ndays, c->now_utc, &e))
+    if (tendo_plan_ics(&b, p, c->units, c->date, c->now_utc, &e))
         rc = cli_error(c, &e);
     else
         rc = cli_write_output(c, path, b.data, b.len);
     tendo_buf_release(&b);
     if (!rc && !c->quiet && path && strcmp(path, "-"))
         fprintf(stderr, "tendo: wrote %zu days to %s\n", p->ndays, path);
-out:
-    free(ev);
-    free(uid);
-    free(sum);
-    free(desc);
     return rc;
 }
 

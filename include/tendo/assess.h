@@ -52,4 +52,17 @@ TENDO_API void tendo_heel_raise_gate(const struct tendo_assessment *a,
                                      const char *side, int age,
                                      struct tendo_heel_raise_gate *g);
 
+/* An assessment as recorded (tendo_assessment_log, tendo/loader.h), with
+ * what its figures are judged by: the involved side of a heel-raise test
+ * (NULL when the sides are equal and none is named), the symptomatic side
+ * of the latest check that names one ("" none) and the athlete's age
+ * (TENDO_UNSET) - the heel-raise gate's inputs. */
+struct tendo_assessment_entry {
+    struct tendo_assessment a;  /* as stored: id, date, score (LSI) */
+    const char *involved;       /* "left", "right" or NULL */
+    char side[8];
+    int age;
+    int gated;                  /* a heel-raise test: the gate applies */
+};
+
 #endif

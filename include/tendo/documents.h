@@ -15,12 +15,14 @@
 #define TENDO_DOCUMENTS_H
 
 #include <jansson.h>
+#include "assess.h"
 #include "common.h"
 #include "history.h"
 #include "model.h"
 #include "plan.h"
 #include "rehab.h"
 #include "rules.h"
+#include "store.h"
 
 /* A figure rounded to 1/scale (10: one decimal), or null when NAN. */
 TENDO_API json_t *tendo_json_number(double v, double scale);
@@ -70,9 +72,33 @@ TENDO_API json_t *tendo_assessment_doc_json(const struct tendo_assessment *a,
  * first of its kind in the list ("change", null for the first). */
 TENDO_API json_t *tendo_assessments_doc_json(const struct tendo_assessment *a,
                                              size_t n);
+/* An assessment just recorded (`tendo assess KIND --json`, POST
+ * /api/assessment): tendo_assessment_doc_json and, for a heel-raise test,
+ * "gate": {pass, by ("raises" or "lsi"), value, need}. */
+TENDO_API json_t *tendo_assessment_entry_json(
+    const struct tendo_assessment_entry *e);
 /* The changes themselves, for a text listing: change[i] NAN for the first
  * of each kind (or a missing figure). */
 TENDO_API void tendo_assessment_changes(const struct tendo_assessment *a,
                                         size_t n, double *change);
+
+/* What a check did (`tendo check --json`, POST /api/check): the check
+ * as stored, "updated" (the day had one), "pain_on_session" (the run id
+ * that took its pain, or null) and "changes" [{field, was, now}]. */
+TENDO_API json_t *tendo_check_outcome_json(const struct tendo_check_outcome *o);
+
+/* The records from..to (`tendo list --json`, GET /api/list): from, to,
+ * units and an array per kind asked for in `what` (enum tendo_list_what
+ * bits): sessions, checks, rehab, wellness, and for flags the clearances
+ * and flag_corrections. Reads the database: errors as tendo/store.h. */
+enum tendo_list_what {
+    TENDO_LIST_SESSIONS = 1, TENDO_LIST_CHECKS = 2, TENDO_LIST_REHAB = 4,
+    TENDO_LIST_WELLNESS = 8, TENDO_LIST_FLAGS = 16, TENDO_LIST_ALL = 31
+};
+/* "sessions", "checks", "rehab", "wellness", "flags", NULL: bit i */
+TENDO_API extern const char *const tendo_list_kinds[];
+TENDO_API int tendo_list_json(tendo_db *db, tendo_day from, tendo_day to,
+                              unsigned what, int units, json_t **out,
+                              struct tendo_error *err);
 
 #endif

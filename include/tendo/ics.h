@@ -17,6 +17,7 @@
 #include "common.h"
 #include "date.h"
 #include "error.h"
+#include "plan.h"
 
 struct tendo_ics_event {
     tendo_day date;              /* the all-day event's day */
@@ -31,5 +32,21 @@ struct tendo_ics_event {
 TENDO_API int tendo_ics_write(struct tendo_buf *out, const char *calname,
                               const struct tendo_ics_event *ev, size_t n,
                               int64_t stamp_utc, struct tendo_error *err);
+
+/* The plan's days as words (`tendo plan`, its .ics, the server's plan
+ * page and calendar feed): "Run 40 min easy (7.0 km) + strides",
+ * "Cross-train: bike 45 min", "Rest"; the rehab "heel-drop 3x12, flat,
+ * tempo 3-1-1, +2.5 kg". `units` is an enum tendo_units. */
+TENDO_API void tendo_plan_day_summary(const struct tendo_plan_day *d,
+                                      int units, char *out, size_t n);
+TENDO_API void tendo_plan_day_rehab_text(const struct tendo_plan_day *d,
+                                         char *out, size_t n);
+
+/* The plan as a VCALENDAR, one all-day event a day, UIDs by day (so a
+ * calendar that re-reads it updates its events): the summary, phase,
+ * surface, rehab and note, and the day it was planned on. */
+TENDO_API int tendo_plan_ics(struct tendo_buf *out, const struct tendo_plan *p,
+                             int units, tendo_day planned_on,
+                             int64_t stamp_utc, struct tendo_error *err);
 
 #endif

@@ -98,6 +98,13 @@ struct tendo_import_result {
     struct tendo_error err; /* why it was rejected */
 };
 
+/* One file's import result (`tendo import --json`, POST /api/import):
+ * file, status (imported, duplicate, rejected), format, note, known; for a
+ * rejected file error, line and field; else sessions, merged, ids [first,
+ * last], checks, rehab, wellness, skipped and warnings. */
+TENDO_API struct json_t *tendo_import_result_json(const char *item,
+                                           const struct tendo_import_result *r);
+
 /* Imports the file at `path`. Returns TENDO_OK for imported and
  * duplicate files, the error code for rejected ones (details in r->err). */
 TENDO_API int tendo_import_file(tendo_db *db, const char *path,

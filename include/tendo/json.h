@@ -26,6 +26,11 @@ TENDO_API json_t *tendo_flag_correction_json(
 TENDO_API json_t *tendo_shoe_json(const struct tendo_shoe *s, int units,
                                   double retire_km);
 
+/* A record deleted (`tendo delete --json`, POST /api/delete): kind, id
+ * (null for per-day kinds), date (null for a shoe), what, retired. */
+struct tendo_deletion;
+TENDO_API json_t *tendo_deletion_json(const struct tendo_deletion *d);
+
 /* Serialises `v` (keys in insertion order, compact, one line) and appends
  * it to `out`. */
 TENDO_API int tendo_json_dump(const json_t *v, struct tendo_buf *out);

@@ -22,6 +22,7 @@
 #include "error.h"
 #include "history.h"
 #include "store.h"
+#include "assess.h"
 
 /* CONSTRUCTOR. The athlete's time zone: the timezone setting of `db`
  * (NULL: no database yet), else `tz_fallback` (a caller's $TZ; NULL: the
@@ -39,5 +40,19 @@ TENDO_API int tendo_local_today(tendo_db *db, int64_t now_utc,
 TENDO_API int tendo_history_load(tendo_db *db, tendo_day last,
                                  struct tendo_history **out,
                                  struct tendo_error *err);
+
+/* Records an assessment as the athlete enters it (`tendo assess`, the
+ * server's POST /api/assessment): `in` holds kind, date, the figures and
+ * notes (a VISA-A its score and answers). A heel-raise test gets its
+ * involved side - `involved` ("left", "right"; NULL: the side of the
+ * latest check within 60 days that names one, else the side with fewer
+ * raises) - and its LSI as the score (100 with equal counts and no side);
+ * `out` receives the record as stored with its gate's inputs. Run it
+ * inside tendo_db_begin/commit. */
+TENDO_API int tendo_assessment_log(tendo_db *db,
+                                   const struct tendo_assessment *in,
+                                   const char *involved, tendo_day today,
+                                   struct tendo_assessment_entry *out,
+                                   struct tendo_error *err);
 
 #endif

@@ -3,25 +3,28 @@
  * API over HTTP, built on libmicrohttpd, answering from the library only
  * (the same documents as the CLI's --json: one truth).
  *
- * This first part serves today's advice: GET / (a page that needs no
- * script) and GET /api/today (the document of `tendo --json today`), and
- * the plan and the load: /api/plan?weeks=N, /api/load?weeks=N (those of
- * `tendo --json plan` and `tendo --json load`). Every
- * request opens the database read-only, reads the history up to the
- * athlete's today, advises and closes it again, so the answer is always
- * the database's current state and a writer elsewhere never waits on the
- * server.
+ * Pages (today, check in, log, plan with its calendar feed, report,
+ * import) work without a script; the JSON API under /api/ gives the
+ * documents of the CLI's --json and takes the writes (docs/api.md). Every
+ * request opens the database for itself - read-only unless it writes, one
+ * transaction per write - and closes it again, so the answer is always the
+ * database's current state.
  *
- * Security: it listens where the caller says - the CLI allows loopback
- * only for now - and answers only requests whose Host header names that
- * address (no DNS rebinding); connections, their time and request sizes
- * are limited; every response carries a strict Content-Security-Policy.
+ * Security (docs/api.md): on loopback there is no login. Beyond it a
+ * pairing token is required (stored only as its hash), and TLS unless
+ * plain HTTP is explicitly allowed. Requests whose Host header does not
+ * name the listening address are refused (421: no DNS rebinding; on
+ * 0.0.0.0 it must be an address, not a name), writes from another site's
+ * page (Origin, Sec-Fetch-Site) are refused (403), bodies are limited
+ * (413), connections are limited in number and idle time, and every
+ * response carries a strict Content-Security-Policy.
  *
  * No clock and no environment in here: `now` gives the time of a request
  * and `tz_fallback` the zone when the database has no timezone setting.
  * `log` receives one line per request (method, path, status, ms). Errors
  * of tendo_serve_start: TENDO_EIO when the address cannot be listened on,
- * TENDO_EUSAGE for bad options, TENDO_ENOMEM.
+ * TENDO_EUSAGE for bad options (beyond loopback without a token, or
+ * without TLS when plain HTTP is not allowed), TENDO_ENOMEM.
  */
 #ifndef TENDO_SERVE_H
 #define TENDO_SERVE_H
@@ -41,7 +44,25 @@ struct tendo_serve_opts {
     const char *tz_fallback;    /* a zone name, or NULL for UTC */
     void (*log)(void *ctx, const char *line);
     void *log_ctx;
+    unsigned timeout_s;         /* a connection idle this long is closed;
+                                   0: 10 s */
+    /* Beyond loopback (any address but 127.x.x.x): */
+    const char *token_sha256;   /* the hex SHA-256 of the pairing token
+                                   (tendo_serve_new_token): required there;
+                                   every request but the calendar feed and
+                                   the assets must bring the token (the
+                                   cookie /pair sets, or "Authorization:
+                                   Bearer TOKEN"), else 401 */
+    const char *tls_cert_pem;   /* both: HTTPS (GnuTLS) */
+    const char *tls_key_pem;
+    int allow_plain_http;       /* plain HTTP there is refused unless set */
 };
+
+/* A new pairing token: 32 random bytes as 64 hex digits into `token`,
+ * and its SHA-256 (what is stored) into `sha256_hex`. TENDO_EIO when the
+ * system has no random bytes. */
+TENDO_API int tendo_serve_new_token(char token[65], char sha256_hex[65],
+                                    struct tendo_error *err);
 
 typedef struct tendo_server tendo_server;
 

@@ -124,6 +124,12 @@ TENDO_API int tendo_athlete_read(tendo_db *db, struct tendo_athlete *out,
 TENDO_API int tendo_session_add(tendo_db *db, struct tendo_session *s,
                                 tendo_day today, struct tendo_error *err);
 /* Replaces the stored session s->id with *s (after validation). */
+/* A session logged by hand (`tendo log`, the server's log page): a run
+ * without a shoe, unless `no_shoe`, gets the default shoe; then
+ * tendo_session_add. Run it inside tendo_db_begin/commit. */
+TENDO_API int tendo_session_log(tendo_db *db, struct tendo_session *s,
+                                int no_shoe, tendo_day today,
+                                struct tendo_error *err);
 TENDO_API int tendo_session_update(tendo_db *db, struct tendo_session *s,
                                    tendo_day today, struct tendo_error *err);
 TENDO_API int tendo_session_get(tendo_db *db, int64_t id,
@@ -194,6 +200,32 @@ TENDO_API int tendo_check_put(tendo_db *db, const struct tendo_check *c,
  * check keeps the rest; otherwise they stay on the check as the day's. */
 TENDO_API int tendo_check_record(tendo_db *db, const struct tendo_check *c,
                                  tendo_day today, int64_t *moved_to,
+                                 struct tendo_error *err);
+/* A check as the athlete enters it - the CLI's `check` and the server's
+ * check-in page both call this: the fields `in` sets (TENDO_UNSET, or ""
+ * for side and location, keep what the day's check holds) go onto the
+ * day's check (in->date); its red flags become in->flags when
+ * `replace_flags`, and gain `add_flags` in any case. Then
+ * tendo_check_record. `out` says what was there before, what is now, the
+ * values changed and the run that took the pain. Run it inside
+ * tendo_db_begin/commit. */
+struct tendo_check_change {
+    const char *field;          /* "morning", "stiffness", "during",
+                                   "after", "hop pain" */
+    int was, now;
+};
+struct tendo_check_outcome {
+    struct tendo_check before;  /* the day's check (empty if none) */
+    struct tendo_check after;   /* as stored */
+    int found;                  /* the day had a check: an update */
+    int64_t moved_to;           /* the run that holds during/after, or 0 */
+    size_t nchanges;
+    struct tendo_check_change changes[5];
+};
+TENDO_API int tendo_check_update(tendo_db *db, const struct tendo_check *in,
+                                 int replace_flags, unsigned add_flags,
+                                 tendo_day today,
+                                 struct tendo_check_outcome *out,
                                  struct tendo_error *err);
 TENDO_API int tendo_checks_each(tendo_db *db, tendo_day from, tendo_day to,
                                 tendo_check_fn fn, void *ctx,

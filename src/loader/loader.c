@@ -6,6 +6,8 @@
 #include "core/alloc.h"
 #include "rules/history_int.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 struct vec {
@@ -162,4 +164,52 @@ out:
     tendo_free(sh.v);
     tendo_free(cl.v);
     return rc;
+}
+
+int tendo_assessment_log(tendo_db *db, const struct tendo_assessment *in,
+                         const char *involved, tendo_day today,
+                         struct tendo_assessment_entry *out,
+                         struct tendo_error *err)
+{
+    static const char *const sides[] = {"left", "right"};
+    struct tendo_assessment *a = &out->a;
+    int rc, inv = -1;
+    memset(out, 0, sizeof *out);
+    *a = *in;
+    out->age = TENDO_UNSET;
+    if (strcmp(a->kind, "heel-raise") == 0) {
+        struct tendo_athlete ath;
+        struct tendo_check k;
+        int found = 0;
+        out->gated = 1;
+        /* the side of the latest check that names one */
+        for (tendo_day day = a->date; day > a->date - 60 && !out->side[0];
+             day--) {
+            if ((rc = tendo_check_get(db, day, &k, &found, err)))
+                return rc;
+            if (found && k.side[0])
+                snprintf(out->side, sizeof out->side, "%s", k.side);
+        }
+        if (involved)
+            snprintf(out->side, sizeof out->side, "%s", involved);
+        if ((rc = tendo_athlete_read(db, &ath, err)))
+            return rc;
+        out->age = ath.age;
+        if (!isnan(a->left) && !isnan(a->right)) {
+            if (!strcmp(out->side, "left"))
+                inv = 0;
+            else if (!strcmp(out->side, "right"))
+                inv = 1;
+            if (inv < 0 && a->left != a->right)
+                inv = a->left < a->right ? 0 : 1;
+            if (inv >= 0) {
+                out->involved = sides[inv];
+                a->score = inv == 0 ? tendo_lsi(a->left, a->right)
+                                    : tendo_lsi(a->right, a->left);
+            } else {
+                a->score = 100; /* equal counts, no side named */
+            }
+        }
+    }
+    return tendo_assessment_add(db, a, today, err);
 }

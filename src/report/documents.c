@@ -3,6 +3,7 @@
  * (tendo/documents.h; the shapes in docs/formats.md).
  */
 #include "tendo/documents.h"
+#include "tendo/json.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -488,4 +489,46 @@ json_t *tendo_assessments_doc_json(const struct tendo_assessment *a, size_t n)
     }
     free(change);
     return arr;
+}
+
+json_t *tendo_check_outcome_json(const struct tendo_check_outcome *out)
+{
+    json_t *o = tendo_check_json(&out->after), *changes = json_array();
+    if (!o || !changes) {
+        json_decref(o);
+        json_decref(changes);
+        return NULL;
+    }
+    for (size_t k = 0; k < out->nchanges; k++)
+        json_array_append_new(changes,
+                              json_pack("{s:s,s:i,s:i}", "field",
+                                        out->changes[k].field, "was",
+                                        out->changes[k].was, "now",
+                                        out->changes[k].now));
+    json_object_set_new(o, "updated", json_boolean(out->found));
+    /* clinical.md §5: the day's single run holds its pain */
+    json_object_set_new(o, "pain_on_session",
+                        out->moved_to ? json_integer(out->moved_to)
+                                      : json_null());
+    json_object_set_new(o, "changes", changes);
+    return o;
+}
+
+json_t *tendo_assessment_entry_json(const struct tendo_assessment_entry *e)
+{
+    json_t *o = tendo_assessment_doc_json(&e->a, e->involved), *x;
+    struct tendo_heel_raise_gate g;
+    if (!o || !e->gated)
+        return o;
+    tendo_heel_raise_gate(&e->a, e->side, e->age, &g);
+    x = json_pack("{s:b,s:s,s:o,s:o}", "pass", g.pass, "by",
+                  g.absolute ? "raises" : "lsi", "value",
+                  tendo_json_number(g.value, 1), "need",
+                  tendo_json_number(g.need, 1));
+    if (!x) {
+        json_decref(o);
+        return NULL;
+    }
+    json_object_set_new(o, "gate", x);
+    return o;
 }

@@ -387,3 +387,15 @@ int tendo_export_json(struct tendo_db *db, struct tendo_buf *out,
         return tendo_fail(err, out->err, "out of memory writing the export");
     return TENDO_OK;
 }
+
+json_t *tendo_deletion_json(const struct tendo_deletion *d)
+{
+    char day[TENDO_DAY_STRLEN] = "";
+    if (d->date != TENDO_DAY_NONE)
+        tendo_day_format(d->date, day);
+    return json_pack("{s:s,s:o,s:o,s:s,s:b}", "kind",
+                     tendo_record_kinds[d->kind], "id",
+                     d->id ? json_integer(d->id) : json_null(), "date",
+                     day[0] ? json_string(day) : json_null(), "what", d->what,
+                     "retired", d->retire);
+}

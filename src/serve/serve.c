@@ -1,318 +1,617 @@
 /*
  * serve/serve.c - the local web server (tendo/serve.h) on libmicrohttpd:
- * one polling thread, so requests are answered one at a time, each with a
- * read-only connection of its own to the database.
+ * the daemon, the checks every request passes (Host, method, Origin on
+ * writes, body size), the request's body and fields, the routes, and the
+ * helpers that answer. A small pool of threads answers; each request has
+ * a database connection of its own (read-only unless it writes), opened
+ * and closed with it, so a write elsewhere is seen at once.
  */
-#include "tendo/serve.h"
-#include "tendo/documents.h"
+#include "serve/serve_int.h"
 #include "tendo/json.h"
 #include "tendo/loader.h"
-#include "tendo/plan.h"
-#include "tendo/values.h"
-#include "tendo/report.h"
-#include "tendo/rules.h"
 #include "core/alloc.h"
+#include "core/sha256.h"
 
 #include <arpa/inet.h>
-#include <jansson.h>
-#include <math.h>
-#include <microhttpd.h>
+#include <ctype.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #define MAX_CONNECTIONS 64
 #define CONNECTION_TIMEOUT_S 10
-#define MAX_BODY (64 * 1024)
+#define THREADS 4
 
-struct tendo_server {
-    struct MHD_Daemon *d;
-    struct tendo_serve_opts o;
-    char *db_path, *tz_fallback;
-    char host[64];              /* what the Host header must say */
-    int port;
-};
-
-static const char csp[] = "default-src 'none'; style-src 'unsafe-inline'; "
-                          "img-src data:; form-action 'self'; "
-                          "frame-ancestors 'none'; base-uri 'none'";
-
-static const char page_css[] =
-    "body{font-family:'DejaVu Sans',Verdana,sans-serif;margin:0 auto;"
-    "max-width:720px;padding:12px;color:#222;font-size:17px;"
-    "line-height:1.4}h1{font-size:1.3em}"
-    ".level{font-weight:bold;padding:2px 8px;border-radius:4px;color:#fff}"
-    ".note{color:#555;font-size:.85em}";
-
-static const char *const level_color[] = {"#2ca02c", "#98df8a", "#ffbb78",
-                                          "#ff7f0e", "#d62728", "#7f0000"};
+/* The same policy for every answer: nothing from elsewhere, scripts and
+ * styles only from this server (style attributes inline), forms post
+ * here only, no framing. */
+static const char csp[] = "default-src 'none'; script-src 'self'; "
+                          "style-src 'self' 'unsafe-inline'; "
+                          "img-src 'self' data:; connect-src 'self'; "
+                          "form-action 'self'; frame-ancestors 'none'; "
+                          "base-uri 'none'";
 
 /* ---- answers ----------------------------------------------------------- */
 
-static int respond(struct MHD_Connection *c, unsigned status,
-                   const char *type, struct tendo_buf *body)
+static int queue(struct serve_req *r, unsigned status, const char *type,
+                 const char *location)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        body->len, body->data ? body->data : (char *)"",
+    struct MHD_Response *res = MHD_create_response_from_buffer(
+        r->out.len, r->out.data ? r->out.data : (char *)"",
         MHD_RESPMEM_MUST_COPY);
     int rc;
-    if (!r)
+    if (!res)
         return MHD_NO;
-    MHD_add_response_header(r, "Content-Type", type);
-    MHD_add_response_header(r, "Content-Security-Policy", csp);
-    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(r, "Cache-Control", "no-store");
-    rc = MHD_queue_response(c, status, r);
-    MHD_destroy_response(r);
+    if (type)
+        MHD_add_response_header(res, "Content-Type", type);
+    if (location)
+        MHD_add_response_header(res, "Location", location);
+    if (r->set_cookie)
+        MHD_add_response_header(res, "Set-Cookie", r->set_cookie);
+    if (r->s->tls)
+        MHD_add_response_header(res, "Strict-Transport-Security",
+                                "max-age=31536000");
+    MHD_add_response_header(res, "Content-Security-Policy", csp);
+    MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(res, "X-Frame-Options", "DENY");
+    MHD_add_response_header(res, "Cache-Control", "no-store");
+    rc = MHD_queue_response(r->c, status, res);
+    MHD_destroy_response(res);
+    r->status = status;
     return rc;
 }
 
-/* An error as the CLI shows it: the code's name, the message and the
- * CLI's exit status, with an HTTP status that fits. */
-static unsigned error_status(int code)
+int serve_respond(struct serve_req *r, unsigned status, const char *type)
+{
+    return queue(r, status, type, NULL);
+}
+
+int serve_redirect(struct serve_req *r, const char *location)
+{
+    tendo_buf_reset(&r->out);
+    return queue(r, MHD_HTTP_SEE_OTHER, "text/plain; charset=utf-8",
+                 location);
+}
+
+unsigned serve_error_status(int code)
 {
     switch (code) {
     case TENDO_ENOTFOUND:
         return MHD_HTTP_NOT_FOUND;
     case TENDO_EUSAGE:
         return MHD_HTTP_BAD_REQUEST;
+    case TENDO_EEXIST:
+        return MHD_HTTP_CONFLICT;
+    case TENDO_ELIMIT:
+        return MHD_HTTP_CONTENT_TOO_LARGE;
     case TENDO_EDB:
     case TENDO_EIO:
     case TENDO_ENOMEM:
     case TENDO_ESCHEMA:
         return MHD_HTTP_SERVICE_UNAVAILABLE;
-    default:
+    default: /* the data: malformed, out of range, a bad file */
         return MHD_HTTP_UNPROCESSABLE_CONTENT;
     }
 }
 
 /* A document as the CLI prints it (tendo_json_dump: the same bytes). */
-static int json_doc(struct MHD_Connection *c, unsigned status, json_t *doc,
-                    struct tendo_buf *b)
+int serve_json(struct serve_req *r, unsigned status, json_t *doc)
 {
-    tendo_buf_reset(b);
-    if (!doc || tendo_json_dump(doc, b)) {
+    tendo_buf_reset(&r->out);
+    if (!doc || tendo_json_dump(doc, &r->out)) {
         json_decref(doc);
-        tendo_buf_reset(b);
-        tendo_buf_puts(b, "{\"error\":{\"code\":\"TENDO_ENOMEM\"}}");
-        tendo_buf_putc(b, '\n');
-        return respond(c, MHD_HTTP_SERVICE_UNAVAILABLE, "application/json",
-                       b);
+        tendo_buf_reset(&r->out);
+        tendo_buf_puts(&r->out, "{\"error\":{\"code\":\"TENDO_ENOMEM\"}}\n");
+        return serve_respond(r, MHD_HTTP_SERVICE_UNAVAILABLE,
+                             "application/json");
     }
     json_decref(doc);
-    tendo_buf_putc(b, '\n');
-    return respond(c, status, "application/json", b);
+    tendo_buf_putc(&r->out, '\n');
+    return serve_respond(r, status, "application/json");
 }
 
-static int json_error(struct MHD_Connection *c, unsigned status, int code,
-                      const char *msg, struct tendo_buf *b)
+/* An error as the CLI shows it: the code's name, the message and the
+ * CLI's exit status (docs/api.md). */
+int serve_error(struct serve_req *r, unsigned status, int code,
+                const char *msg)
 {
-    return json_doc(c, status,
-                    json_pack("{s:{s:s,s:s,s:s,s:i}}", "error", "code",
-                              tendo_error_name(code), "what",
-                              tendo_strerror(code), "message", msg,
-                              "exit_status", tendo_exit_status(code)),
-                    b);
+    return serve_json(r, status,
+                      json_pack("{s:{s:s,s:s,s:s,s:i}}", "error", "code",
+                                tendo_error_name(code), "what",
+                                tendo_strerror(code), "message", msg,
+                                "exit_status", tendo_exit_status(code)));
 }
 
-/* The athlete's history up to today, from a read-only look at the
- * database (opened and closed again: the answer is always current). */
-static int history_now(struct tendo_server *s, struct tendo_history **h,
-                       tendo_day *today, int *units, struct tendo_error *e)
+int serve_fail(struct serve_req *r, const struct tendo_error *e)
 {
-    tendo_db *db = NULL;
+    char line[TENDO_ERRMSG_MAX + TENDO_ERRFILE_MAX + 32];
+    tendo_error_format(e, line, sizeof line);
+    return serve_error(r, serve_error_status(e->code), e->code,
+                       e->msg[0] ? line : tendo_strerror(e->code));
+}
+
+/* ---- the database ------------------------------------------------------ */
+
+int64_t serve_now(struct serve_req *r)
+{
+    return r->s->o.now(r->s->o.now_ctx);
+}
+
+int serve_open(struct serve_req *r, int write, tendo_db **db,
+               tendo_day *today, int *units, struct tendo_error *e)
+{
     char u[8] = "km";
     int rc;
-    *h = NULL;
-    if ((rc = tendo_db_open(s->db_path, TENDO_OPEN_READONLY, &db, e)) ||
-        (rc = tendo_local_today(db, s->o.now(s->o.now_ctx), s->tz_fallback,
-                                today, e)) ||
-        (rc = tendo_setting_get(db, "units", u, sizeof u, NULL, e)) ||
-        (rc = tendo_history_load(db, *today, h, e))) {
-        tendo_history_free(*h);
-        *h = NULL;
+    *db = NULL;
+    if ((rc = tendo_db_open(r->s->db_path,
+                            write ? TENDO_OPEN_EXISTING : TENDO_OPEN_READONLY,
+                            db, e)) ||
+        (rc = tendo_local_today(*db, serve_now(r), r->s->tz_fallback, today,
+                                e)) ||
+        (rc = tendo_setting_get(*db, "units", u, sizeof u, NULL, e))) {
+        tendo_db_close(*db);
+        *db = NULL;
+        return rc;
     }
     *units = strcmp(u, "mi") == 0 ? TENDO_UNITS_MI : TENDO_UNITS_KM;
+    return TENDO_OK;
+}
+
+/* The athlete's history up to today, from a read-only look. */
+int serve_history(struct serve_req *r, struct tendo_history **h,
+                  tendo_day *today, int *units, struct tendo_error *e)
+{
+    tendo_db *db;
+    int rc;
+    *h = NULL;
+    if ((rc = serve_open(r, 0, &db, today, units, e)))
+        return rc;
+    rc = tendo_history_load(db, *today, h, e);
     tendo_db_close(db);
     return rc;
 }
 
-/* ... and the advice for today */
-static int advise_now(struct tendo_server *s, struct tendo_advice *a,
-                      struct tendo_history **h, int *units,
-                      struct tendo_error *e)
+/* ---- the request's input ----------------------------------------------- */
+
+const char *serve_arg(struct serve_req *r, const char *name)
 {
-    tendo_day today;
-    int rc = history_now(s, h, &today, units, e);
-    if (!rc && (rc = tendo_advise(*h, today, a, e))) {
-        tendo_history_free(*h);
-        *h = NULL;
-    }
-    return rc;
+    return MHD_lookup_connection_value(r->c, MHD_GET_ARGUMENT_KIND, name);
 }
 
-/* ?weeks=N (default `def`, 1..max); 0 with a 400 answer queued when bad */
-static int weeks_arg(struct MHD_Connection *c, int def, int max, int *weeks,
-                     struct tendo_buf *b, int *answered)
+const char *serve_field(struct serve_req *r, const char *name)
 {
-    const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
-                                                "weeks");
-    struct tendo_error e = {0};
-    *weeks = def;
+    for (size_t i = 0; i < r->nf; i++)
+        if (strcmp(r->f[i].name, name) == 0)
+            return r->f[i].value;
+    return serve_arg(r, name);
+}
+
+static int add_field(struct serve_req *r, const char *name, size_t nlen,
+                     const char *value, size_t vlen, const char *filename)
+{
+    struct serve_field *f;
+    if (r->nf == SERVE_MAX_FIELDS)
+        return -1;
+    f = &r->f[r->nf];
+    if (!(f->name = tendo_strndup(name, nlen)) ||
+        !(f->value = tendo_malloc(vlen + 1)) ||
+        (filename && !(f->filename = tendo_strndup(filename,
+                                                   strlen(filename))))) {
+        tendo_free(f->name);
+        tendo_free(f->value);
+        memset(f, 0, sizeof *f);
+        return -1;
+    }
+    memcpy(f->value, value, vlen);
+    f->value[vlen] = '\0';
+    f->len = vlen;
+    r->nf++;
+    return 0;
+}
+
+static int hexval(int ch)
+{
+    return isdigit(ch) ? ch - '0' : tolower(ch) - 'a' + 10;
+}
+
+/* application/x-www-form-urlencoded, decoded in place */
+static int parse_form(struct serve_req *r)
+{
+    char *p = r->body.data, *end = p + r->body.len;
+    while (p && p < end) {
+        char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
+        char *eq = memchr(p, '=', (size_t)(stop - p));
+        char *w, *q;
+        size_t nlen;
+        if (eq) {
+            /* decode the name and the value separately */
+            for (int part = 0; part < 2; part++) {
+                char *from = part ? eq + 1 : p, *to = part ? stop : eq;
+                for (w = q = from; q < to; q++) {
+                    if (*q == '+')
+                        *w++ = ' ';
+                    else if (*q == '%' && to - q > 2 &&
+                             isxdigit((unsigned char)q[1]) &&
+                             isxdigit((unsigned char)q[2])) {
+                        *w++ = (char)(hexval((unsigned char)q[1]) * 16 +
+                                      hexval((unsigned char)q[2]));
+                        q += 2;
+                    } else
+                        *w++ = *q;
+                }
+                if (part == 0) {
+                    nlen = (size_t)(w - from);
+                } else if (add_field(r, p, nlen, eq + 1,
+                                     (size_t)(w - (eq + 1)), NULL))
+                    return -1;
+            }
+        }
+        p = amp ? amp + 1 : NULL;
+    }
+    return 0;
+}
+
+/* a JSON object: numbers as text, arrays as repeated fields */
+static int json_field(struct serve_req *r, const char *k, json_t *v)
+{
+    char txt[64];
+    const char *s = txt;
+    size_t n;
+    if (json_is_string(v)) {
+        s = json_string_value(v);
+        return add_field(r, k, strlen(k), s, json_string_length(v), NULL);
+    }
+    if (json_is_integer(v))
+        snprintf(txt, sizeof txt, "%" JSON_INTEGER_FORMAT,
+                 json_integer_value(v));
+    else if (json_is_real(v))
+        snprintf(txt, sizeof txt, "%.17g", json_real_value(v));
+    else if (json_is_true(v))
+        snprintf(txt, sizeof txt, "1");
+    else if (json_is_false(v) || json_is_null(v))
+        return 0; /* absent */
+    else if (json_is_array(v)) {
+        json_t *x;
+        size_t i;
+        json_array_foreach(v, i, x) {
+            if (json_is_array(x) || json_is_object(x) || json_field(r, k, x))
+                return -1;
+        }
+        return 0;
+    } else
+        return -1;
+    n = strlen(s);
+    return add_field(r, k, strlen(k), s, n, NULL);
+}
+
+struct multipart {
+    struct serve_req *r;
+    int failed;
+};
+
+static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind,
+                               const char *key, const char *filename,
+                               const char *type, const char *enc,
+                               const char *data, uint64_t off, size_t size)
+{
+    struct multipart *m = cls;
+    struct serve_req *r = m->r;
+    struct serve_field *f = r->nf ? &r->f[r->nf - 1] : NULL;
+    (void)kind;
+    (void)type;
+    (void)enc;
+    if (off == 0 || !f || strcmp(f->name, key) != 0 ||
+        (filename && (!f->filename || strcmp(f->filename, filename) != 0))) {
+        if (add_field(r, key, strlen(key), data, size, filename)) {
+            m->failed = 1;
+            return MHD_NO;
+        }
+        return MHD_YES;
+    }
+    /* the next piece of the same part */
+    {
+        char *v = tendo_realloc(f->value, f->len + size + 1);
+        if (!v) {
+            m->failed = 1;
+            return MHD_NO;
+        }
+        memcpy(v + f->len, data, size);
+        f->len += size;
+        v[f->len] = '\0';
+        f->value = v;
+    }
+    return MHD_YES;
+}
+
+int serve_parse_body(struct serve_req *r, int *answered)
+{
+    const char *type =
+        MHD_lookup_connection_value(r->c, MHD_HEADER_KIND, "Content-Type");
     *answered = 0;
-    if (v && tendo_parse_int(v, strlen(v), 1, max, "weeks", weeks, &e)) {
-        *answered = json_error(c, MHD_HTTP_BAD_REQUEST, e.code, e.msg, b);
+    if (r->parsed)
+        return 0;
+    r->parsed = 1;
+    if (!type || r->body.len == 0)
+        return 0;
+    if (strncmp(type, "application/json", 16) == 0) {
+        json_error_t je;
+        json_t *doc = json_loadb(r->body.data, r->body.len, JSON_REJECT_DUPLICATES,
+                                 &je), *v;
+        const char *k;
+        char msg[240];
+        if (!json_is_object(doc)) {
+            snprintf(msg, sizeof msg, "the body is not a JSON object%s%s",
+                     doc ? "" : ": ", doc ? "" : je.text);
+            json_decref(doc);
+            *answered = serve_error(r, MHD_HTTP_BAD_REQUEST, TENDO_EINVAL,
+                                    msg);
+            return -1;
+        }
+        json_object_foreach(doc, k, v) {
+            if (json_field(r, k, v)) {
+                snprintf(msg, sizeof msg,
+                         "'%.60s' is not a value tendo takes (a string, a "
+                         "number, true, or a list of them)",
+                         k);
+                json_decref(doc);
+                *answered =
+                    serve_error(r, MHD_HTTP_BAD_REQUEST, TENDO_EINVAL, msg);
+                return -1;
+            }
+        }
+        json_decref(doc);
         return 0;
     }
-    return 1;
+    if (strncmp(type, "application/x-www-form-urlencoded", 33) == 0) {
+        if (parse_form(r)) {
+            *answered = serve_error(r, MHD_HTTP_CONTENT_TOO_LARGE,
+                                    TENDO_ELIMIT, "too many fields");
+            return -1;
+        }
+        return 0;
+    }
+    if (strncmp(type, "multipart/form-data", 19) == 0) {
+        struct multipart m = {r, 0};
+        struct MHD_PostProcessor *pp =
+            MHD_create_post_processor(r->c, 64 * 1024, on_part, &m);
+        int ok = pp && MHD_post_process(pp, r->body.data, r->body.len) ==
+                           MHD_YES;
+        if (pp)
+            MHD_destroy_post_processor(pp);
+        if (!ok || m.failed) {
+            *answered = serve_error(r, MHD_HTTP_BAD_REQUEST, TENDO_EINVAL,
+                                    "the form's parts cannot be read");
+            return -1;
+        }
+        return 0;
+    }
+    return 0; /* the handler reads the raw body */
 }
 
-/* /api/plan?weeks=N: `tendo --json plan --weeks N` */
-static int api_plan(struct tendo_server *s, struct MHD_Connection *c,
-                    struct tendo_buf *b)
-{
-    struct tendo_plan_input in;
-    struct tendo_plan *p;
-    struct tendo_history *h;
-    struct tendo_error e = {0};
-    tendo_day today;
-    int units, weeks, answered;
-    json_t *doc;
-    if (!weeks_arg(c, 2, TENDO_PLAN_WEEKS_MAX, &weeks, b, &answered))
-        return answered;
-    if (history_now(s, &h, &today, &units, &e))
-        return json_error(c, error_status(e.code), e.code, e.msg, b);
-    if (!(p = tendo_malloc(sizeof *p))) {
-        tendo_history_free(h);
-        return json_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, TENDO_ENOMEM,
-                          "out of memory", b);
-    }
-    memset(&in, 0, sizeof in);
-    in.history = h;
-    in.today = today;
-    in.from = today;
-    in.weeks = weeks;
-    doc = tendo_plan(&in, p, &e) ? NULL : tendo_plan_json(p, units);
-    tendo_free(p);
-    tendo_history_free(h);
-    if (!doc)
-        return json_error(c, error_status(e.code), e.code, e.msg, b);
-    return json_doc(c, MHD_HTTP_OK, doc, b);
-}
+/* ---- routes ------------------------------------------------------------ */
 
-/* /api/load?weeks=N: `tendo --json load --weeks N` */
-static int api_load(struct tendo_server *s, struct MHD_Connection *c,
-                    struct tendo_buf *b)
-{
-    struct tendo_history *h;
-    struct tendo_error e = {0};
-    tendo_day today, from;
-    int units, weeks, answered;
-    json_t *doc;
-    if (!weeks_arg(c, 8, 520, &weeks, b, &answered))
-        return answered;
-    if (history_now(s, &h, &today, &units, &e))
-        return json_error(c, error_status(e.code), e.code, e.msg, b);
-    from = tendo_day_week_start(today) - (weeks - 1) * 7;
-    doc = tendo_load_json(h, from, today, units);
-    tendo_history_free(h);
-    return json_doc(c, MHD_HTTP_OK, doc, b);
-}
+struct route {
+    const char *method, *path;
+    serve_handler fn;
+    size_t limit;               /* body bytes a write may send */
+};
 
-static int api_today(struct tendo_server *s, struct MHD_Connection *c,
-                     struct tendo_buf *b)
-{
-    struct tendo_advice *a = tendo_malloc(sizeof *a);
-    struct tendo_history *h = NULL;
-    struct tendo_error e = {0};
-    int units = TENDO_UNITS_KM;
-    json_t *doc;
-    if (!a)
-        return json_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, TENDO_ENOMEM,
-                          "out of memory", b);
-    if (advise_now(s, a, &h, &units, &e)) {
-        tendo_free(a);
-        return json_error(c, error_status(e.code), e.code, e.msg, b);
-    }
-    doc = tendo_advice_json(a, h, units);
-    tendo_history_free(h);
-    tendo_free(a);
-    return json_doc(c, MHD_HTTP_OK, doc, b);
-}
+static const struct route routes[] = {
+    {"GET", "/", page_today, 0},
+    {"GET", "/pair", page_pair, 0},
+    {"GET", "/check", page_check, 0},
+    {"POST", "/check", page_check_post, SERVE_MAX_BODY},
+    {"GET", "/log", page_log, 0},
+    {"POST", "/log", page_log_post, SERVE_MAX_BODY},
+    {"POST", "/delete", page_delete_post, SERVE_MAX_BODY},
+    {"GET", "/plan", page_plan, 0},
+    {"GET", "/plan.ics", page_plan_ics, 0},
+    {"POST", "/calendar/new", page_calendar_new, SERVE_MAX_BODY},
+    {"GET", "/report", page_report, 0},
+    {"GET", "/import", page_import, 0},
+    {"POST", "/import", page_import_post, SERVE_MAX_UPLOAD},
+    {"GET", "/api/today", api_today, 0},
+    {"GET", "/api/plan", api_plan, 0},
+    {"GET", "/api/load", api_load, 0},
+    {"GET", "/api/list", api_list, 0},
+    {"GET", "/api/rehab", api_rehab, 0},
+    {"GET", "/api/assess", api_assess, 0},
+    {"GET", "/api/flags", api_flags, 0},
+    {"GET", "/api/report", api_report, 0},
+    {"POST", "/api/check", api_check, SERVE_MAX_BODY},
+    {"POST", "/api/session", api_session, SERVE_MAX_BODY},
+    {"POST", "/api/rehab", api_rehab_log, SERVE_MAX_BODY},
+    {"POST", "/api/wellness", api_wellness, SERVE_MAX_BODY},
+    {"POST", "/api/assessment", api_assessment, SERVE_MAX_BODY},
+    {"POST", "/api/delete", api_delete, SERVE_MAX_BODY},
+    {"POST", "/api/import", api_import, SERVE_MAX_UPLOAD},
+};
 
-/* Today as a page a phone reads without a script. */
-static int page_today(struct tendo_server *s, struct MHD_Connection *c,
-                      struct tendo_buf *b)
+/* GET /static/NAME and /calendar/SECRET.ics are looked up by name, never
+ * as paths: nothing outside the embedded assets can be reached. */
+static serve_handler find_route(const char *method, const char *url,
+                                size_t *limit, int *wrong_method)
 {
-    struct tendo_advice *a = tendo_malloc(sizeof *a);
-    struct tendo_history *h = NULL;
-    struct tendo_error e = {0};
-    int units = TENDO_UNITS_KM;
-    char ds[TENDO_DAY_STRLEN];
-    tendo_buf_reset(b);
-    tendo_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-                        "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" "
-                        "content=\"width=device-width, initial-scale=1\"/>\n"
-                        "<title>tendo today</title>\n<style>%s</style>\n"
-                        "</head>\n<body>\n",
-                     page_css);
-    if (!a || advise_now(s, a, &h, &units, &e)) {
-        tendo_buf_puts(b, "<h1>tendo</h1>\n<p>");
-        tendo_xml_escape(b, a ? e.msg : "out of memory");
-        tendo_buf_puts(b, "</p>\n</body>\n</html>\n");
-        tendo_free(a);
-        return respond(c, a ? error_status(e.code) : 503,
-                       "text/html; charset=utf-8", b);
+    int head = strcmp(method, "HEAD") == 0;
+    *wrong_method = 0;
+    *limit = 0;
+    for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
+        if (strcmp(routes[i].path, url) != 0)
+            continue;
+        if (strcmp(routes[i].method, method) == 0 ||
+            (head && strcmp(routes[i].method, "GET") == 0)) {
+            *limit = routes[i].limit;
+            return routes[i].fn;
+        }
+        *wrong_method = 1;
     }
-    tendo_day_format(a->date, ds);
-    tendo_buf_printf(b, "<h1>Today, %s</h1>\n<p><span class=\"level\" "
-                        "id=\"level\" style=\"background:%s\">%s</span></p>\n",
-                     ds, level_color[a->level], tendo_level_name(a->level));
-    if (a->run_allowed && !isnan(a->max_minutes)) {
-        tendo_buf_printf(b, "<p id=\"run\">Run: up to %.0f min", a->max_minutes);
-        if (!isnan(a->max_km))
-            tendo_buf_printf(b, " / %.1f %s",
-                             units == TENDO_UNITS_MI ? a->max_km / 1.609344
-                                                     : a->max_km,
-                             units == TENDO_UNITS_MI ? "mi" : "km");
-        tendo_buf_printf(b, ", %s.</p>\n", a->intensity ? a->intensity : "");
-    } else {
-        tendo_buf_puts(b, "<p id=\"run\">No running today.</p>\n");
+    if (strncmp(url, "/static/", 8) == 0 || strncmp(url, "/calendar/", 10) == 0) {
+        if (strcmp(method, "GET") && !head) {
+            *wrong_method = 1;
+            return NULL;
+        }
+        return url[1] == 's' ? page_static : page_calendar;
     }
-    for (int i = 0; i < a->ncross; i++)
-        tendo_buf_printf(b, "<p>Instead or as well: %s, %d min.</p>\n",
-                         a->cross[i].type, a->cross[i].minutes);
-    if (a->has_rehab) {
-        tendo_buf_puts(b, "<p id=\"rehab\">Rehab: ");
-        tendo_xml_escape(b, a->rehab_name ? a->rehab_name : a->rehab_exercise);
-        tendo_buf_printf(b, ", %d x %d.</p>\n", a->rehab_sets, a->rehab_reps);
-    }
-    tendo_buf_puts(b, "<ul id=\"reasons\">\n");
-    for (size_t i = 0; i < a->nreasons; i++) {
-        tendo_buf_puts(b, "<li>");
-        tendo_xml_escape(b, a->reasons[i].text);
-        tendo_buf_printf(b, " <code>%s</code></li>\n", a->reasons[i].code);
-    }
-    tendo_buf_puts(b, "</ul>\n<p class=\"note\">tendo supports decisions; "
-                      "it does not diagnose.</p>\n</body>\n</html>\n");
-    tendo_history_free(h);
-    tendo_free(a);
-    return respond(c, MHD_HTTP_OK, "text/html; charset=utf-8", b);
+    return NULL;
 }
 
 /* ---- the request handler ---------------------------------------------- */
 
-static void log_request(struct tendo_server *s, const char *method,
-                        const char *url, unsigned status, double ms)
+static void log_request(struct serve_req *r)
 {
+    struct tendo_server *s = r->s;
     char line[600];
+    double ms = s->o.clock_ms ? s->o.clock_ms(s->o.now_ctx) - r->t0 : 0;
     if (!s->o.log)
         return;
-    snprintf(line, sizeof line, "%s %.400s %u %.1f ms", method, url, status,
-             ms);
+    snprintf(line, sizeof line, "%s %.400s %u %.1f ms", r->method, r->url,
+             r->status, ms);
     s->o.log(s->o.log_ctx, line);
+}
+
+static void req_free(struct serve_req *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nf; i++) {
+        tendo_free(r->f[i].name);
+        tendo_free(r->f[i].value);
+        tendo_free(r->f[i].filename);
+    }
+    tendo_buf_release(&r->body);
+    tendo_buf_release(&r->out);
+    tendo_free(r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **state,
+                         enum MHD_RequestTerminationCode why)
+{
+    (void)cls;
+    (void)c;
+    (void)why;
+    req_free(*state);
+    *state = NULL;
+}
+
+void serve_origin(struct serve_req *r, char *out, size_t n)
+{
+    const char *host =
+        MHD_lookup_connection_value(r->c, MHD_HEADER_KIND, "Host");
+    snprintf(out, n, "%s://%s", r->s->tls ? "https" : "http",
+             host ? host : r->s->host);
+}
+
+/* A write from a page of another site (CSRF) comes with that site's
+ * Origin, or a Sec-Fetch-Site other than same-origin: refused. A client
+ * that is not a browser (curl) sends neither. */
+static int foreign_origin(struct serve_req *r)
+{
+    const char *origin =
+        MHD_lookup_connection_value(r->c, MHD_HEADER_KIND, "Origin");
+    const char *site =
+        MHD_lookup_connection_value(r->c, MHD_HEADER_KIND, "Sec-Fetch-Site");
+    char mine[120];
+    serve_origin(r, mine, sizeof mine);
+    if (origin && strcmp(origin, mine) != 0)
+        return 1;
+    return site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0;
+}
+
+/* The Host header must name the address listened on: a name (DNS
+ * rebinding: a site's name made to point here) is refused. On 0.0.0.0
+ * any IPv4 address of this machine will do, with the port. */
+static int host_ok(struct serve_req *r, const char *host)
+{
+    char addr[INET_ADDRSTRLEN];
+    struct in_addr in;
+    const char *colon;
+    size_t n;
+    if (!host)
+        return 0;
+    if (!r->s->any_addr)
+        return strcmp(host, r->s->host) == 0;
+    colon = strrchr(host, ':');
+    n = colon ? (size_t)(colon - host) : 0;
+    if (!colon || n >= sizeof addr || atoi(colon + 1) != r->s->port ||
+        strspn(colon + 1, "0123456789") != strlen(colon + 1))
+        return 0;
+    memcpy(addr, host, n);
+    addr[n] = '\0';
+    return inet_pton(AF_INET, addr, &in) == 1;
+}
+
+int serve_authorized(struct serve_req *r, const char *token)
+{
+    char hex[65];
+    unsigned char diff = 0;
+    if (!r->s->token_sha256[0])
+        return 1;
+    if (!token) {
+        const char *auth = MHD_lookup_connection_value(r->c, MHD_HEADER_KIND,
+                                                       "Authorization");
+        token = MHD_lookup_connection_value(r->c, MHD_COOKIE_KIND,
+                                            "tendo_token");
+        if (auth && strncmp(auth, "Bearer ", 7) == 0)
+            token = auth + 7;
+    }
+    if (!token)
+        return 0;
+    sha256_hex(token, strlen(token), hex);
+    for (size_t i = 0; i < 64; i++) /* the same time for every guess */
+        diff |= (unsigned char)(hex[i] ^ r->s->token_sha256[i]);
+    return diff == 0;
+}
+
+/* what needs no token: pairing itself, the calendar feed (its secret
+ * address is its key: calendar apps cannot log in) and the assets */
+static int open_path(const char *url)
+{
+    return strcmp(url, "/pair") == 0 || strncmp(url, "/calendar/", 10) == 0 ||
+           strncmp(url, "/static/", 8) == 0;
+}
+
+/* Checks what the headers say; an answer queued when the request goes no
+ * further. */
+static int admit(struct serve_req *r, serve_handler *fn)
+{
+    const char *host = MHD_lookup_connection_value(r->c, MHD_HEADER_KIND,
+                                                   "Host");
+    const char *len =
+        MHD_lookup_connection_value(r->c, MHD_HEADER_KIND, "Content-Length");
+    int wrong_method;
+    *fn = NULL;
+    if (!host_ok(r, host))
+        /* another name for this address (DNS rebinding), or none */
+        return serve_error(r, MHD_HTTP_MISDIRECTED_REQUEST, TENDO_EUSAGE,
+                           "the Host header does not name this server");
+    if (!open_path(r->url) && !serve_authorized(r, NULL))
+        return serve_error(r, MHD_HTTP_UNAUTHORIZED, TENDO_EUSAGE,
+                           "this device is not paired: open the pairing "
+                           "address 'tendo serve' printed");
+    *fn = find_route(r->method, r->url, &r->limit, &wrong_method);
+    if (!*fn && wrong_method)
+        return serve_error(r, MHD_HTTP_METHOD_NOT_ALLOWED, TENDO_EUSAGE,
+                           "this address does not take that method");
+    if (!*fn)
+        return serve_error(r, MHD_HTTP_NOT_FOUND, TENDO_ENOTFOUND,
+                           "no such page");
+    r->write = strcmp(r->method, "POST") == 0;
+    if (r->write && foreign_origin(r)) {
+        *fn = NULL;
+        return serve_error(r, MHD_HTTP_FORBIDDEN, TENDO_EUSAGE,
+                           "a write from another site's page (Origin) is "
+                           "refused");
+    }
+    if (len && strtoull(len, NULL, 10) > r->limit) {
+        *fn = NULL;
+        r->too_big = 1;
+        return serve_error(r, MHD_HTTP_CONTENT_TOO_LARGE, TENDO_ELIMIT,
+                           "the request's body is too large");
+    }
+    return MHD_YES;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
@@ -321,48 +620,55 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                                   size_t *size, void **state)
 {
     struct tendo_server *s = cls;
-    struct tendo_buf b;
-    double t0;
-    const char *host;
-    unsigned status = MHD_HTTP_OK;
+    struct serve_req *r = *state;
+    serve_handler fn;
     int rc;
     (void)version;
-    (void)data;
-    if (!*state) { /* the headers have arrived: answer with the body */
-        *state = s;
+    (void)fn;
+    if (!r) { /* the headers have arrived */
+        if (!(r = tendo_calloc(1, sizeof *r)))
+            return MHD_NO;
+        *state = r;
+        r->s = s;
+        r->c = c;
+        r->method = method;
+        r->url = url;
+        r->t0 = s->o.clock_ms ? s->o.clock_ms(s->o.now_ctx) : 0;
+        tendo_buf_init(&r->body, 0);
+        tendo_buf_init(&r->out, 16u << 20);
+        rc = admit(r, &fn);
+        r->fn = fn;
+        if (!fn) { /* answered already */
+            log_request(r);
+            return rc == MHD_YES ? MHD_YES : MHD_NO;
+        }
         return MHD_YES;
     }
-    if (*size > MAX_BODY) {
+    if (r->status) { /* answered: what still comes is dropped */
         *size = 0;
-        return MHD_NO;
+        return MHD_YES;
     }
-    *size = 0;
-    t0 = s->o.clock_ms ? s->o.clock_ms(s->o.now_ctx) : 0;
-    tendo_buf_init(&b, 8u << 20);
-    host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
-    if (!host || strcmp(host, s->host) != 0) {
-        /* another name for this address (DNS rebinding), or none */
-        status = 421;
-        rc = json_error(c, status, TENDO_EUSAGE,
-                        "the Host header does not name this server", &b);
-    } else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
-        status = MHD_HTTP_METHOD_NOT_ALLOWED;
-        rc = json_error(c, status, TENDO_EUSAGE, "only GET for now", &b);
-    } else if (strcmp(url, "/") == 0) {
-        rc = page_today(s, c, &b);
-    } else if (strcmp(url, "/api/today") == 0) {
-        rc = api_today(s, c, &b);
-    } else if (strcmp(url, "/api/plan") == 0) {
-        rc = api_plan(s, c, &b);
-    } else if (strcmp(url, "/api/load") == 0) {
-        rc = api_load(s, c, &b);
-    } else {
-        status = MHD_HTTP_NOT_FOUND;
-        rc = json_error(c, status, TENDO_ENOTFOUND, "no such page", &b);
+    if (*size) {
+        if (r->body.len + *size > r->limit) {
+            *size = 0;
+            r->too_big = 1;
+            rc = serve_error(r, MHD_HTTP_CONTENT_TOO_LARGE, TENDO_ELIMIT,
+                             "the request's body is too large");
+            log_request(r);
+            return rc == MHD_YES ? MHD_YES : MHD_NO;
+        }
+        tendo_buf_add(&r->body, data, *size);
+        if (r->body.err) {
+            *size = 0;
+            return MHD_NO;
+        }
+        *size = 0;
+        return MHD_YES;
     }
-    log_request(s, method, url, status,
-                s->o.clock_ms ? s->o.clock_ms(s->o.now_ctx) - t0 : 0);
-    tendo_buf_release(&b);
+    rc = r->fn(r);
+    if (!r->status)
+        r->status = MHD_HTTP_OK;
+    log_request(r);
     return rc == MHD_YES ? MHD_YES : MHD_NO;
 }
 
@@ -374,6 +680,8 @@ int tendo_serve_start(const struct tendo_serve_opts *o, tendo_server **out,
     struct tendo_server *s;
     struct sockaddr_in sa;
     const union MHD_DaemonInfo *info;
+    unsigned timeout = o && o->timeout_s ? o->timeout_s : CONNECTION_TIMEOUT_S;
+    int loopback;
     *out = NULL;
     if (!o || !o->db_path || !o->host || !o->now || o->port < 0 ||
         o->port > 65535)
@@ -384,6 +692,7 @@ int tendo_serve_start(const struct tendo_serve_opts *o, tendo_server **out,
     if (inet_pton(AF_INET, o->host, &sa.sin_addr) != 1)
         return tendo_fail(err, TENDO_EUSAGE,
                           "'%s' is not an IPv4 address to listen on", o->host);
+    loopback = (ntohl(sa.sin_addr.s_addr) >> 24) == 127;
     if (!(s = tendo_calloc(1, sizeof *s)) ||
         !(s->db_path = tendo_strndup(o->db_path, strlen(o->db_path))) ||
         (o->tz_fallback &&
@@ -393,23 +702,64 @@ int tendo_serve_start(const struct tendo_serve_opts *o, tendo_server **out,
         return tendo_fail(err, TENDO_ENOMEM, "out of memory");
     }
     s->o = *o;
+    s->any_addr = sa.sin_addr.s_addr == htonl(INADDR_ANY);
+    s->tls = o->tls_cert_pem && o->tls_key_pem;
+    if (!!o->tls_cert_pem != !!o->tls_key_pem) {
+        tendo_serve_stop(s);
+        return tendo_fail(err, TENDO_EUSAGE,
+                          "TLS needs both a certificate and its key");
+    }
+    if (!loopback) {
+        if (!o->token_sha256 || strlen(o->token_sha256) != 64 ||
+            strspn(o->token_sha256, "0123456789abcdef") != 64) {
+            tendo_serve_stop(s);
+            return tendo_fail(err, TENDO_EUSAGE,
+                              "beyond loopback the server needs a pairing "
+                              "token");
+        }
+        if (!s->tls && !o->allow_plain_http) {
+            tendo_serve_stop(s);
+            return tendo_fail(err, TENDO_EUSAGE,
+                              "plain HTTP beyond loopback would send your "
+                              "health data and token unencrypted: give a "
+                              "TLS certificate and key, or allow it "
+                              "explicitly");
+        }
+        snprintf(s->token_sha256, sizeof s->token_sha256, "%s",
+                 o->token_sha256);
+    }
+    if (s->tls &&
+        (!(s->tls_cert = tendo_strndup(o->tls_cert_pem,
+                                       strlen(o->tls_cert_pem))) ||
+         !(s->tls_key = tendo_strndup(o->tls_key_pem,
+                                      strlen(o->tls_key_pem))))) {
+        tendo_serve_stop(s);
+        return tendo_fail(err, TENDO_ENOMEM, "out of memory");
+    }
     s->d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL, 0, NULL, NULL,
-        on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+            (s->tls ? MHD_USE_TLS : 0),
+        0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR,
+        (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned)THREADS, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT, timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
-        MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        s->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, s->tls_cert,
+        MHD_OPTION_HTTPS_MEM_KEY, s->tls_key, MHD_OPTION_END);
     if (!s->d) {
         tendo_serve_stop(s);
         return tendo_fail(err, TENDO_EIO,
-                          "cannot listen on %s:%d (in use, or not this "
-                          "machine's address?)",
+                          "cannot listen on %s:%d (in use, not this "
+                          "machine's address, or a certificate and key "
+                          "that do not load?)",
                           o->host, o->port);
     }
     info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
     s->port = info ? info->port : o->port;
     snprintf(s->host, sizeof s->host, "%s:%d", o->host, s->port);
+    snprintf(s->origin, sizeof s->origin, "%s://%s", s->tls ? "https" : "http",
+             s->host);
     *out = s;
     return TENDO_OK;
 }
@@ -427,5 +777,19 @@ void tendo_serve_stop(tendo_server *s)
         MHD_stop_daemon(s->d);
     tendo_free(s->db_path);
     tendo_free(s->tz_fallback);
+    tendo_free(s->tls_cert);
+    tendo_free(s->tls_key);
     tendo_free(s);
+}
+
+int tendo_serve_new_token(char token[65], char hash[65],
+                          struct tendo_error *err)
+{
+    unsigned char raw[32];
+    if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+        return tendo_fail(err, TENDO_EIO, "no random bytes for the token");
+    for (size_t i = 0; i < sizeof raw; i++)
+        snprintf(token + 2 * i, 3, "%02x", raw[i]);
+    sha256_hex(token, 64, hash);
+    return TENDO_OK;
 }

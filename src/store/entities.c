@@ -196,6 +196,20 @@ int tendo_session_add(tendo_db *db, struct tendo_session *s, tendo_day today,
     return TENDO_OK;
 }
 
+int tendo_session_log(tendo_db *db, struct tendo_session *s, int no_shoe,
+                      tendo_day today, struct tendo_error *err)
+{
+    if (!s->shoe[0] && !no_shoe && strcmp(s->type, "run") == 0) {
+        struct tendo_shoe def;
+        int found, rc;
+        if ((rc = tendo_shoe_default(db, &def, &found, err)))
+            return rc;
+        if (found)
+            snprintf(s->shoe, sizeof s->shoe, "%s", def.name);
+    }
+    return tendo_session_add(db, s, today, err);
+}
+
 int tendo_session_update(tendo_db *db, struct tendo_session *s,
                          tendo_day today, struct tendo_error *err)
 {
@@ -507,6 +521,40 @@ static int check_row(sqlite3_stmt *st, void *p)
     struct tendo_check c;
     read_check(st, &c);
     return ((tendo_check_fn)w->fn)(&c, w->ctx);
+}
+
+int tendo_check_update(tendo_db *db, const struct tendo_check *in,
+                       int replace_flags, unsigned add_flags, tendo_day today,
+                       struct tendo_check_outcome *out,
+                       struct tendo_error *err)
+{
+    struct tendo_check *cur = &out->after;
+    int rc;
+    memset(out, 0, sizeof *out);
+    if ((rc = tendo_check_get(db, in->date, cur, &out->found, err)))
+        return rc;
+    out->before = *cur;
+#define MERGE(fld, label)                                                   \
+    if (in->fld != TENDO_UNSET && in->fld != cur->fld) {                    \
+        if (out->found && cur->fld != TENDO_UNSET)                          \
+            out->changes[out->nchanges++] =                                 \
+                (struct tendo_check_change){label, cur->fld, in->fld};      \
+        cur->fld = in->fld;                                                 \
+    }
+    MERGE(morning, "morning")
+    MERGE(stiffness_min, "stiffness")
+    MERGE(during, "during")
+    MERGE(after, "after")
+    MERGE(hop_pain, "hop pain")
+#undef MERGE
+    if (in->side[0])
+        snprintf(cur->side, sizeof cur->side, "%s", in->side);
+    if (in->location[0])
+        snprintf(cur->location, sizeof cur->location, "%s", in->location);
+    if (replace_flags)
+        cur->flags = in->flags;
+    cur->flags |= add_flags;
+    return tendo_check_record(db, cur, today, &out->moved_to, err);
 }
 
 int tendo_checks_each(tendo_db *db, tendo_day from, tendo_day to,

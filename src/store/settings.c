@@ -30,6 +30,12 @@ static const struct tendo_setting_def defs[] = {
      "rest day in a plan: mon..sun, or auto (the day after the long run)"},
     {"goal_week", NULL,
      "weekly running volume a plan builds up to: e.g. 240min, 40km, 25mi"},
+    {"serve_token_sha256", NULL,
+     "the hash of the pairing token of 'tendo serve' beyond loopback (made "
+     "there; unset it to unpair every device)"},
+    {"calendar_secret", NULL,
+     "the secret in the address of the plan's calendar feed (tendo serve; "
+     "64 hex digits, made there; unset it to turn the feed off)"},
 };
 
 static const char *const units_names[] = {"km", "mi", NULL};
@@ -114,6 +120,17 @@ int tendo_setting_check(const char *key, const char *value, char *norm,
                     norm[o++] = (char)tolower((unsigned char)value[k]);
             norm[o] = '\0';
         }
+    } else if (strcmp(key, "calendar_secret") == 0 ||
+               strcmp(key, "serve_token_sha256") == 0) {
+        size_t k = 0;
+        while (k < len && isxdigit((unsigned char)value[k]))
+            k++;
+        if (len != 64 || k != len)
+            rc = tendo_fail(err, TENDO_EINVAL,
+                            "%s: must be 64 hex digits", key);
+        else
+            for (k = 0; k < len && k + 1 < n; k++)
+                norm[k] = (char)tolower((unsigned char)value[k]), norm[k + 1] = 0;
     } else if (strcmp(key, "shoe_retire_km") == 0) {
         char txt[32];
         if (!(rc = tendo_parse_real(value, len, 100, 3000, key, &d, err)))

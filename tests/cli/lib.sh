@@ -56,6 +56,18 @@ sanitizer_check() {
   fi
 }
 
+# the same for the stderr files of a program run in the background (a
+# server): none may hold a sanitizer's report
+sanitizer_check_files() {
+  local f
+  for f in "$@"; do
+    if grep -qE "Sanitizer|runtime error:" "$f" 2>/dev/null; then
+      failed=$((failed + 1))
+      echo "FAIL (sanitizer in $f): $(grep -m3 -E "Sanitizer|runtime error:" "$f")"
+    fi
+  done
+}
+
 ok() { passed=$((passed + 1)); }
 bad() {
   failed=$((failed + 1))
