@@ -6,9 +6,13 @@
 #   make check    install the test tools too, build twice (gcc -Werror;
 #                 clang ASan+UBSan+libFuzzer) and
 #                 run every test through ctest
+#   make serve-demo  the demo, then `tendo serve` on its database (until
+#                 Ctrl-C); PHONE=1 listens on every address for a phone
+#                 on the same network (the demo's made-up data only)
 #   make bench    FIT decoding/import against fit-file-parser and gpsbabel,
 #                 the report and the advice on a 20-year diary,
-#                 GPX/TCX speed, a 10-year Strava export, a 10-year diary
+#                 GPX/TCX speed, a 10-year Strava export, a 10-year diary,
+#                 the server under wrk
 #   make mutants  move every threshold of include/tendo/clinical.h a step
 #                 each way, rebuild, test; survivors and docs/mutants.md
 #   make faults   the fault-injection suite with every N (I/O and
@@ -18,7 +22,7 @@ BUILD  ?= build
 PREFIX ?= /usr/local
 JOBS   ?= 2
 
-.PHONY: all build deps deps-run demo check bench mutants faults fuzz install clean
+.PHONY: all build deps deps-run demo serve-demo check bench mutants faults fuzz install clean
 
 all: build
 
@@ -35,6 +39,9 @@ build:
 demo: deps-run build
 	@scripts/demo.sh $(BUILD)
 
+serve-demo: demo
+	@scripts/serve-demo.sh $(BUILD) $(if $(PHONE),phone)
+
 check: deps
 	cmake -S . -B $(BUILD) -G Ninja -DTENDO_WERROR=ON -DTENDO_TESTS=ON -DCMAKE_INSTALL_PREFIX=$(PREFIX)
 	cmake --build $(BUILD) -j $(JOBS)
@@ -48,6 +55,7 @@ bench: build
 	bench/import.sh $(BUILD)
 	bench/report.sh $(BUILD)
 	bench/same-day.sh $(BUILD)
+	bench/serve.sh $(BUILD)
 	@cmake --build $(BUILD) --target bench_load >/dev/null
 	$(BUILD)/bench_load 21
 	@cmake --build $(BUILD) --target bench_rules >/dev/null

@@ -157,42 +157,22 @@ static void print_one(const struct tendo_assessment *a,
     }
 }
 
-struct listing {
-    struct tendo_assessment *v;
-    size_t n, cap;
-};
-
-static int on_list(const struct tendo_assessment *a, void *ctx)
-{
-    struct listing *l = ctx;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        struct tendo_assessment *v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return 1;
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = *a;
-    return 0;
-}
-
 /* every assessment of the last `weeks` weeks, with the change since the
  * first of its kind */
 static int list(struct cli *c, int weeks)
 {
     struct tendo_error e = {0};
-    struct listing l = {NULL, 0, 0};
+    struct {
+        struct tendo_assessment *v;
+        size_t n;
+    } l;
     double *change;
     int rc;
     if ((rc = cli_open(c, 0)))
         return rc;
-    if (tendo_assessments_each(c->db, NULL, c->date - weeks * 7 + 1, c->date,
-                               on_list, &l, &e)) {
-        free(l.v);
-        return e.code ? cli_error(c, &e)
-                      : cli_errorf(c, EXIT_INTERNAL, "out of memory");
-    }
+    if (tendo_assessments_list(c->db, NULL, c->date - weeks * 7 + 1, c->date,
+                               &l.v, &l.n, &e))
+        return cli_error(c, &e);
     if (c->json) {
         rc = cli_print_json(c, tendo_assessments_doc_json(l.v, l.n));
         free(l.v);

@@ -10,19 +10,7 @@
 set -u
 tendo=$(realpath "$1") gen=$(realpath "$2") build=$(realpath "$3")
 src=$(cd "$(dirname "$0")" && pwd)
-command -v node >/dev/null && command -v npm >/dev/null ||
-  { echo "node or npm is not installed: skipped"; exit 77; }
-command -v chromium >/dev/null || { echo "chromium is not installed: skipped"; exit 77; }
-dir="$build/browser"
-mkdir -p "$dir"
-if ! cmp -s "$src/browser/package-lock.json" "$dir/package-lock.json" ||
-   [ ! -d "$dir/node_modules/puppeteer-core" ]; then
-  cp "$src/browser/package.json" "$src/browser/package-lock.json" "$dir/"
-  # no npm registry reachable (an offline machine): skipped, said loudly
-  (cd "$dir" && timeout 300 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) ||
-    { echo "npm ci failed (no registry reachable?): skipped"; exit 77; }
-fi
-cp "$src/browser/report.mjs" "$dir/"
+source "$src/browser/setup.sh"
 W=$(mktemp -d /tmp/tendo-browser-XXXXXX)
 trap 'rm -rf "$W"' EXIT
 cd "$W" || exit 1

@@ -5,9 +5,11 @@
  *
  * Pages (today, check in, log, plan with its calendar feed, report,
  * import) work without a script; the JSON API under /api/ gives the
- * documents of the CLI's --json and takes the writes (docs/api.md). Every
- * request opens the database for itself - read-only unless it writes, one
- * transaction per write - and closes it again, so the answer is always the
+ * documents of the CLI's --json and takes the writes (docs/api.md). Each
+ * answering thread reads through a read-only connection of its own and
+ * keeps what it read until the database changes (a commit by any
+ * connection: SQLite's data_version) or the day does; each write is one
+ * transaction on a connection of its own. So the answer is always the
  * database's current state.
  *
  * Security (docs/api.md): on loopback there is no login. Beyond it a

@@ -77,6 +77,12 @@ TENDO_API void tendo_db_rollback(tendo_db *db);
  * read_end (a savepoint, so it nests inside a caller's transaction). */
 TENDO_API int tendo_db_read_begin(tendo_db *db, struct tendo_error *err);
 TENDO_API void tendo_db_read_end(tendo_db *db);
+/* A number that changes when another connection - of this process or
+ * another - has committed to the database since this one last looked
+ * (SQLite's data_version): a long-lived reader's way to know that what it
+ * read is still current. */
+TENDO_API int tendo_db_data_version(tendo_db *db, int64_t *version,
+                                    struct tendo_error *err);
 
 /* METHOD. Writes a consistent copy of the live database to `path`
  * (SQLite's online backup API: one read snapshot, so other commands may
@@ -305,6 +311,12 @@ TENDO_API int tendo_assessment_add(tendo_db *db, struct tendo_assessment *a,
 TENDO_API int tendo_assessments_each(tendo_db *db, const char *kind,
                                      tendo_day from, tendo_day to,
                                      tendo_assessment_fn fn, void *ctx,
+                                     struct tendo_error *err);
+/* The same as one array in date order (*out NULL when none; the caller
+ * frees it with free(3)); *n receives how many. */
+TENDO_API int tendo_assessments_list(tendo_db *db, const char *kind,
+                                     tendo_day from, tendo_day to,
+                                     struct tendo_assessment **out, size_t *n,
                                      struct tendo_error *err);
 
 /* ---- red-flag clearances and corrections (store/flags.c) -------------- */

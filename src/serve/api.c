@@ -13,6 +13,7 @@
 #include "tendo/values.h"
 #include "core/alloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ?NAME=N (default `def`, min..max); 0, or -1 with a 400 answer queued */
@@ -29,86 +30,62 @@ static int int_arg(struct serve_req *r, const char *name, int def, int min,
     return 0;
 }
 
-/* GET /api/today: `tendo --json today` */
+/* GET /api/today: `tendo --json today` (the thread's kept bytes while
+ * the database and the day are the same) */
 int api_today(struct serve_req *r)
 {
-    struct tendo_advice *a = tendo_malloc(sizeof *a);
-    struct tendo_history *h = NULL;
+    const struct tendo_buf *doc;
     struct tendo_error e = {0};
-    tendo_day today;
-    int units, rc;
-    json_t *doc;
-    if (!a)
-        return serve_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, TENDO_ENOMEM,
-                           "out of memory");
-    if ((rc = serve_history(r, &h, &today, &units, &e)) ||
-        (rc = tendo_advise(h, today, a, &e))) {
-        tendo_history_free(h);
-        tendo_free(a);
+    if (serve_today_json(r, &doc, &e))
         return serve_fail(r, &e);
-    }
-    doc = tendo_advice_json(a, h, units);
-    tendo_history_free(h);
-    tendo_free(a);
-    return serve_json(r, MHD_HTTP_OK, doc);
+    tendo_buf_reset(&r->out);
+    tendo_buf_add(&r->out, doc->data, doc->len);
+    return serve_respond(r, MHD_HTTP_OK, "application/json");
 }
 
 /* GET /api/rehab: `tendo --json rehab` (today's prescription);
  * ?history=1&weeks=N: `tendo --json rehab --history --weeks N` (12) */
 int api_rehab(struct serve_req *r)
 {
-    struct tendo_advice *a = tendo_malloc(sizeof *a);
-    struct tendo_history *h = NULL;
+    const struct tendo_advice *a;
+    const struct tendo_history *h;
     struct tendo_error e = {0};
     tendo_day today;
-    int units, rc, answered, hist;
+    int units, answered, hist, weeks;
     json_t *doc = NULL;
-    if (!a)
-        return serve_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, TENDO_ENOMEM,
-                           "out of memory");
-    int weeks;
     if (int_arg(r, "history", 0, 0, 1, &hist, &answered) ||
-        int_arg(r, "weeks", 12, 1, 520, &weeks, &answered)) {
-        tendo_free(a);
+        int_arg(r, "weeks", 12, 1, 520, &weeks, &answered))
         return answered;
+    if (!hist) {
+        if (serve_advice(r, &a, &h, &units, &e))
+            return serve_fail(r, &e);
+        return serve_json(r, MHD_HTTP_OK, tendo_prescription_json(a));
     }
-    if ((rc = serve_history(r, &h, &today, &units, &e)) ||
-        (!hist && (rc = tendo_advise(h, today, a, &e)))) {
-        tendo_history_free(h);
-        tendo_free(a);
+    if (serve_history(r, &h, &today, &units, &e))
         return serve_fail(r, &e);
-    }
-    if (hist) {
+    {
         tendo_day from = today - weeks * 7 + 1;
         size_t n = tendo_rehab_runs(h, from, today, NULL, 0);
-        struct tendo_rehab_run *runs =
-            tendo_calloc(n ? n : 1, sizeof *runs);
+        struct tendo_rehab_run *runs = tendo_calloc(n ? n : 1, sizeof *runs);
         if (runs) {
             tendo_rehab_runs(h, from, today, runs, n);
             doc = tendo_rehab_runs_json(h->athlete.protocol, runs, n);
         }
         tendo_free(runs);
-    } else {
-        doc = tendo_prescription_json(a);
     }
-    tendo_history_free(h);
-    tendo_free(a);
     return serve_json(r, MHD_HTTP_OK, doc);
 }
 
 /* GET /api/flags: `tendo --json flags` */
 int api_flags(struct serve_req *r)
 {
-    struct tendo_history *h = NULL;
+    const struct tendo_history *h;
     struct tendo_error e = {0};
     tendo_day today;
     int units;
-    json_t *doc;
     if (serve_history(r, &h, &today, &units, &e))
         return serve_fail(r, &e);
-    doc = tendo_flags_json(h, today);
-    tendo_history_free(h);
-    return serve_json(r, MHD_HTTP_OK, doc);
+    return serve_json(r, MHD_HTTP_OK, tendo_flags_json(h, today));
 }
 
 /* GET /api/plan?weeks=N: `tendo --json plan --weeks N` */
@@ -116,7 +93,7 @@ int api_plan(struct serve_req *r)
 {
     struct tendo_plan_input in;
     struct tendo_plan *p;
-    struct tendo_history *h;
+    const struct tendo_history *h;
     struct tendo_error e = {0};
     tendo_day today;
     int units, weeks, answered;
@@ -126,7 +103,6 @@ int api_plan(struct serve_req *r)
     if (serve_history(r, &h, &today, &units, &e))
         return serve_fail(r, &e);
     if (!(p = tendo_malloc(sizeof *p))) {
-        tendo_history_free(h);
         return serve_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, TENDO_ENOMEM,
                            "out of memory");
     }
@@ -137,7 +113,6 @@ int api_plan(struct serve_req *r)
     in.weeks = weeks;
     doc = tendo_plan(&in, p, &e) ? NULL : tendo_plan_json(p, units);
     tendo_free(p);
-    tendo_history_free(h);
     if (!doc)
         return serve_fail(r, &e);
     return serve_json(r, MHD_HTTP_OK, doc);
@@ -145,7 +120,7 @@ int api_plan(struct serve_req *r)
 
 static int load_doc(struct serve_req *r, int def)
 {
-    struct tendo_history *h;
+    const struct tendo_history *h;
     struct tendo_error e = {0};
     tendo_day today, from;
     int units, weeks, answered;
@@ -156,7 +131,6 @@ static int load_doc(struct serve_req *r, int def)
         return serve_fail(r, &e);
     from = tendo_day_week_start(today) - (weeks - 1) * 7;
     doc = tendo_load_json(h, from, today, units);
-    tendo_history_free(h);
     return serve_json(r, MHD_HTTP_OK, doc);
 }
 
@@ -204,45 +178,26 @@ int api_list(struct serve_req *r)
         ((from = to - days + 1), 0) ||
         (from_s && tendo_parse_day(from_s, strlen(from_s), INT32_MAX - 2,
                                    "from", &from, &e))) {
-        tendo_db_close(db);
+        serve_close(r, db);
         return serve_error(r, MHD_HTTP_BAD_REQUEST, e.code, e.msg);
     }
     if (from > to) {
-        tendo_db_close(db);
+        serve_close(r, db);
         return serve_error(r, MHD_HTTP_BAD_REQUEST, TENDO_ERANGE,
                            "from is after to");
     }
     rc = tendo_list_json(db, from, to, what, units, &doc, &e);
-    tendo_db_close(db);
+    serve_close(r, db);
     if (rc)
         return serve_fail(r, &e);
     return serve_json(r, MHD_HTTP_OK, doc);
 }
 
-struct assess_acc {
-    struct tendo_assessment *v;
-    size_t n, cap;
-};
-
-static int add_assessment(const struct tendo_assessment *a, void *ctx)
-{
-    struct assess_acc *l = ctx;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        struct tendo_assessment *v = tendo_realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = *a;
-    return 0;
-}
-
 /* GET /api/assess?weeks=N: `tendo --json assess list --weeks N` (26) */
 int api_assess(struct serve_req *r)
 {
-    struct assess_acc l = {0};
+    struct tendo_assessment *v;
+    size_t n;
     struct tendo_error e = {0};
     tendo_db *db;
     tendo_day today;
@@ -252,17 +207,13 @@ int api_assess(struct serve_req *r)
         return answered;
     if (serve_open(r, 0, &db, &today, &units, &e))
         return serve_fail(r, &e);
-    rc = tendo_assessments_each(db, NULL, today - weeks * 7 + 1, today,
-                                add_assessment, &l, &e);
-    tendo_db_close(db);
-    if (rc) {
-        tendo_free(l.v);
-        if (!e.code)
-            tendo_fail(&e, TENDO_ENOMEM, "out of memory");
+    rc = tendo_assessments_list(db, NULL, today - weeks * 7 + 1, today, &v,
+                                &n, &e);
+    serve_close(r, db);
+    if (rc)
         return serve_fail(r, &e);
-    }
-    doc = tendo_assessments_doc_json(l.v, l.n);
-    tendo_free(l.v);
+    doc = tendo_assessments_doc_json(v, n);
+    free(v);
     return serve_json(r, MHD_HTTP_OK, doc);
 }
 

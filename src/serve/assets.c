@@ -15,6 +15,8 @@ static const char css[] =
     "body{font-family:'DejaVu Sans',Verdana,sans-serif;margin:0 auto;"
     "max-width:760px;padding:0 12px 24px;color:var(--fg);background:var(--bg);"
     "font-size:18px;line-height:1.45}\n"
+    "@media (min-width:1000px){body{max-width:980px}}\n"
+    "#feed{max-width:none;font-size:.85em}\n"
     "nav{display:flex;flex-wrap:wrap;gap:4px;padding:8px 0;border-bottom:"
     "1px solid var(--line);margin-bottom:8px}\n"
     "nav a{padding:8px 10px;border-radius:6px;text-decoration:none;"
@@ -64,14 +66,20 @@ static const char css[] =
     "td.rest{background:#f4f4f4}td.today{outline:3px solid var(--accent)}\n"
     "td.past{color:#aaa}tr.week td{background:#fff;color:var(--mute);"
     "font-size:.9em}\n"
-    "td small{display:block;color:var(--mute)}\n"
+    "td small{display:block;color:var(--mute);font-size:.9em}\n"
+    ".wd{display:none}\n"
     ".drop{display:block;border:2px dashed var(--line);border-radius:8px;"
     "padding:24px;text-align:center}\n"
     ".drop.over{border-color:var(--accent);background:#eef4fb}\n"
     "#results li.rejected{color:#b00020}\n"
     "progress{width:100%}\n"
-    "@media (max-width:480px){table.plan{font-size:.68em}"
-    "table.plan td{padding:2px}}\n";
+    /* a phone: the grid becomes a list of days, week by week */
+    "@media (max-width:600px){table.plan,table.plan tbody,table.plan tr,"
+    "table.plan td{display:block;width:100%}table.plan thead{display:none}"
+    "table.plan{font-size:.95em}table.plan td{border-width:0 0 1px 0;"
+    "padding:6px}table.plan td.past{display:none}"
+    "tr.week td{font-weight:bold;color:var(--fg);padding-top:12px}"
+    ".wd{display:inline}}\n";
 
 /* Progressive enhancement: confirm deletes; import each chosen or dropped
  * file with its own progress and the server's per-file result. */

@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const level_color[] = {"#2ca02c", "#5a9e3a", "#c98a1b",
@@ -52,7 +53,7 @@ static void head(struct serve_req *r, const char *title, const char *here)
                    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
                    "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" "
                    "content=\"width=device-width, initial-scale=1\"/>\n"
-                   "<title>tendo - ");
+                   "<link rel=\"icon\" href=\"data:,\"/>\n<title>tendo - ");
     esc(r, title);
     tendo_buf_puts(&r->out, "</title>\n<link rel=\"stylesheet\" "
                             "href=\"/static/tendo.css\"/>\n"
@@ -127,7 +128,9 @@ static void advice_html(struct serve_req *r, const struct tendo_advice *a,
                        "<p id=\"run\" class=\"big\">No running today.</p>\n");
     }
     for (int i = 0; i < a->ncross; i++)
-        tendo_buf_printf(&r->out, "<p>Instead or as well: %s, %d min.</p>\n",
+        tendo_buf_printf(&r->out, "<p>%s: %s, %d min.</p>\n",
+                         a->run_allowed ? "Instead or as well"
+                                        : "Cross-train instead",
                          a->cross[i].type, a->cross[i].minutes);
     if (a->has_rehab) {
         tendo_buf_puts(&r->out, "<p id=\"rehab\">Rehab: ");
@@ -149,35 +152,24 @@ static void advice_html(struct serve_req *r, const struct tendo_advice *a,
 
 int page_today(struct serve_req *r)
 {
-    struct tendo_advice *a = tendo_malloc(sizeof *a);
-    struct tendo_history *h = NULL;
+    const struct tendo_advice *a;
+    const struct tendo_history *h;
+    const struct tendo_history_day *d;
     struct tendo_error e = {0};
     const char *saved = serve_arg(r, "saved");
-    tendo_day today;
-    int units, rc;
-    if (!a)
-        return serve_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, TENDO_ENOMEM,
-                           "out of memory");
-    if ((rc = serve_history(r, &h, &today, &units, &e)) ||
-        (rc = tendo_advise(h, today, a, &e))) {
-        tendo_history_free(h);
-        tendo_free(a);
+    int units;
+    if (serve_advice(r, &a, &h, &units, &e))
         return error_page(r, &e, "/");
-    }
     head(r, "today", "/");
     if (saved && strcmp(saved, "check") == 0)
         tendo_buf_puts(&r->out, "<p class=\"saved\" id=\"saved\">Check "
                                 "saved. Today's advice follows from it."
                                 "</p>\n");
     advice_html(r, a, units);
-    {
-        const struct tendo_history_day *d = tendo_history_day(h, today);
-        if (!d || !d->check)
-            tendo_buf_puts(&r->out, "<p><a class=\"button\" href=\"/check\">"
-                                    "Check in for today</a></p>\n");
-    }
-    tendo_history_free(h);
-    tendo_free(a);
+    d = tendo_history_day(h, a->date);
+    if (!d || !d->check)
+        tendo_buf_puts(&r->out, "<p><a class=\"button\" href=\"/check\">"
+                                "Check in for today</a></p>\n");
     return finish(r, MHD_HTTP_OK);
 }
 
@@ -238,10 +230,10 @@ int page_check(struct serve_req *r)
     char ds[TENDO_DAY_STRLEN];
     if (serve_open(r, 0, &db, &today, &units, &e) ||
         tendo_check_get(db, today, &c, &found, &e)) {
-        tendo_db_close(db);
+        serve_close(r, db);
         return error_page(r, &e, "/");
     }
-    tendo_db_close(db);
+    serve_close(r, db);
     head(r, "check in", "/check");
     tendo_buf_printf(&r->out, "<h1>Check in, %s</h1>\n",
                      tendo_day_format(today, ds));
@@ -387,17 +379,25 @@ int page_log(struct serve_req *r)
         if (tendo_parse_int(edit, strlen(edit), 1, INT32_MAX, "edit", &id,
                             &e) ||
             tendo_session_get(db, id, &s, &e)) {
-            tendo_db_close(db);
+            serve_close(r, db);
             return error_page(r, &e, "/log");
         }
         editing = 1;
     }
     x.units = units;
     head(r, "log", "/log");
-    if (saved)
-        tendo_buf_printf(&r->out, "<p class=\"saved\" id=\"saved\">Saved %s."
-                                  "</p>\n",
-                         strcmp(saved, "deleted") == 0 ? "(deleted)" : "");
+    if (saved) {
+        tendo_buf_puts(&r->out, "<p class=\"saved\" id=\"saved\">");
+        if (strcmp(saved, "deleted") == 0)
+            tendo_buf_puts(&r->out, "Deleted.");
+        else if (strncmp(saved, "rehab-", 6) == 0)
+            tendo_buf_printf(&r->out, "Saved rehab #%lld.",
+                             strtoll(saved + 6, NULL, 10));
+        else
+            tendo_buf_printf(&r->out, "Saved session #%lld.",
+                             strtoll(saved, NULL, 10));
+        tendo_buf_puts(&r->out, "</p>\n");
+    }
     if (editing)
         tendo_buf_printf(&r->out, "<h1>Edit %s #%lld</h1>\n", s.type,
                          (long long)s.id);
@@ -463,10 +463,10 @@ int page_log(struct serve_req *r)
     tendo_buf_puts(&r->out, "<h2>The last 14 days</h2>\n<ul id=\"recent\">\n");
     if (tendo_sessions_each(db, today - 13, today, recent_session, &x, &e) ||
         tendo_rehab_each(db, today - 13, today, recent_rehab, &x, &e)) {
-        tendo_db_close(db);
+        serve_close(r, db);
         return error_page(r, &e, "/");
     }
-    tendo_db_close(db);
+    serve_close(r, db);
     if (!x.n)
         tendo_buf_puts(&r->out, "<li>Nothing logged.</li>\n");
     tendo_buf_puts(&r->out, "</ul>\n");
@@ -487,7 +487,8 @@ int page_log_post(struct serve_req *r)
                                             : write_session(r, &doc, &e);
     if (rc)
         return error_page(r, &e, "/log");
-    snprintf(loc, sizeof loc, "/log?saved=%lld",
+    snprintf(loc, sizeof loc, "/log?saved=%s%lld",
+             what && strcmp(what, "rehab") == 0 ? "rehab-" : "",
              (long long)json_integer_value(json_object_get(doc, "id")));
     json_decref(doc);
     return serve_redirect(r, loc);
@@ -512,22 +513,19 @@ static int make_plan(struct serve_req *r, int weeks, struct tendo_plan **out,
                      int *units, tendo_day *today, struct tendo_error *e)
 {
     struct tendo_plan_input in;
-    struct tendo_history *h;
+    const struct tendo_history *h;
     int rc;
     *out = NULL;
     if ((rc = serve_history(r, &h, today, units, e)))
         return rc;
-    if (!(*out = tendo_malloc(sizeof **out))) {
-        tendo_history_free(h);
+    if (!(*out = tendo_malloc(sizeof **out)))
         return tendo_fail(e, TENDO_ENOMEM, "out of memory");
-    }
     memset(&in, 0, sizeof in);
     in.history = h;
     in.today = *today;
     in.from = *today;
     in.weeks = weeks;
     rc = tendo_plan(&in, *out, e);
-    tendo_history_free(h);
     if (rc) {
         tendo_free(*out);
         *out = NULL;
@@ -562,7 +560,13 @@ int page_plan(struct serve_req *r)
     tendo_buf_puts(&r->out, "</tr></thead>\n<tbody>\n");
     for (size_t wi = 0; wi < p->nweeks; wi++) {
         const struct tendo_plan_week *w = &p->weeks[wi];
-        tendo_buf_puts(&r->out, "<tr>");
+        tendo_buf_printf(&r->out, "<tr class=\"week\"><td colspan=\"7\">"
+                                  "Week of %s: %s, %.0f min",
+                         tendo_day_format(w->start, ds), w->phase, w->run_min);
+        if (!isnan(w->run_km))
+            tendo_buf_printf(&r->out, " / %.1f %s", in_units(w->run_km, units),
+                             unit_name(units));
+        tendo_buf_puts(&r->out, " of running</td></tr>\n<tr>");
         for (int k = 0; k < 7; k++) {
             tendo_day day = w->start + k;
             const struct tendo_plan_day *d =
@@ -576,9 +580,9 @@ int page_plan(struct serve_req *r)
             }
             tendo_plan_day_summary(d, units, s, sizeof s);
             tendo_buf_printf(&r->out, "<td class=\"%s%s\" data-day=\"%s\">"
-                                      "<b>%s</b> ",
+                                      "<b><span class=\"wd\">%s </span>%s</b> ",
                              tendo_plan_kind_name(d->kind),
-                             day == today ? " today" : "", ds, ds + 8);
+                             day == today ? " today" : "", ds, wd[k], ds + 8);
             esc(r, s);
             if (d->has_rehab) {
                 char rt[120];
@@ -589,13 +593,7 @@ int page_plan(struct serve_req *r)
             }
             tendo_buf_puts(&r->out, "</td>");
         }
-        tendo_buf_printf(&r->out, "</tr>\n<tr class=\"week\"><td colspan=\"7\">"
-                                  "Week of %s: %s, %.0f min",
-                         tendo_day_format(w->start, ds), w->phase, w->run_min);
-        if (!isnan(w->run_km))
-            tendo_buf_printf(&r->out, " / %.1f %s", in_units(w->run_km, units),
-                             unit_name(units));
-        tendo_buf_puts(&r->out, "</td></tr>\n");
+        tendo_buf_puts(&r->out, "</tr>\n");
     }
     tendo_buf_puts(&r->out, "</tbody></table>\n<h2>In your calendar</h2>\n"
                             "<p><a href=\"/plan.ics\" download=\"tendo-plan.ics\">"
@@ -678,10 +676,13 @@ int page_calendar_new(struct serve_req *r)
 
 int page_report(struct serve_req *r)
 {
+    static const int ranges[] = {4, 8, 12, 26, 52, 104};
     struct tendo_report_input in;
-    struct tendo_history *h;
+    const struct tendo_history *h;
     struct tendo_error e = {0};
+    struct tendo_buf bar;
     const char *w = serve_arg(r, "weeks");
+    char *body;
     tendo_day today;
     int units, weeks = 12;
     if (w && tendo_parse_int(w, strlen(w), 1, 520, "weeks", &weeks, &e))
@@ -694,11 +695,40 @@ int page_report(struct serve_req *r)
     in.to = today;
     in.from = tendo_day_week_start(today) - (weeks - 1) * 7;
     tendo_buf_reset(&r->out);
-    if (tendo_report_html(&r->out, &in, &e)) {
-        tendo_history_free(h);
+    if (tendo_report_html(&r->out, &in, &e))
         return error_page(r, &e, "/");
+    /* the report as `tendo report` writes it, with a bar on top: the way
+     * back and the range (a form: it needs no script) */
+    tendo_buf_init(&bar, 0);
+    tendo_buf_puts(&bar, "<nav id=\"servebar\" style=\"display:flex;flex-wrap:"
+                         "wrap;gap:12px;align-items:center;padding:8px 0;"
+                         "border-bottom:1px solid #ccc;margin-bottom:8px\">"
+                         "<a href=\"/\">Today</a><a href=\"/check\">Check in"
+                         "</a><a href=\"/plan\">Plan</a><form method=\"get\" "
+                         "action=\"/report\"><label>Weeks <select "
+                         "name=\"weeks\">");
+    for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++)
+        tendo_buf_printf(&bar, "<option%s>%d</option>",
+                         ranges[i] == weeks ? " selected=\"selected\"" : "",
+                         ranges[i]);
+    tendo_buf_puts(&bar, "</select></label> <button type=\"submit\">Show"
+                         "</button></form></nav>\n");
+    body = strstr(r->out.data, "<body>\n");
+    if (body && !bar.err) {
+        size_t at = (size_t)(body - r->out.data) + strlen("<body>\n");
+        struct tendo_buf page;
+        tendo_buf_init(&page, 0);
+        tendo_buf_add(&page, r->out.data, at);
+        tendo_buf_add(&page, bar.data, bar.len);
+        tendo_buf_add(&page, r->out.data + at, r->out.len - at);
+        tendo_buf_reset(&r->out);
+        tendo_buf_add(&r->out, page.data, page.len);
+        tendo_buf_release(&page);
     }
-    tendo_history_free(h);
+    tendo_buf_release(&bar);
+    if (r->out.err)
+        return serve_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, TENDO_ENOMEM,
+                           "the report is too large");
     return serve_respond(r, MHD_HTTP_OK, "text/html; charset=utf-8");
 }
 

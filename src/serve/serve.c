@@ -7,8 +7,10 @@
  * and closed with it, so a write elsewhere is seen at once.
  */
 #include "serve/serve_int.h"
+#include "tendo/documents.h"
 #include "tendo/json.h"
 #include "tendo/loader.h"
+#include "tendo/rules.h"
 #include "core/alloc.h"
 #include "core/sha256.h"
 
@@ -55,7 +57,9 @@ static int queue(struct serve_req *r, unsigned status, const char *type,
                                 "max-age=31536000");
     MHD_add_response_header(res, "Content-Security-Policy", csp);
     MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
+    /* same-origin, not no-referrer: with that a browser sends "Origin:
+     * null" on its own form posts, which the CSRF check must refuse */
+    MHD_add_response_header(res, "Referrer-Policy", "same-origin");
     MHD_add_response_header(res, "X-Frame-Options", "DENY");
     MHD_add_response_header(res, "Cache-Control", "no-store");
     rc = MHD_queue_response(r->c, status, res);
@@ -140,15 +144,109 @@ int64_t serve_now(struct serve_req *r)
     return r->s->o.now(r->s->o.now_ctx);
 }
 
+/* what a thread keeps between requests (see serve_int.h) */
+struct serve_view {
+    tendo_db *db;               /* read-only */
+    int64_t version;            /* the database's, when read */
+    tendo_tz *zone;
+    int units;
+    tendo_day today;
+    struct tendo_history *h;    /* up to today, or NULL */
+    struct tendo_advice *a;     /* today's, or NULL */
+    struct tendo_buf today_doc; /* /api/today, or empty */
+};
+
+static void view_drop(struct serve_view *v)
+{
+    tendo_history_free(v->h);
+    tendo_free(v->a);
+    v->h = NULL;
+    v->a = NULL;
+    tendo_buf_release(&v->today_doc);
+}
+
+static void view_free(void *p)
+{
+    struct serve_view *v = p;
+    if (!v)
+        return;
+    view_drop(v);
+    tendo_tz_free(v->zone);
+    tendo_db_close(v->db);
+    tendo_free(v);
+}
+
+/* The thread's view, brought up to date: reopened after an error, read
+ * again when the database changed, its day moved on at midnight. */
+static int view_get(struct serve_req *r, struct serve_view **out,
+                    struct tendo_error *e)
+{
+    struct tendo_server *s = r->s;
+    struct serve_view *v = pthread_getspecific(s->view_key);
+    int64_t version;
+    tendo_day today;
+    int rc, fell_back;
+    char u[8] = "km";
+    *out = NULL;
+    if (!v) {
+        if (!(v = tendo_calloc(1, sizeof *v)))
+            return tendo_fail(e, TENDO_ENOMEM, "out of memory");
+        v->version = -1;
+        tendo_buf_init(&v->today_doc, 16u << 20);
+        if (pthread_setspecific(s->view_key, v)) {
+            view_free(v);
+            return tendo_fail(e, TENDO_ENOMEM, "out of memory");
+        }
+    }
+    if (!v->db && (rc = tendo_db_open(s->db_path, TENDO_OPEN_READONLY,
+                                      &v->db, e)))
+        return rc;
+    if ((rc = tendo_db_data_version(v->db, &version, e))) {
+        /* a connection gone bad: the next request starts afresh */
+        view_drop(v);
+        tendo_db_close(v->db);
+        v->db = NULL;
+        v->version = -1;
+        return rc;
+    }
+    if (version != v->version) {
+        view_drop(v);
+        tendo_tz_free(v->zone);
+        v->zone = NULL;
+        v->version = -1;
+        if ((rc = tendo_athlete_zone(v->db, s->tz_fallback, &v->zone,
+                                     &fell_back, e)) ||
+            (rc = tendo_setting_get(v->db, "units", u, sizeof u, NULL, e)))
+            return rc;
+        v->units = strcmp(u, "mi") == 0 ? TENDO_UNITS_MI : TENDO_UNITS_KM;
+        v->version = version;
+    }
+    if ((rc = tendo_tz_local(v->zone, serve_now(r), &today, NULL, e)))
+        return rc;
+    if (today != v->today) {
+        view_drop(v);
+        v->today = today;
+    }
+    *out = v;
+    return TENDO_OK;
+}
+
 int serve_open(struct serve_req *r, int write, tendo_db **db,
                tendo_day *today, int *units, struct tendo_error *e)
 {
+    struct serve_view *v;
     char u[8] = "km";
     int rc;
     *db = NULL;
-    if ((rc = tendo_db_open(r->s->db_path,
-                            write ? TENDO_OPEN_EXISTING : TENDO_OPEN_READONLY,
-                            db, e)) ||
+    if (!write) {
+        if ((rc = view_get(r, &v, e)))
+            return rc;
+        *db = v->db;
+        *today = v->today;
+        *units = v->units;
+        return TENDO_OK;
+    }
+    if ((rc = tendo_db_open(r->s->db_path, TENDO_OPEN_EXISTING, db, e)) ||
         (rc = tendo_local_today(*db, serve_now(r), r->s->tz_fallback, today,
                                 e)) ||
         (rc = tendo_setting_get(*db, "units", u, sizeof u, NULL, e))) {
@@ -160,18 +258,76 @@ int serve_open(struct serve_req *r, int write, tendo_db **db,
     return TENDO_OK;
 }
 
-/* The athlete's history up to today, from a read-only look. */
-int serve_history(struct serve_req *r, struct tendo_history **h,
+void serve_close(struct serve_req *r, tendo_db *db)
+{
+    struct serve_view *v = pthread_getspecific(r->s->view_key);
+    if (db && (!v || db != v->db))
+        tendo_db_close(db);
+}
+
+int serve_history(struct serve_req *r, const struct tendo_history **h,
                   tendo_day *today, int *units, struct tendo_error *e)
 {
-    tendo_db *db;
+    struct serve_view *v;
     int rc;
     *h = NULL;
-    if ((rc = serve_open(r, 0, &db, today, units, e)))
+    if ((rc = view_get(r, &v, e)))
         return rc;
-    rc = tendo_history_load(db, *today, h, e);
-    tendo_db_close(db);
-    return rc;
+    if (!v->h && (rc = tendo_history_load(v->db, v->today, &v->h, e)))
+        return rc;
+    *h = v->h;
+    *today = v->today;
+    *units = v->units;
+    return TENDO_OK;
+}
+
+int serve_advice(struct serve_req *r, const struct tendo_advice **a,
+                 const struct tendo_history **h, int *units,
+                 struct tendo_error *e)
+{
+    struct serve_view *v;
+    tendo_day today;
+    int rc;
+    *a = NULL;
+    if ((rc = serve_history(r, h, &today, units, e)))
+        return rc;
+    v = pthread_getspecific(r->s->view_key);
+    if (!v->a) {
+        if (!(v->a = tendo_malloc(sizeof *v->a)))
+            return tendo_fail(e, TENDO_ENOMEM, "out of memory");
+        if ((rc = tendo_advise(v->h, today, v->a, e))) {
+            tendo_free(v->a);
+            v->a = NULL;
+            return rc;
+        }
+    }
+    *a = v->a;
+    return TENDO_OK;
+}
+
+int serve_today_json(struct serve_req *r, const struct tendo_buf **doc,
+                     struct tendo_error *e)
+{
+    const struct tendo_advice *a;
+    const struct tendo_history *h;
+    struct serve_view *v;
+    json_t *j;
+    int units, rc;
+    if ((rc = serve_advice(r, &a, &h, &units, e)))
+        return rc;
+    v = pthread_getspecific(r->s->view_key);
+    if (!v->today_doc.len) {
+        j = tendo_advice_json(a, h, units);
+        if (!j || tendo_json_dump(j, &v->today_doc)) {
+            json_decref(j);
+            tendo_buf_reset(&v->today_doc);
+            return tendo_fail(e, TENDO_ENOMEM, "out of memory");
+        }
+        json_decref(j);
+        tendo_buf_putc(&v->today_doc, '\n');
+    }
+    *doc = &v->today_doc;
+    return TENDO_OK;
 }
 
 /* ---- the request's input ----------------------------------------------- */
@@ -702,6 +858,11 @@ int tendo_serve_start(const struct tendo_serve_opts *o, tendo_server **out,
         return tendo_fail(err, TENDO_ENOMEM, "out of memory");
     }
     s->o = *o;
+    if (pthread_key_create(&s->view_key, view_free)) {
+        tendo_serve_stop(s);
+        return tendo_fail(err, TENDO_ENOMEM, "out of memory");
+    }
+    s->has_key = 1;
     s->any_addr = sa.sin_addr.s_addr == htonl(INADDR_ANY);
     s->tls = o->tls_cert_pem && o->tls_key_pem;
     if (!!o->tls_cert_pem != !!o->tls_key_pem) {
@@ -774,7 +935,9 @@ void tendo_serve_stop(tendo_server *s)
     if (!s)
         return;
     if (s->d)
-        MHD_stop_daemon(s->d);
+        MHD_stop_daemon(s->d); /* its threads end: their views are freed */
+    if (s->has_key)
+        pthread_key_delete(s->view_key);
     tendo_free(s->db_path);
     tendo_free(s->tz_fallback);
     tendo_free(s->tls_cert);

@@ -10,10 +10,12 @@
 #include "tendo/buf.h"
 #include "tendo/serve.h"
 #include "tendo/history.h"
+#include "tendo/rules.h"
 #include "tendo/store.h"
 
 #include <jansson.h>
 #include <microhttpd.h>
+#include <pthread.h>
 
 #define SERVE_MAX_BODY (64 * 1024)          /* a form or a JSON write */
 #define SERVE_MAX_UPLOAD (64 * 1024 * 1024) /* an import upload */
@@ -30,6 +32,8 @@ struct tendo_server {
     int tls;
     char token_sha256[65];      /* "": no login (loopback) */
     char *tls_cert, *tls_key;   /* kept while the daemon runs */
+    pthread_key_t view_key;     /* each answering thread's serve_view */
+    int has_key;
 };
 
 struct serve_field {
@@ -79,12 +83,28 @@ const char *serve_field(struct serve_req *r, const char *name);
 int serve_parse_body(struct serve_req *r, int *answered);
 
 /* ---- the database (serve.c) ---- */
-/* Opens it read-only (write 0) or for writing, with the athlete's today
- * and units. */
+/* Each answering thread keeps a read-only connection and what it read
+ * from it - the zone, the units, the history up to today, today's advice
+ * and its document - for as long as the database has not changed
+ * (tendo_db_data_version: a commit by any connection, this server's
+ * writes included) and the day is the same. So every answer is the
+ * database's current state, and a read costs a look at its version. */
+/* The database read-only (write 0: the thread's connection, borrowed) or
+ * for writing (a connection of its own); the athlete's today and units.
+ * serve_close gives it back (closes a writing one). */
 int serve_open(struct serve_req *r, int write, tendo_db **db,
                tendo_day *today, int *units, struct tendo_error *e);
-int serve_history(struct serve_req *r, struct tendo_history **h,
+void serve_close(struct serve_req *r, tendo_db *db);
+/* The history up to today and today's advice, owned by the thread's view:
+ * valid until the request ends; never freed by the caller. */
+int serve_history(struct serve_req *r, const struct tendo_history **h,
                   tendo_day *today, int *units, struct tendo_error *e);
+int serve_advice(struct serve_req *r, const struct tendo_advice **a,
+                 const struct tendo_history **h, int *units,
+                 struct tendo_error *e);
+/* /api/today's bytes (tendo_json_dump of tendo_advice_json), kept */
+int serve_today_json(struct serve_req *r, const struct tendo_buf **doc,
+                     struct tendo_error *e);
 int64_t serve_now(struct serve_req *r);
 
 /* ---- the routes (api.c, pages.c) ---- */

@@ -103,7 +103,7 @@ static int in_txn(struct serve_req *r,
         (rc = fn(r, db, today, units, ctx, e)) ||
         (rc = tendo_db_commit(db, e)))
         tendo_db_rollback(db);
-    tendo_db_close(db);
+    serve_close(r, db);
     return rc;
 }
 
@@ -509,7 +509,7 @@ int write_import(struct serve_req *r, const char *name, const uint8_t *data,
     if ((rc = serve_open(r, 1, &db, &today, &units, e)) ||
         (rc = tendo_athlete_zone(db, r->s->tz_fallback, &zone, &fell_back,
                                  e))) {
-        tendo_db_close(db);
+        serve_close(r, db);
         tendo_free(res);
         return rc;
     }
@@ -518,7 +518,7 @@ int write_import(struct serve_req *r, const char *name, const uint8_t *data,
     o.now_utc = serve_now(r);
     o.tz = zone;
     tendo_import_memory(db, data, len, name, &o, res);
-    tendo_db_close(db);
+    serve_close(r, db);
     tendo_tz_free(zone);
     if (res->status == TENDO_IMPORT_REJECTED &&
         (res->err.code == TENDO_EDB || res->err.code == TENDO_ENOMEM)) {
@@ -562,7 +562,7 @@ int calendar_secret(struct serve_req *r, int renew, char out[65],
     if ((rc = serve_open(r, 0, &db, &today, &units, e)))
         return rc;
     rc = tendo_setting_get(db, "calendar_secret", out, 65, &set, e);
-    tendo_db_close(db);
+    serve_close(r, db);
     if (!rc && !set)
         out[0] = '\0';
     return rc;

@@ -3,6 +3,7 @@
  * inserts and date-ordered walks.
  */
 #include "internal.h"
+#include "core/alloc.h"
 
 #include <string.h>
 
@@ -69,5 +70,42 @@ int tendo_assessments_each(tendo_db *db, const char *kind, tendo_day from,
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return store_fail(db, err, "cannot read assessments");
+    return TENDO_OK;
+}
+
+struct listing {
+    struct tendo_assessment *v;
+    size_t n, cap;
+};
+
+static int add_listed(const struct tendo_assessment *a, void *ctx)
+{
+    struct listing *l = ctx;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        struct tendo_assessment *v = tendo_realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return 1;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = *a;
+    return 0;
+}
+
+int tendo_assessments_list(tendo_db *db, const char *kind, tendo_day from,
+                           tendo_day to, struct tendo_assessment **out,
+                           size_t *n, struct tendo_error *err)
+{
+    struct listing l = {NULL, 0, 0};
+    int rc = tendo_assessments_each(db, kind, from, to, add_listed, &l, err);
+    *out = NULL;
+    *n = 0;
+    if (rc) {
+        tendo_free(l.v);
+        return err->code ? rc : tendo_fail(err, TENDO_ENOMEM, "out of memory");
+    }
+    *out = l.v;
+    *n = l.n;
     return TENDO_OK;
 }

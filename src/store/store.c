@@ -644,6 +644,22 @@ int tendo_db_read_begin(tendo_db *db, struct tendo_error *err)
     return store_exec(db, "SAVEPOINT tendo_read", err);
 }
 
+int tendo_db_data_version(tendo_db *db, int64_t *version,
+                          struct tendo_error *err)
+{
+    sqlite3_stmt *st = store_prep(db, "PRAGMA data_version", err);
+    int rc;
+    if (!st)
+        return TENDO_EDB;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *version = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? TENDO_OK
+                            : store_fail(db, err, "cannot read the database's "
+                                                  "version");
+}
+
 void tendo_db_read_end(tendo_db *db)
 {
     if (db && db->sql)

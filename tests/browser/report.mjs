@@ -5,7 +5,7 @@
 // shown and drawn, every text of the charts and the page at a readable
 // size (measured from the rendered page), and a full-page screenshot kept.
 // Usage: node report.mjs OUTDIR REPORT.html...   (exit 0 all good, 1 not)
-import puppeteer from 'puppeteer-core';
+import { launch, check, tally } from './launch.mjs';
 import path from 'node:path';
 
 const [outdir, ...pages] = process.argv.slice(2);
@@ -13,19 +13,8 @@ const widths = [
   { name: 'phone', width: 390, height: 844, mobile: true },
   { name: 'desktop', width: 1280, height: 900, mobile: false },
 ];
-let failed = 0, passed = 0;
-const check = (ok, what) => {
-  if (ok) passed++;
-  else { failed++; console.log('FAIL: ' + what); }
-};
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update',
-         '--disable-sync'],
-});
+const browser = await launch();
 try {
   for (const file of pages) {
     for (const w of widths) {
@@ -99,5 +88,5 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`${tally.passed} passed, ${tally.failed} failed`);
+process.exit(tally.failed ? 1 : 0);

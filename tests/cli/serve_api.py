@@ -326,7 +326,9 @@ check(st == 404, "a renewed secret: the old address is 404", st)
 
 # ---- the report, live ------------------------------------------------------
 st, hd, data = request("GET", "/report?weeks=4")
-check(st == 200 and b"<svg" in data, "the report", (st, data[:100]))
+check(st == 200 and b"<svg" in data and b'id="servebar"' in data,
+      "the report, with the way back and its range", (st, data[:100]))
+xml_ok(data, "the report page")
 st, hd, data = request("GET", "/report?weeks=0")
 check(st == 422, "report weeks 0: refused", st)
 st, hd, data = request("GET", "/api/report")
