@@ -390,6 +390,11 @@ int page_log(struct serve_req *r)
         tendo_buf_puts(&r->out, "<p class=\"saved\" id=\"saved\">");
         if (strcmp(saved, "deleted") == 0)
             tendo_buf_puts(&r->out, "Deleted.");
+        else if (strcmp(saved, "wellness") == 0)
+            tendo_buf_puts(&r->out, "Saved: sleep and stress.");
+        else if (strncmp(saved, "test-", 5) == 0)
+            tendo_buf_puts(&r->out, "Saved the heel-raise test (see the "
+                                    "report for its trend).");
         else if (strncmp(saved, "rehab-", 6) == 0)
             tendo_buf_printf(&r->out, "Saved rehab #%lld.",
                              strtoll(saved + 6, NULL, 10));
@@ -459,6 +464,29 @@ int page_log(struct serve_req *r)
         number_input(r, "reps", "Reps a set", 1, 200, TENDO_UNSET);
         tendo_buf_puts(&r->out, "</details>\n<button type=\"submit\">Log the "
                                 "rehab</button>\n</form>\n");
+        tendo_buf_puts(&r->out,
+                       "<details id=\"more\"><summary>Sleep and stress, a "
+                       "heel-raise test</summary>\n<form method=\"post\" "
+                       "action=\"/log\" id=\"wellness\"><input "
+                       "type=\"hidden\" name=\"what\" value=\"wellness\"/>\n"
+                       "<label>Sleep last night, hours <input type=\"number\" "
+                       "name=\"sleep_h\" min=\"0\" max=\"24\" step=\"0.5\" "
+                       "inputmode=\"decimal\"/></label>\n");
+        number_input(r, "stress", "Stress (1 low - 5 high)", 1, 5,
+                     TENDO_UNSET);
+        number_input(r, "fatigue", "Fatigue (1-5)", 1, 5, TENDO_UNSET);
+        tendo_buf_puts(&r->out,
+                       "<button type=\"submit\">Save</button></form>\n"
+                       "<form method=\"post\" action=\"/log\" "
+                       "id=\"heel-raise\"><input type=\"hidden\" name=\"what\" "
+                       "value=\"assessment\"/><input type=\"hidden\" "
+                       "name=\"kind\" value=\"heel-raise\"/>\n<p "
+                       "class=\"note\">Single-leg heel raises to fatigue, each "
+                       "side (0 when a side cannot be tested).</p>\n");
+        number_input(r, "left", "Left", 0, 500, TENDO_UNSET);
+        number_input(r, "right", "Right", 0, 500, TENDO_UNSET);
+        tendo_buf_puts(&r->out, "<button type=\"submit\">Save the test"
+                                "</button></form>\n</details>\n");
     }
     tendo_buf_puts(&r->out, "<h2>The last 14 days</h2>\n<ul id=\"recent\">\n");
     if (tendo_sessions_each(db, today - 13, today, recent_session, &x, &e) ||
@@ -483,13 +511,25 @@ int page_log_post(struct serve_req *r)
     if (serve_parse_body(r, &answered))
         return answered;
     what = serve_field(r, "what");
-    rc = what && strcmp(what, "rehab") == 0 ? write_rehab(r, &doc, &e)
-                                            : write_session(r, &doc, &e);
+    if (!what)
+        what = "session";
+    rc = strcmp(what, "rehab") == 0        ? write_rehab(r, &doc, &e)
+         : strcmp(what, "wellness") == 0   ? write_wellness(r, &doc, &e)
+         : strcmp(what, "assessment") == 0 ? write_assessment(r, &doc, &e)
+                                           : write_session(r, &doc, &e);
     if (rc)
         return error_page(r, &e, "/log");
-    snprintf(loc, sizeof loc, "/log?saved=%s%lld",
-             what && strcmp(what, "rehab") == 0 ? "rehab-" : "",
-             (long long)json_integer_value(json_object_get(doc, "id")));
+    if (strcmp(what, "wellness") == 0)
+        snprintf(loc, sizeof loc, "/log?saved=wellness");
+    else if (strcmp(what, "assessment") == 0)
+        snprintf(loc, sizeof loc, "/log?saved=test-%s",
+                 json_is_number(json_object_get(doc, "lsi"))
+                     ? "lsi"
+                     : "done");
+    else
+        snprintf(loc, sizeof loc, "/log?saved=%s%lld",
+                 strcmp(what, "rehab") == 0 ? "rehab-" : "",
+                 (long long)json_integer_value(json_object_get(doc, "id")));
     json_decref(doc);
     return serve_redirect(r, loc);
 }
@@ -739,13 +779,14 @@ int page_import(struct serve_req *r)
     head(r, "import", "/import");
     tendo_buf_puts(&r->out,
                    "<h1>Import</h1>\n<p>Files from your watch or an app: FIT, "
-                   "GPX, TCX (also .gz), a tendo diary CSV. Each is checked "
+                   "GPX, TCX (also .gz), a Strava export (.zip), a tendo "
+                   "diary CSV. Each is checked "
                    "and stored on its own; a file stored before is "
                    "recognised.</p>\n<form method=\"post\" action=\"/import\" "
                    "enctype=\"multipart/form-data\" id=\"import\">\n"
                    "<label class=\"drop\" id=\"drop\">Choose files or drop them "
                    "here <input type=\"file\" name=\"file\" multiple=\"multiple\" "
-                   "accept=\".fit,.gpx,.tcx,.gz,.csv\"/></label>\n"
+                   "accept=\".fit,.gpx,.tcx,.gz,.csv,.zip\"/></label>\n"
                    "<button type=\"submit\" class=\"primary\">Import</button>\n"
                    "</form>\n<ul id=\"results\"></ul>\n");
     return finish(r, MHD_HTTP_OK);
@@ -754,6 +795,13 @@ int page_import(struct serve_req *r)
 static void result_html(struct serve_req *r, json_t *doc)
 {
     const char *status = json_string_value(json_object_get(doc, "status"));
+    json_t *items = json_object_get(doc, "items"), *x;
+    size_t i;
+    if (items) { /* a Strava export: a line per row */
+        json_array_foreach(items, i, x)
+            result_html(r, x);
+        return;
+    }
     const char *text = json_string_value(
         json_object_get(doc, strcmp(status, "rejected") ? "note" : "error"));
     tendo_buf_printf(&r->out, "<li class=\"%s\">%s ", status, status);

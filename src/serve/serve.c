@@ -25,6 +25,7 @@
 #define MAX_CONNECTIONS 64
 #define CONNECTION_TIMEOUT_S 10
 #define THREADS 4
+#define MAX_PER_IP 16
 
 /* The same policy for every answer: nothing from elsewhere, scripts and
  * styles only from this server (style attributes inline), forms post
@@ -677,8 +678,9 @@ static int foreign_origin(struct serve_req *r)
 }
 
 /* The Host header must name the address listened on: a name (DNS
- * rebinding: a site's name made to point here) is refused. On 0.0.0.0
- * any IPv4 address of this machine will do, with the port. */
+ * rebinding: a site's name made to point here) is refused, but for
+ * "localhost" on a loopback address (browsers resolve it to this machine
+ * only). On 0.0.0.0 any IPv4 address will do, with the port. */
 static int host_ok(struct serve_req *r, const char *host)
 {
     char addr[INET_ADDRSTRLEN];
@@ -687,6 +689,12 @@ static int host_ok(struct serve_req *r, const char *host)
     size_t n;
     if (!host)
         return 0;
+    if (r->s->loopback) { /* "localhost" cannot be pointed elsewhere */
+        char local[40];
+        snprintf(local, sizeof local, "localhost:%d", r->s->port);
+        if (strcmp(host, local) == 0)
+            return 1;
+    }
     if (!r->s->any_addr)
         return strcmp(host, r->s->host) == 0;
     colon = strrchr(host, ':');
@@ -864,6 +872,7 @@ int tendo_serve_start(const struct tendo_serve_opts *o, tendo_server **out,
     }
     s->has_key = 1;
     s->any_addr = sa.sin_addr.s_addr == htonl(INADDR_ANY);
+    s->loopback = loopback;
     s->tls = o->tls_cert_pem && o->tls_key_pem;
     if (!!o->tls_cert_pem != !!o->tls_key_pem) {
         tendo_serve_stop(s);
@@ -906,6 +915,9 @@ int tendo_serve_start(const struct tendo_serve_opts *o, tendo_server **out,
         (unsigned)MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT, timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        /* beyond loopback one device cannot take every connection */
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        (unsigned)(loopback ? 0 : MAX_PER_IP),
         s->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, s->tls_cert,
         MHD_OPTION_HTTPS_MEM_KEY, s->tls_key, MHD_OPTION_END);
     if (!s->d) {

@@ -18,7 +18,8 @@
 #include <pthread.h>
 
 #define SERVE_MAX_BODY (64 * 1024)          /* a form or a JSON write */
-#define SERVE_MAX_UPLOAD (64 * 1024 * 1024) /* an import upload */
+#define SERVE_MAX_UPLOAD (256u * 1024 * 1024) /* an import upload (a
+                                                  Strava export) */
 #define SERVE_MAX_FIELDS 64
 
 struct tendo_server {
@@ -29,6 +30,7 @@ struct tendo_server {
     char origin[96];            /* scheme://host: what Origin must say */
     int port;
     int any_addr;               /* listening on 0.0.0.0 */
+    int loopback;               /* on 127.x.x.x */
     int tls;
     char token_sha256[65];      /* "": no login (loopback) */
     char *tls_cert, *tls_key;   /* kept while the daemon runs */

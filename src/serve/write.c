@@ -21,7 +21,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <strings.h>
 #include <sys/random.h>
+#include <unistd.h>
 
 static const char *given(struct serve_req *r, const char *name)
 {
@@ -492,31 +495,134 @@ int write_delete(struct serve_req *r, json_t **doc, struct tendo_error *e)
 
 /* ---- import ------------------------------------------------------------ */
 
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+struct export_ctx {
+    json_t *items;
+    int counts[3];
+    int stopped;                /* the database failed: the rest is moot */
+    struct tendo_error err;
+};
+
+static void export_row(const char *item, const struct tendo_import_result *r,
+                       void *ctx)
+{
+    struct export_ctx *x = ctx;
+    if (x->stopped)
+        return;
+    if (r->status == TENDO_IMPORT_REJECTED &&
+        (r->err.code == TENDO_EDB || r->err.code == TENDO_ENOMEM)) {
+        x->stopped = 1;
+        x->err = r->err;
+        return;
+    }
+    x->counts[r->status]++;
+    json_array_append_new(x->items, tendo_import_result_json(item, r));
+}
+
+/* A Strava export (.zip) as uploaded: kept in a private file beside the
+ * database (its folder is the athlete's: 0700) while the library reads
+ * it, row by row as `tendo import export.zip` does, then removed. */
+static int import_export(struct serve_req *r, tendo_db *db,
+                         const struct tendo_import_opts *o, const char *name,
+                         const uint8_t *data, size_t len, json_t **doc,
+                         struct tendo_error *e)
+{
+    struct export_ctx x;
+    char path[4096];
+    const char *slash = strrchr(r->s->db_path, '/');
+    int fd, rc;
+    size_t off = 0;
+    memset(&x, 0, sizeof x);
+    snprintf(path, sizeof path, "%.*s.tendo-upload-XXXXXX.zip",
+             slash ? (int)(slash - r->s->db_path + 1) : 0, r->s->db_path);
+    if ((fd = mkstemps(path, 4)) < 0)
+        return tendo_fail(e, TENDO_EIO, "cannot keep the upload: %s",
+                          strerror(errno));
+    while (off < len) {
+        ssize_t n = write(fd, data + off, len - off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            rc = tendo_fail(e, TENDO_EIO, "cannot keep the upload: %s",
+                            n < 0 ? strerror(errno) : "short write");
+            close(fd);
+            unlink(path);
+            return rc;
+        }
+        off += (size_t)n;
+    }
+    close(fd);
+    if (!(x.items = json_array())) {
+        unlink(path);
+        return tendo_fail(e, TENDO_ENOMEM, "out of memory");
+    }
+    rc = tendo_import_strava(db, path, o, export_row, &x, e);
+    unlink(path);
+    if (!rc && x.stopped) {
+        *e = x.err;
+        rc = x.err.code;
+    }
+    if (rc == TENDO_EDB || rc == TENDO_ENOMEM || rc == TENDO_EIO) {
+        json_decref(x.items);
+        return rc;
+    }
+    if (rc) { /* the export as a whole: one rejected result */
+        struct tendo_import_result bad;
+        memset(&bad, 0, sizeof bad);
+        bad.status = TENDO_IMPORT_REJECTED;
+        bad.err = *e;
+        json_decref(x.items);
+        *doc = tendo_import_result_json(name, &bad);
+        return *doc ? TENDO_OK : tendo_fail(e, TENDO_ENOMEM, "out of memory");
+    }
+    *doc = json_pack("{s:s,s:s,s:s,s:o,s:{s:i,s:i,s:i,s:i}}", "file", name,
+                     "status", "imported", "format", "strava-export", "items",
+                     x.items, "summary", "files",
+                     x.counts[0] + x.counts[1] + x.counts[2], "imported",
+                     x.counts[0], "duplicate", x.counts[1], "rejected",
+                     x.counts[2]);
+    return *doc ? TENDO_OK : tendo_fail(e, TENDO_ENOMEM, "out of memory");
+}
+
 /* One file: its own transaction (the library's), the ledger's entry, the
- * CLI's per-file document. A rejected file is a result, not an error. */
+ * CLI's per-file document; a Strava export (.zip) row by row. A rejected
+ * file is a result, not an error. */
 int write_import(struct serve_req *r, const char *name, const uint8_t *data,
                  size_t len, json_t **doc, struct tendo_error *e)
 {
     struct tendo_import_opts o;
-    struct tendo_import_result *res = tendo_calloc(1, sizeof *res);
+    struct tendo_import_result *res;
     tendo_tz *zone = NULL;
     tendo_db *db;
     tendo_day today;
     int units, rc, fell_back;
     *doc = NULL;
-    if (!res)
-        return tendo_fail(e, TENDO_ENOMEM, "out of memory");
     if ((rc = serve_open(r, 1, &db, &today, &units, e)) ||
         (rc = tendo_athlete_zone(db, r->s->tz_fallback, &zone, &fell_back,
                                  e))) {
         serve_close(r, db);
-        tendo_free(res);
         return rc;
     }
     memset(&o, 0, sizeof o);
     o.today = today;
     o.now_utc = serve_now(r);
     o.tz = zone;
+    if (ends_with(name, ".zip")) {
+        rc = import_export(r, db, &o, name, data, len, doc, e);
+        serve_close(r, db);
+        tendo_tz_free(zone);
+        return rc;
+    }
+    if (!(res = tendo_calloc(1, sizeof *res))) {
+        serve_close(r, db);
+        tendo_tz_free(zone);
+        return tendo_fail(e, TENDO_ENOMEM, "out of memory");
+    }
     tendo_import_memory(db, data, len, name, &o, res);
     serve_close(r, db);
     tendo_tz_free(zone);

@@ -230,6 +230,30 @@ check(st == 422 and doc["status"] == "rejected" and doc["error"],
       "a broken file: 422 rejected, with why", (st, data))
 st, hd, data = request("POST", "/api/import", fit)
 check(st == 400, "import without a name: 400", (st, data))
+# a Strava export, as downloaded: row by row, like `tendo import export.zip`
+zpath = os.path.join(work, "export.zip")
+subprocess.run([os.path.join(os.path.dirname(gen_fit), "tendo-gen-strava"),
+                "--out", zpath, "--end", "2026-11-20", "--days", "10",
+                "--seconds", "600"], check=True, capture_output=True)
+copy = db_copy("z.db")
+st, hd, data = request("POST", "/api/import?name=export.zip",
+                       open(zpath, "rb").read(),
+                       {"Content-Type": "application/zip"})
+doc = json.loads(data)
+rc, out, err = cli("--json", "import", zpath, dbpath=copy)
+lines = [json.loads(l) for l in out.decode().splitlines()]
+cli_items = [l for l in lines if "file" in l]
+check(st == 200 and doc.get("format") == "strava-export" and
+      doc["summary"]["files"] == len(cli_items) and
+      [i["status"] for i in doc["items"]] ==
+      [i["status"] for i in cli_items] and doc["summary"]["imported"] > 0,
+      "a Strava export: the CLI's rows", (st, data[:300], out[:300]))
+check(not [f for f in os.listdir(os.path.dirname(db)) if "upload" in f],
+      "the upload's file is gone", os.listdir(os.path.dirname(db)))
+st, hd, data = request("POST", "/api/import?name=bad.zip", b"PK\x03\x04junk",
+                       {"Content-Type": "application/zip"})
+check(st == 422 and json.loads(data)["status"] == "rejected",
+      "a broken zip: rejected", (st, data[:300]))
 
 # ---- the pages: forms post and redirect, no script needed ----------------
 for path in ("/", "/check", "/log", "/plan", "/import"):
@@ -265,6 +289,22 @@ st, hd, data = post_form("/delete", {"kind": "session", "id": str(bike)},
 check(st == 303, "delete form: 303", (st, hd))
 st, hd, data = request("GET", "/log")
 check(f'id="session-{bike}"'.encode() not in data, "gone from the log page")
+st, hd, data = post_form("/log", {"what": "wellness", "sleep_h": "6.5",
+                                  "stress": "4"}, {"Origin": ORIGIN})
+check(st == 303 and hd.get("location") == "/log?saved=wellness",
+      "wellness form: 303", (st, hd))
+w = cli_json("list", "--what", "wellness", "--days", "1")["wellness"]
+check(w and w[0]["sleep_h"] == 6.5 and w[0]["stress"] == 4,
+      "the form's wellness is stored", w)
+st, hd, data = post_form("/log", {"what": "assessment", "kind": "heel-raise",
+                                  "left": "20", "right": "24"},
+                         {"Origin": ORIGIN})
+check(st == 303 and hd.get("location", "").startswith("/log?saved=test-"),
+      "heel-raise form: 303", (st, hd))
+a = cli_json("assess", "list", "--weeks", "1")
+check(any(x["kind"] == "heel-raise" and x["left"] == 20 for x in
+          (a if isinstance(a, list) else a.get("assessments", []))),
+      "the form's heel-raise test is stored", a)
 st, hd, data = post_form("/check", {"morning": "12"}, {"Origin": ORIGIN})
 check(st == 422 and b'id="error"' in data and b"morning" in data,
       "a bad form value: a page saying which field", (st, data[-300:]))
@@ -387,8 +427,12 @@ st, hd, data = request("DELETE", "/api/today")
 check(st == 405, "DELETE: 405", st)
 st, hd, data = request("GET", "/api/check")
 check(st == 405, "GET on a write: 405", st)
-st, hd, data = request("GET", "/api/today", host=f"localhost:{port}")
+st, hd, data = request("GET", "/api/today", host=f"rebound.example:{port}")
 check(st == 421, "Host by name: 421", st)
+st, hd, data = request("GET", "/api/today", host=f"localhost:{port}")
+check(st == 200, "Host localhost on loopback: 200", st)
+st, hd, data = request("GET", "/api/today", host=f"127.0.0.1:{port + 1}")
+check(st == 421, "Host with another port: 421", st)
 for path in ("/", "/api/today", "/static/tendo.js", "/nope"):
     st, hd, data = request("GET", path)
     csp = hd.get("content-security-policy", "")

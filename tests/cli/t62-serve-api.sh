@@ -72,6 +72,19 @@ print("cookie", get("/", {"Cookie": "tendo_token=" + token})[0])
 print("css", get("/static/tendo.css")[0])
 print("name", get("/", {"Cookie": "tendo_token=" + token}, host=f"phone.example:{port}")[0])
 print("otherport", get("/", {"Cookie": "tendo_token=" + token}, host=f"127.0.0.1:{port + 1}")[0])
+import socket
+held = [socket.create_connection(("127.0.0.1", port)) for _ in range(16)]
+extra = socket.create_connection(("127.0.0.1", port))
+extra.settimeout(5)
+try:
+    cut = extra.recv(1) == b""      # closed at once
+except ConnectionResetError:
+    cut = True
+except socket.timeout:              # still open after 5 s (idle cut is 10 s)
+    cut = False
+print("per-ip", "cut" if cut else "kept")
+for h in held + [extra]:
+    h.close()
 PY
 grep -q "^none 401$" pair.out && ok || bad "no token: 401" "$(cat pair.out)"
 grep -q "^page 401$" pair.out && ok || bad "a page without a token: 401" "$(cat pair.out)"
@@ -84,6 +97,7 @@ grep -q "^cookie 200$" pair.out && ok || bad "the cookie: 200" "$(cat pair.out)"
 grep -q "^css 200$" pair.out && ok || bad "the style sheet needs no token" "$(cat pair.out)"
 grep -q "^name 421$" pair.out && ok || bad "0.0.0.0: a name in Host is 421" "$(cat pair.out)"
 grep -q "^otherport 421$" pair.out && ok || bad "0.0.0.0: another port in Host is 421" "$(cat pair.out)"
+grep -q "^per-ip cut$" pair.out && ok || bad "a 17th connection from one address is cut" "$(cat pair.out)"
 kill -TERM "$pid"; wait "$pid"
 # a second start keeps the token; --new-token replaces it
 "$TENDO_BIN" serve --listen 0.0.0.0:0 --allow-plain-http 2> wide2.err &
@@ -178,5 +192,33 @@ ids = {s['id'] for s in json.load(open('after.json'))['sessions']}
 print(sum(1 for l in open('writes.out') if l.strip().isdigit() and int(l) in ids))")
 expect_eq "$stored" "$answered" "every answered write survived kill -9"
 expect_eq "$(sqlite3 "$TENDO_DB" 'PRAGMA integrity_check')" ok "the database is whole"
-sanitizer_check_files serve.err wide.err wide2.err wide3.err tls.err k.err
+
+# ---- SIGTERM during a write: the write in progress finishes whole -------
+awk 'BEGIN { print "date,type,minutes,notes"
+  for (i = 0; i < 60000; i++) printf "2026-10-01,walk,%d,t%d\n", 10 + i % 50, i }' > big.csv
+before=$(sqlite3 "$TENDO_DB" "SELECT count(*) FROM sessions")
+"$TENDO_BIN" serve --listen 127.0.0.1:0 2> term.err &
+pid=$!
+port=$(wait_port term.err)
+python3 - "$port" "$pid" > term.out 2>&1 <<'PY'
+import http.client, os, signal, sys, time
+port, pid = int(sys.argv[1]), int(sys.argv[2])
+c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+c.request("POST", "/api/import?name=big.csv", body=open("big.csv", "rb").read(),
+          headers={"Host": f"127.0.0.1:{port}", "Content-Type": "text/csv"})
+time.sleep(0.3)              # the whole body is sent: the import is running
+os.kill(pid, signal.SIGTERM)
+try:
+    r = c.getresponse(); r.read()
+    print("answered", r.status)
+except Exception as e:
+    print("not answered", type(e).__name__)
+PY
+wait "$pid"
+expect_eq "$?" 0 "SIGTERM during an import: a clean stop"
+n=$(( $(sqlite3 "$TENDO_DB" "SELECT count(*) FROM sessions") - before ))
+{ [ "$n" -eq 60000 ] || { [ "$n" -eq 0 ] && ! grep -q "^answered 200" term.out; }; } && ok ||
+  bad "the import in progress: whole or not at all" "$n rows; $(cat term.out)"
+echo "SIGTERM during a 60,000-row import: $n rows stored, $(cat term.out)"
+sanitizer_check_files serve.err wide.err wide2.err wide3.err tls.err k.err term.err
 finish
