@@ -7,6 +7,7 @@
  * and closed with it, so a write elsewhere is seen at once.
  */
 #include "serve/serve_int.h"
+#include "serve/form.h"
 #include "tendo/documents.h"
 #include "tendo/json.h"
 #include "tendo/loader.h"
@@ -369,79 +370,10 @@ static int add_field(struct serve_req *r, const char *name, size_t nlen,
     return 0;
 }
 
-static int hexval(int ch)
+static int field_cb(void *ctx, const char *name, size_t nlen,
+                    const char *value, size_t vlen)
 {
-    return isdigit(ch) ? ch - '0' : tolower(ch) - 'a' + 10;
-}
-
-/* application/x-www-form-urlencoded, decoded in place */
-static int parse_form(struct serve_req *r)
-{
-    char *p = r->body.data, *end = p + r->body.len;
-    while (p && p < end) {
-        char *amp = memchr(p, '&', (size_t)(end - p)), *stop = amp ? amp : end;
-        char *eq = memchr(p, '=', (size_t)(stop - p));
-        char *w, *q;
-        size_t nlen;
-        if (eq) {
-            /* decode the name and the value separately */
-            for (int part = 0; part < 2; part++) {
-                char *from = part ? eq + 1 : p, *to = part ? stop : eq;
-                for (w = q = from; q < to; q++) {
-                    if (*q == '+')
-                        *w++ = ' ';
-                    else if (*q == '%' && to - q > 2 &&
-                             isxdigit((unsigned char)q[1]) &&
-                             isxdigit((unsigned char)q[2])) {
-                        *w++ = (char)(hexval((unsigned char)q[1]) * 16 +
-                                      hexval((unsigned char)q[2]));
-                        q += 2;
-                    } else
-                        *w++ = *q;
-                }
-                if (part == 0) {
-                    nlen = (size_t)(w - from);
-                } else if (add_field(r, p, nlen, eq + 1,
-                                     (size_t)(w - (eq + 1)), NULL))
-                    return -1;
-            }
-        }
-        p = amp ? amp + 1 : NULL;
-    }
-    return 0;
-}
-
-/* a JSON object: numbers as text, arrays as repeated fields */
-static int json_field(struct serve_req *r, const char *k, json_t *v)
-{
-    char txt[64];
-    const char *s = txt;
-    size_t n;
-    if (json_is_string(v)) {
-        s = json_string_value(v);
-        return add_field(r, k, strlen(k), s, json_string_length(v), NULL);
-    }
-    if (json_is_integer(v))
-        snprintf(txt, sizeof txt, "%" JSON_INTEGER_FORMAT,
-                 json_integer_value(v));
-    else if (json_is_real(v))
-        snprintf(txt, sizeof txt, "%.17g", json_real_value(v));
-    else if (json_is_true(v))
-        snprintf(txt, sizeof txt, "1");
-    else if (json_is_false(v) || json_is_null(v))
-        return 0; /* absent */
-    else if (json_is_array(v)) {
-        json_t *x;
-        size_t i;
-        json_array_foreach(v, i, x) {
-            if (json_is_array(x) || json_is_object(x) || json_field(r, k, x))
-                return -1;
-        }
-        return 0;
-    } else
-        return -1;
-    n = strlen(s);
-    return add_field(r, k, strlen(k), s, n, NULL);
+    return add_field(ctx, name, nlen, value, vlen, NULL) ? -2 : 0;
 }
 
 struct multipart {
@@ -493,39 +425,23 @@ int serve_parse_body(struct serve_req *r, int *answered)
     r->parsed = 1;
     if (!type || r->body.len == 0)
         return 0;
-    if (strncmp(type, "application/json", 16) == 0) {
-        json_error_t je;
-        json_t *doc = json_loadb(r->body.data, r->body.len, JSON_REJECT_DUPLICATES,
-                                 &je), *v;
-        const char *k;
-        char msg[240];
-        if (!json_is_object(doc)) {
-            snprintf(msg, sizeof msg, "the body is not a JSON object%s%s",
-                     doc ? "" : ": ", doc ? "" : je.text);
-            json_decref(doc);
-            *answered = serve_error(r, MHD_HTTP_BAD_REQUEST, TENDO_EINVAL,
-                                    msg);
-            return -1;
-        }
-        json_object_foreach(doc, k, v) {
-            if (json_field(r, k, v)) {
-                snprintf(msg, sizeof msg,
-                         "'%.60s' is not a value tendo takes (a string, a "
-                         "number, true, or a list of them)",
-                         k);
-                json_decref(doc);
-                *answered =
-                    serve_error(r, MHD_HTTP_BAD_REQUEST, TENDO_EINVAL, msg);
-                return -1;
-            }
-        }
-        json_decref(doc);
-        return 0;
-    }
-    if (strncmp(type, "application/x-www-form-urlencoded", 33) == 0) {
-        if (parse_form(r)) {
+    if (strncmp(type, "application/json", 16) == 0 ||
+        strncmp(type, "application/x-www-form-urlencoded", 33) == 0) {
+        char msg[240] = "";
+        int is_json = strncmp(type, "application/json", 16) == 0;
+        int rc = is_json
+                     ? form_parse_json(r->body.data, r->body.len, field_cb, r,
+                                       msg, sizeof msg)
+                     : form_parse_urlencoded(r->body.data, r->body.len,
+                                             field_cb, r);
+        if (rc == -2) {
             *answered = serve_error(r, MHD_HTTP_CONTENT_TOO_LARGE,
                                     TENDO_ELIMIT, "too many fields");
+            return -1;
+        }
+        if (rc) {
+            *answered =
+                serve_error(r, MHD_HTTP_BAD_REQUEST, TENDO_EINVAL, msg);
             return -1;
         }
         return 0;
