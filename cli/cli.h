@@ -160,6 +160,13 @@ int cli_ask_enum(const char *question, const char *field,
  * (cli/history.c; free with tendo_history_free), and the day's advice
  * from it. Return an exit status (0 on success; the error is printed). */
 int cli_history(struct cli *c, struct tendo_history **h);
+/* cli/workouts.c: the plan's days as FIT workout files in `dir` (made if
+ * missing), or today's (the plan's first day: its run or cross-training,
+ * else its rehab) as `path` */
+int cli_write_workouts(struct cli *c, const struct tendo_plan *p,
+                       const struct tendo_history *h, const char *dir);
+int cli_write_workout_today(struct cli *c, const struct tendo_plan *p,
+                            const struct tendo_history *h, const char *path);
 int cli_advise(struct cli *c, struct tendo_advice *a);
 
 /* The commands, one file each (cli/cmd-NAME.c). */

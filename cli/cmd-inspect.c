@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char cmd_inspect_help[] =
@@ -13,7 +14,9 @@ const char cmd_inspect_help[] =
     "anything and\n"
     "prints each one's summary: sport, start, elapsed and timer time,\n"
     "distance, heart rate, cadence (steps/min for running), records, laps,\n"
-    "device and warnings. --json: one JSON object per line (see\n"
+    "device and warnings. A FIT workout (tendo plan --fit) shows its name,\n"
+    "sport and steps with their durations and targets.\n"
+    "--json: one JSON object per line (see\n"
     "docs/formats.md); an undecodable file gives\n"
     "{\"file\",\"error\",\"offset\"}.\n"
     "Exit status 2 if any file could not be decoded.\n";
@@ -47,6 +50,75 @@ static void print_leg(const struct cli *c, const struct tendo_leg *l,
     putchar('\n');
 }
 
+/* A FIT workout file (type 5): 1 shown, 0 not one, -1 an error shown */
+static int inspect_workout(struct cli *c, const char *path)
+{
+    struct tendo_fit_activity *f = NULL;
+    struct tendo_error e = {0};
+    uint8_t *data;
+    size_t len;
+    int rc = 0;
+    if (tendo_read_file(path, 64u << 20, &data, &len, &e))
+        return 0; /* the activity reader says why */
+    if (len < 12 || memcmp(data + 8, ".FIT", 4) != 0 ||
+        tendo_fit_decode(data, len, &f, &e) || !f->workout ||
+        f->file_type != TENDO_FIT_FILE_WORKOUT) {
+        tendo_fit_free(f);
+        free(data);
+        return 0;
+    }
+    free(data);
+    if (c->json) {
+        json_t *o = tendo_fit_workout_json(f->workout);
+        json_object_set_new(o, "file", json_string(path));
+        json_object_set_new(o, "format", json_string("fit-workout"));
+        cli_print_json(c, o);
+        rc = 1;
+    } else {
+        const struct tendo_fit_workout *w = f->workout;
+        double secs = tendo_fit_workout_seconds(w);
+        printf("%s: FIT workout \"%s\", %s, %zu steps", path, w->name,
+               tendo_fit_sport_name(w->sport) ? tendo_fit_sport_name(w->sport)
+                                              : "?",
+               w->nsteps);
+        if (secs >= 0)
+            printf(", %.0f min", secs / 60);
+        putchar('\n');
+        for (size_t i = 0; i < w->nsteps; i++) {
+            const struct tendo_fit_step *s = &w->steps[i];
+            printf("  %zu. ", i + 1);
+            if (s->duration_type == TENDO_FIT_DURATION_REPEAT) {
+                printf("repeat from step %u, %u times\n",
+                       (unsigned)s->duration_value + 1,
+                       (unsigned)s->target_value);
+                continue;
+            }
+            printf("%s", s->name[0] ? s->name : "(step)");
+            if (s->duration_type == TENDO_FIT_DURATION_TIME)
+                printf(", %g s", s->duration_value / 1000.0);
+            else if (s->duration_type == TENDO_FIT_DURATION_REPS)
+                printf(", %u reps", (unsigned)s->duration_value);
+            else if (s->duration_type == TENDO_FIT_DURATION_DISTANCE)
+                printf(", %g m", s->duration_value / 100.0);
+            if (s->target_type == TENDO_FIT_TARGET_HEART_RATE && s->target_low)
+                printf(", heart rate %u-%u", (unsigned)s->target_low - 100,
+                       (unsigned)s->target_high - 100);
+            else if (s->target_type == TENDO_FIT_TARGET_SPEED &&
+                     s->target_low)
+                printf(", speed %.2f-%.2f m/s", s->target_low / 1000.0,
+                       s->target_high / 1000.0);
+            if (!isnan(s->weight_kg))
+                printf(", +%g kg", s->weight_kg);
+            if (s->notes[0])
+                printf(" (%s)", s->notes);
+            putchar('\n');
+        }
+        rc = 1;
+    }
+    tendo_fit_free(f);
+    return rc;
+}
+
 const struct option cmd_inspect_opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
 
 int cmd_inspect(struct cli *c, int argc, char **argv)
@@ -70,6 +142,8 @@ int cmd_inspect(struct cli *c, int argc, char **argv)
     for (int i = optind; i < argc; i++) {
         struct tendo_activity a;
         struct tendo_error e = {0};
+        if (inspect_workout(c, argv[i]))
+            continue;
         if (tendo_activity_read(argv[i], &a, NULL, &e)) {
             status = cli_status(e.code) == EXIT_INTERNAL && e.code != TENDO_EIO
                          ? EXIT_INTERNAL

@@ -12,7 +12,8 @@
 #include <strings.h>
 
 const char cmd_plan_help[] =
-    "usage: tendo plan [--weeks N] [--from D] [--ics FILE] [--json]\n\n"
+    "usage: tendo plan [--weeks N] [--from D] [--ics FILE] [--fit DIR]\n"
+    "                  [--json]\n\n"
     "The coming days, week by week: each day a run (easy, moderate or long,\n"
     "with a minutes and distance cap and strides yes/no), cross-training or\n"
     "rest, plus the day's rehab. It starts from today's advice (tendo today)\n"
@@ -25,7 +26,15 @@ const char cmd_plan_help[] =
     "               default 2)\n"
     "  --from D     first day shown (today up to 4 weeks ahead; default today)\n"
     "  --ics FILE   also write the days as an iCalendar file (one all-day\n"
-    "               event a day; re-exporting updates the same events)\n\n"
+    "               event a day; re-exporting updates the same events;\n"
+    "               with the reminder_time setting also a daily morning\n"
+    "               check with an alarm)\n"
+    "  --fit DIR    also write each run, cross-training and rehab session\n"
+    "               as a FIT workout file for a watch (DIR/2026-11-24-run.fit\n"
+    "               ...): warm-up, the main block with a heart-rate or pace\n"
+    "               target, strides, cool-down, adding up to the planned\n"
+    "               minutes; -v names the days without one. Copy them to\n"
+    "               the watch's GARMIN/NewFiles folder (docs/cli.md)\n\n"
     "Settings used (tendo config): runs_per_week, long_run_day, rest_day,\n"
     "goal_week, ramp, protocol, units.\n";
 
@@ -87,13 +96,14 @@ static void print_text(const struct cli *c, const struct tendo_plan *p)
 }
 
 static int write_ics(struct cli *c, const struct tendo_plan *p,
-                     const char *path)
+                     const struct tendo_history *h, const char *path)
 {
     struct tendo_buf b;
     struct tendo_error e = {0};
     int rc;
     tendo_buf_init(&b, 0);
-    if (tendo_plan_ics(&b, p, c->units, c->date, c->now_utc, &e))
+    if (tendo_plan_ics(&b, p, c->units, c->date, h->athlete.reminder_min,
+                       c->now_utc, &e))
         rc = cli_error(c, &e);
     else
         rc = cli_write_output(c, path, b.data, b.len);
@@ -103,17 +113,18 @@ static int write_ics(struct cli *c, const struct tendo_plan *p,
     return rc;
 }
 
-enum { O_WEEKS = 1, O_FROM, O_ICS };
+enum { O_WEEKS = 1, O_FROM, O_ICS, O_FIT };
 const struct option cmd_plan_opts[] = {
     {"weeks", required_argument, NULL, O_WEEKS},
     {"from", required_argument, NULL, O_FROM},
     {"ics", required_argument, NULL, O_ICS},
+    {"fit", required_argument, NULL, O_FIT},
     GLOBAL_OPTS,
     {0, 0, 0, 0}};
 
 int cmd_plan(struct cli *c, int argc, char **argv)
 {
-    const char *weeks_arg = NULL, *from_arg = NULL, *ics = NULL;
+    const char *weeks_arg = NULL, *from_arg = NULL, *ics = NULL, *fit = NULL;
     struct tendo_error e = {0};
     struct tendo_plan_input in;
     struct tendo_plan *p = NULL;
@@ -136,6 +147,9 @@ int cmd_plan(struct cli *c, int argc, char **argv)
             break;
         case O_ICS:
             ics = optarg;
+            break;
+        case O_FIT:
+            fit = optarg;
             break;
         default:
             if (cli_global(c, opt, optarg) < 0)
@@ -176,7 +190,9 @@ int cmd_plan(struct cli *c, int argc, char **argv)
         rc = cli_error(c, &e);
     } else {
         if (ics)
-            rc = write_ics(c, p, ics);
+            rc = write_ics(c, p, h, ics);
+        if (!rc && fit)
+            rc = cli_write_workouts(c, p, h, fit);
         if (!rc && !(ics && !strcmp(ics, "-"))) {
             if (c->json)
                 rc = cli_print_json(c, tendo_plan_json(p, c->units));

@@ -10,13 +10,15 @@
 #include <string.h>
 
 const char cmd_today_help[] =
-    "usage: tendo today [--date D] [--json]\n\n"
+    "usage: tendo today [--date D] [--fit FILE] [--json]\n\n"
     "What to do today and why: the level (progress, maintain, reduce,\n"
     "cross-train, pause, see-clinician), the run cap in your own numbers\n"
     "(minutes and distance from your typical run of the last 28 days),\n"
     "what to do instead, today's rehab dose, every rule that fired with its\n"
     "code (docs/reasons.md), and when to check next. Log the morning check\n"
     "first (tendo check): without it the advice stays conservative.\n"
+    "--fit FILE also writes today's run (else cross-training, else rehab)\n"
+    "as a FIT workout for a watch - the first day of 'tendo plan --fit'.\n"
     "tendo supports decisions; it does not diagnose.\n";
 
 /* clinical.md §2: the red flags open (since when) and those cleared
@@ -105,12 +107,36 @@ static void print_text(const struct cli *c, const struct tendo_advice *a,
     printf("tendo supports your decisions; it does not diagnose.\n");
 }
 
-const struct option cmd_today_opts[] = {GLOBAL_OPTS, {0, 0, 0, 0}};
+enum { O_FIT = 1 };
+const struct option cmd_today_opts[] = {
+    {"fit", required_argument, NULL, O_FIT}, GLOBAL_OPTS, {0, 0, 0, 0}};
+
+/* today's workout: the plan's first day, which is today's advice */
+static int write_fit(struct cli *c, const struct tendo_history *h,
+                     const char *path)
+{
+    struct tendo_plan_input in;
+    struct tendo_plan *p = malloc(sizeof *p);
+    struct tendo_error e = {0};
+    int rc;
+    if (!p)
+        return cli_errorf(c, EXIT_INTERNAL, "out of memory");
+    memset(&in, 0, sizeof in);
+    in.history = h;
+    in.today = c->date;
+    in.from = c->date;
+    in.weeks = 1;
+    rc = tendo_plan(&in, p, &e) ? cli_error(c, &e)
+                                : cli_write_workout_today(c, p, h, path);
+    free(p);
+    return rc;
+}
 
 int cmd_today(struct cli *c, int argc, char **argv)
 {
     struct tendo_advice *a = NULL;
     struct tendo_history *h = NULL;
+    const char *fit = NULL;
     int opt, rc;
 
     cli_getopt_reset();
@@ -119,6 +145,10 @@ int cmd_today(struct cli *c, int argc, char **argv)
             return cli_help(c, "today");
         if (opt == '?' || opt == ':')
             return cli_bad_option(c, "today", argv, opt);
+        if (opt == O_FIT) {
+            fit = optarg;
+            continue;
+        }
         if (cli_global(c, opt, optarg) < 0)
             return EXIT_USAGE;
     }
@@ -132,6 +162,8 @@ int cmd_today(struct cli *c, int argc, char **argv)
         struct tendo_error e = {0};
         if (tendo_advise(h, c->date, a, &e))
             rc = cli_error(c, &e);
+        else if (fit && (rc = write_fit(c, h, fit)))
+            ;
         else if (c->json)
             rc = cli_print_json(c, tendo_advice_json(a, h, c->units));
         else

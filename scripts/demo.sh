@@ -39,8 +39,10 @@ echo
 echo "== wrote $demo/export.json and $demo/export.csv; the database is $TENDO_DB"
 echo "   try: TENDO_DB=$TENDO_DB $tendo list --from $(date -d '-6 weeks' +%Y-%m-%d) --days 14"
 echo
-echo "== tendo plan --ics $demo/plan.ics   (the next two weeks, also as a calendar)"
-"$tendo" plan --ics "$demo/plan.ics"
+echo "== tendo plan --ics $demo/plan.ics --fit $demo/workouts"
+echo "   (the next two weeks, also as a calendar, and each session as a FIT"
+echo "   workout for a watch: copy them to its GARMIN/NewFiles folder)"
+"$tendo" plan --ics "$demo/plan.ics" --fit "$demo/workouts"
 echo
 echo "== tendo report -o $demo/report.html   (for the coach or physio: open it in a browser)"
 "$tendo" report -o "$demo/report.html" --weeks 16
@@ -49,3 +51,4 @@ echo "== tendo today   (what to do today, and why)"
 "$tendo" today
 echo
 echo "The report for the demo athlete: $(realpath "$demo/report.html")"
+echo "Workouts for a watch: $(realpath "$demo/workouts")/"

@@ -50,7 +50,7 @@ HEADER_FOLDER = {
     "plan.h": "rules",
     "clinical.h": "core",   # the named thresholds, for every layer
     "report.h": "report", "ics.h": "report", "json.h": "report",
-    "documents.h": "report",
+    "documents.h": "report", "workout.h": "report",
     "import.h": "import",
     "loader.h": "loader",
     "serve.h": "serve",

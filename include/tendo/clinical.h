@@ -261,6 +261,19 @@
 #define TENDO_CADENCE_CUE_PCT 5             /* step 1 */
 #define TENDO_CADENCE_DAYS 28               /* step 1 */
 
+/* the targets of a planned run on the watch (tendo/workout.h): easy and
+ * long at 50-70 % of the heart-rate reserve, moderate 70-80 % (Karvonen
+ * et al. 1957); without both heart rates a pace band from the median pace
+ * of the easy runs of the 28 days before (at least 3): easy from 15 %
+ * slower than it up to it, moderate from it up to 8 % faster */
+#define TENDO_WKT_EASY_HRR_LO 50            /* step 5 */
+#define TENDO_WKT_EASY_HRR_HI 70            /* step 5 */
+#define TENDO_WKT_MODERATE_HRR_HI 80        /* step 5 */
+#define TENDO_WKT_EASY_SLOWER_PCT 15        /* step 5 */
+#define TENDO_WKT_MODERATE_FASTER_PCT 8     /* step 2 */
+#define TENDO_WKT_PACE_DAYS 28              /* step 1 */
+#define TENDO_WKT_PACE_RUNS 3               /* step 1 */
+
 /* ---- §10 shoes and wellness ------------------------------------------ */
 
 /* a shoe with at least this many mm less drop than the usual (the

@@ -25,6 +25,7 @@
 /* FIT profile numbers tendo uses. */
 enum {
     TENDO_FIT_FILE_ACTIVITY = 4,
+    TENDO_FIT_FILE_WORKOUT = 5,
     TENDO_FIT_SPORT_GENERIC = 0,
     TENDO_FIT_SPORT_RUNNING = 1,
     TENDO_FIT_SPORT_CYCLING = 2,
@@ -73,6 +74,70 @@ struct tendo_fit_event {
     int type;              /* 0 start, 1 stop, 4 stop_all, ... */
 };
 
+/* ---- workouts (file type 5): a workout message and its steps ---------- */
+
+/* workout_step duration_type, target_type, intensity (profile numbers) */
+enum {
+    TENDO_FIT_DURATION_TIME = 0,      /* duration_value: ms */
+    TENDO_FIT_DURATION_DISTANCE = 1,  /* cm */
+    TENDO_FIT_DURATION_OPEN = 5,      /* until the lap button */
+    TENDO_FIT_DURATION_REPEAT = 6,    /* repeat_until_steps_cmplt: value =
+                                         the first step repeated,
+                                         target_value = the times */
+    TENDO_FIT_DURATION_REPS = 29,     /* value: repetitions */
+    TENDO_FIT_TARGET_SPEED = 0,       /* custom range in mm/s */
+    TENDO_FIT_TARGET_HEART_RATE = 1,  /* custom range in bpm + 100 */
+    TENDO_FIT_TARGET_OPEN = 2,
+    TENDO_FIT_INTENSITY_ACTIVE = 0,
+    TENDO_FIT_INTENSITY_REST = 1,
+    TENDO_FIT_INTENSITY_WARMUP = 2,
+    TENDO_FIT_INTENSITY_COOLDOWN = 3,
+    TENDO_FIT_INTENSITY_RECOVERY = 4,
+    TENDO_FIT_INTENSITY_INTERVAL = 5,
+    TENDO_FIT_EXERCISE_CALF_RAISE = 1,  /* exercise_category */
+    TENDO_FIT_SUB_SPORT_STRENGTH = 20,
+    TENDO_FIT_SUB_SPORT_ELLIPTICAL = 15,
+    TENDO_FIT_SUB_SPORT_LAP_SWIMMING = 17
+};
+#define TENDO_FIT_WORKOUT_STEPS_MAX 64
+
+/* One workout_step, its values as the file holds them (the scales above),
+ * so that encoding and decoding give back the same numbers. */
+struct tendo_fit_step {
+    char name[32];          /* wkt_step_name, "" none */
+    int duration_type;
+    uint32_t duration_value;
+    int target_type;
+    uint32_t target_value;  /* a repeat's count; 0 with a custom range */
+    uint32_t target_low, target_high; /* custom range; 0 when none */
+    int intensity;          /* TENDO_UNSET none */
+    int exercise_category;  /* TENDO_UNSET none */
+    int exercise_name;      /* TENDO_UNSET none */
+    double weight_kg;       /* exercise_weight (0.01 kg), NAN none */
+    char notes[80];         /* "" none */
+};
+
+struct tendo_fit_workout {
+    char name[48];          /* wkt_name */
+    int sport, sub_sport;   /* TENDO_UNSET none */
+    uint32_t serial;        /* file_id serial_number (0 none) */
+    int64_t time_created;   /* INT64_MIN none */
+    size_t nsteps;
+    struct tendo_fit_step steps[TENDO_FIT_WORKOUT_STEPS_MAX];
+};
+
+/* Initialisers: everything unknown. */
+TENDO_API void tendo_fit_workout_init(struct tendo_fit_workout *w);
+TENDO_API void tendo_fit_step_init(struct tendo_fit_step *s);
+/* Encodes a workout file: file_id (type workout, manufacturer
+ * "development", the serial and time given), the workout message
+ * (num_valid_steps) and its steps in order, message_index 0..n-1; both
+ * CRCs. TENDO_EINVAL for a name that does not fit, no steps, or a repeat
+ * that points at itself or forward. */
+TENDO_API int tendo_fit_encode_workout(const struct tendo_fit_workout *w,
+                                       struct tendo_buf *out,
+                                       struct tendo_error *err);
+
 struct tendo_fit_activity {
     /* file_id */
     int file_type;                 /* TENDO_UNSET if no file_id */
@@ -92,6 +157,7 @@ struct tendo_fit_activity {
     size_t nrecords;
     struct tendo_fit_event *events;
     size_t nevents;
+    struct tendo_fit_workout *workout; /* a workout file's, else NULL */
 
     size_t cap_sessions, cap_laps, cap_records, cap_events; /* allocated */
     size_t developer_data_ids;     /* developer_data_id messages seen */

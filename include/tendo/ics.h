@@ -20,10 +20,16 @@
 #include "plan.h"
 
 struct tendo_ics_event {
-    tendo_day date;              /* the all-day event's day */
+    tendo_day date;              /* the all-day event's day (the first) */
     const char *uid;             /* stable, unique, non-empty, ASCII */
     const char *summary;         /* one line */
     const char *description;     /* may hold newlines; NULL for none */
+    /* zero for an all-day event; else: */
+    int timed;                   /* at start_min, a floating local time
+                                    (the device's own zone), 15 minutes */
+    int start_min;               /* minutes after midnight, 0-1439 */
+    int daily;                   /* repeats every day (RRULE:FREQ=DAILY) */
+    int alarm;                   /* a VALARM (display) at its start */
 };
 
 /* Writes a VCALENDAR with the events. `stamp_utc` (seconds since 1970)
@@ -44,9 +50,13 @@ TENDO_API void tendo_plan_day_rehab_text(const struct tendo_plan_day *d,
 
 /* The plan as a VCALENDAR, one all-day event a day, UIDs by day (so a
  * calendar that re-reads it updates its events): the summary, phase,
- * surface, rehab and note, and the day it was planned on. */
+ * surface, rehab and note, and the day it was planned on. With
+ * `reminder_min` 0-1439 (the reminder_time setting; -1 none) also a
+ * "Morning check" at that local time every day from the plan's first,
+ * with an alarm. */
 TENDO_API int tendo_plan_ics(struct tendo_buf *out, const struct tendo_plan *p,
                              int units, tendo_day planned_on,
-                             int64_t stamp_utc, struct tendo_error *err);
+                             int reminder_min, int64_t stamp_utc,
+                             struct tendo_error *err);
 
 #endif

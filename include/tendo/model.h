@@ -183,6 +183,8 @@ struct tendo_athlete {
     double goal_min, goal_km;   /* weekly goal, NAN when not set */
     int age;                    /* years, TENDO_UNSET when not set (the
                                    heel-raise norm, clinical.md §8) */
+    int reminder_min;           /* the morning check's reminder, minutes
+                                   after local midnight; -1 off */
 };
 
 /* Resets a record to "everything unknown" (ids 0, strings ""). */

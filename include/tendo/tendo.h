@@ -31,6 +31,7 @@
 #include "ics.h"
 #include "plan.h"
 #include "report.h"
+#include "workout.h"
 #include "serve.h"
 
 #endif

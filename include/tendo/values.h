@@ -49,6 +49,11 @@ TENDO_API int tendo_parse_volume(const char *s, size_t n, const char *field,
                                  double *minutes, double *km,
                                  struct tendo_error *err);
 
+/* Parses a time of day "HH:MM" (or "H:MM"), 00:00-23:59, into minutes
+ * after midnight. */
+TENDO_API int tendo_parse_clock(const char *s, size_t n, const char *field,
+                                int *minutes, struct tendo_error *err);
+
 /* Formats a real for output: the shortest "%.Ng" (N <= 15) that reads back
  * to the same double, so export -> import -> export is byte-identical.
  * Returns `out` (at least 32 bytes). */

@@ -6,6 +6,7 @@
 #include "tendo/model.h"
 #include "core/text.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -308,6 +309,31 @@ void tendo_assessment_init(struct tendo_assessment *a)
     a->left = a->right = a->score = NAN;
 }
 
+int tendo_parse_clock(const char *s, size_t n, const char *field, int *minutes,
+                      struct tendo_error *err)
+{
+    const char *p = s;
+    size_t len = n;
+    int h, m;
+    text_trim(&p, &len);
+    if (!(len == 5 || len == 4) || p[len - 3] != ':' ||
+        !isdigit((unsigned char)p[0]) ||
+        !isdigit((unsigned char)p[len - 2]) ||
+        !isdigit((unsigned char)p[len - 1]) ||
+        (len == 5 && !isdigit((unsigned char)p[1])))
+        return tendo_fail(err, TENDO_EINVAL,
+                          "%s '%.*s' is not a time HH:MM", field,
+                          (int)(n > 40 ? 40 : n), s);
+    h = len == 5 ? (p[0] - '0') * 10 + (p[1] - '0') : p[0] - '0';
+    m = (p[len - 2] - '0') * 10 + (p[len - 1] - '0');
+    if (h > 23 || m > 59)
+        return tendo_fail(err, TENDO_ERANGE,
+                          "%s '%.*s' is not a time of day (00:00-23:59)",
+                          field, (int)len, p);
+    *minutes = h * 60 + m;
+    return TENDO_OK;
+}
+
 void tendo_athlete_init(struct tendo_athlete *a)
 {
     memset(a, 0, sizeof *a);
@@ -321,6 +347,7 @@ void tendo_athlete_init(struct tendo_athlete *a)
     a->rest_day = -1;
     a->goal_min = a->goal_km = NAN;
     a->age = TENDO_UNSET;
+    a->reminder_min = -1;
 }
 
 void tendo_shoe_init(struct tendo_shoe *s)

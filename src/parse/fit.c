@@ -14,6 +14,7 @@
  * and fields are skipped by their defined size.
  */
 #include "tendo/fit.h"
+#include "core/text.h"
 #include "core/alloc.h"
 #include "parse/fit_crc_table.h"
 
@@ -274,6 +275,7 @@ void tendo_fit_free(struct tendo_fit_activity *a)
     tendo_free(a->laps);
     tendo_free(a->records);
     tendo_free(a->events);
+    tendo_free(a->workout);
     tendo_buf_release(&a->warnings);
     tendo_free(a);
 }
@@ -478,6 +480,87 @@ static void on_summary(const struct fdef *df, const uint8_t *m, int lap,
         s->avg_cadence = cad + frac;
 }
 
+/* A string field into out[n]: printable bytes up to its NUL, others '?' */
+static void str_field(const struct fdef *df, int i, const uint8_t *m,
+                      char *out, size_t n)
+{
+    const uint8_t *p = m + df->f[i].off;
+    size_t k = 0;
+    while (k < df->f[i].size && k + 1 < n && p[k]) {
+        out[k] = (p[k] >= 0x20 && p[k] != 0x7f) ? (char)p[k] : '?';
+        k++;
+    }
+    out[k] = '\0';
+    if (!text_utf8_valid(out, k)) /* cut mid-character, or not UTF-8 */
+        for (size_t j = 0; j < k; j++)
+            if ((unsigned char)out[j] >= 0x80)
+                out[j] = '?';
+}
+
+static struct tendo_fit_workout *workout_of(struct tendo_fit_activity *a)
+{
+    if (!a->workout && (a->workout = tendo_malloc(sizeof *a->workout)))
+        tendo_fit_workout_init(a->workout);
+    return a->workout;
+}
+
+/* workout (26) and workout_step (27): the values as the file holds them */
+static int on_workout(struct dec *d, const struct fdef *df, const uint8_t *m)
+{
+    struct tendo_fit_workout *w = workout_of(d->a);
+    struct tendo_fit_step *st;
+    double v;
+    if (!w)
+        return TENDO_ENOMEM;
+    if (df->global == 26) {
+        for (int i = 0; i < df->nfields; i++) {
+            int n = df->f[i].num;
+            if (n == 8 && df->f[i].base == 7)
+                str_field(df, i, m, w->name, sizeof w->name);
+            else if (n == 4 && num_in(df, i, m, U8, &v))
+                w->sport = (int)v;
+            else if (n == 11 && num_in(df, i, m, U8, &v))
+                w->sub_sport = (int)v;
+        }
+        return TENDO_OK;
+    }
+    if (w->nsteps == TENDO_FIT_WORKOUT_STEPS_MAX) {
+        if (w->nsteps++ == TENDO_FIT_WORKOUT_STEPS_MAX)
+            warn(d, "more than %d workout steps: the rest are skipped",
+                 TENDO_FIT_WORKOUT_STEPS_MAX);
+        w->nsteps = TENDO_FIT_WORKOUT_STEPS_MAX;
+        return TENDO_OK;
+    }
+    st = &w->steps[w->nsteps++];
+    tendo_fit_step_init(st);
+    for (int i = 0; i < df->nfields; i++) {
+        int n = df->f[i].num;
+        if ((n == 0 || n == 8) && df->f[i].base == 7) {
+            if (n == 0)
+                str_field(df, i, m, st->name, sizeof st->name);
+            else
+                str_field(df, i, m, st->notes, sizeof st->notes);
+            continue;
+        }
+        if (!num_in(df, i, m, U32, &v))
+            continue;
+        switch (n) {
+        case 1: if (v <= 255) st->duration_type = (int)v; break;
+        case 2: st->duration_value = (uint32_t)v; break;
+        case 3: if (v <= 255) st->target_type = (int)v; break;
+        case 4: st->target_value = (uint32_t)v; break;
+        case 5: st->target_low = (uint32_t)v; break;
+        case 6: st->target_high = (uint32_t)v; break;
+        case 7: if (v <= 255) st->intensity = (int)v; break;
+        case 10: if (v <= 65535) st->exercise_category = (int)v; break;
+        case 11: if (v <= 65535) st->exercise_name = (int)v; break;
+        case 12: if (v <= 65535) st->weight_kg = v / 100.0; break;
+        default: break;
+        }
+    }
+    return TENDO_OK;
+}
+
 static int on_data(struct dec *d, const struct fdef *df, const uint8_t *m,
                    int64_t ts)
 {
@@ -591,6 +674,9 @@ static int on_data(struct dec *d, const struct fdef *df, const uint8_t *m,
         }
         break;
     }
+    case 26: /* workout */
+    case 27: /* workout_step */
+        return on_workout(d, df, m);
     case 207: /* developer_data_id */
         a->developer_data_ids++;
         break;
@@ -840,6 +926,10 @@ int tendo_fit_decode(const uint8_t *data, size_t len,
         }
     }
     d->a->bytes_used = next < len ? next : len;
+    if (d->a->workout) { /* its file_id is the workout's */
+        d->a->workout->serial = d->a->serial;
+        d->a->workout->time_created = d->a->time_created;
+    }
     if (d->a->warnings.err) {
         rc = tendo_fail(err, TENDO_ENOMEM, "out of memory");
         goto fail;

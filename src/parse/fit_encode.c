@@ -1,5 +1,5 @@
 /*
- * parse/fit_encode.c - writes FIT activity files (tendo/fit.h).
+ * parse/fit_encode.c - writes FIT activity and workout files (tendo/fit.h).
  *
  * One definition per message kind (local types 0-5), then the data in
  * file order: file_id, timer events, records, laps, sessions, activity.
@@ -270,6 +270,152 @@ int tendo_fit_encode(const struct tendo_fit_activity *a, int flags,
     end_time = record_msgs(&e, a, flags);
     end_time = summary_msgs(&e, a, end_time);
     activity_msg(&e, a, end_time);
+    if (out->err)
+        return tendo_fail(err, out->err, "cannot encode: %s",
+                          tendo_strerror(out->err));
+    {
+        uint8_t *h = (uint8_t *)out->data + start;
+        uint32_t data_size = (uint32_t)(out->len - start - 14);
+        for (int i = 0; i < 4; i++)
+            h[4 + i] = (uint8_t)(data_size >> (8 * i));
+        crc = tendo_fit_crc(0, h, 12);
+        h[12] = (uint8_t)crc;
+        h[13] = (uint8_t)(crc >> 8);
+        crc = tendo_fit_crc(0, h, out->len - start);
+    }
+    tendo_buf_putc(out, (char)(crc & 0xFF));
+    tendo_buf_putc(out, (char)(crc >> 8));
+    if (out->err)
+        return tendo_fail(err, out->err, "cannot encode: %s",
+                          tendo_strerror(out->err));
+    return TENDO_OK;
+}
+
+/* ---- workouts ----------------------------------------------------------- */
+
+void tendo_fit_step_init(struct tendo_fit_step *s)
+{
+    memset(s, 0, sizeof *s);
+    s->duration_type = TENDO_FIT_DURATION_OPEN;
+    s->target_type = TENDO_FIT_TARGET_OPEN;
+    s->intensity = TENDO_UNSET;
+    s->exercise_category = TENDO_UNSET;
+    s->exercise_name = TENDO_UNSET;
+    s->weight_kg = NAN;
+}
+
+void tendo_fit_workout_init(struct tendo_fit_workout *w)
+{
+    memset(w, 0, sizeof *w);
+    w->sport = TENDO_UNSET;
+    w->sub_sport = TENDO_UNSET;
+    w->time_created = INT64_MIN;
+}
+
+/* a string field's bytes: the text and its NUL, in a field of `size` */
+static void put_str(struct enc *e, const char *s, size_t size)
+{
+    size_t n = strlen(s);
+    tendo_buf_add(e->b, s, n);
+    for (size_t i = n; i < size; i++)
+        tendo_buf_putc(e->b, 0);
+}
+
+static uint8_t enum8(int v)
+{
+    return v == TENDO_UNSET || v < 0 || v > 254 ? 0xFF : (uint8_t)v;
+}
+
+int tendo_fit_encode_workout(const struct tendo_fit_workout *w,
+                             struct tendo_buf *out, struct tendo_error *err)
+{
+    struct enc e = {out, 0};
+    size_t start = out->len, name = strlen(w->name) + 1, step_name = 1,
+           notes = 1;
+    uint8_t hdr[14] = {14, 0x20, 0x54, 0x08, 0, 0, 0, 0, '.', 'F', 'I', 'T'};
+    uint16_t crc;
+    if (!w->nsteps || w->nsteps > TENDO_FIT_WORKOUT_STEPS_MAX)
+        return tendo_fail(err, TENDO_EINVAL, "a workout needs 1-%d steps",
+                          TENDO_FIT_WORKOUT_STEPS_MAX);
+    if (name > 48)
+        return tendo_fail(err, TENDO_EINVAL, "workout name too long");
+    for (size_t i = 0; i < w->nsteps; i++) {
+        const struct tendo_fit_step *s = &w->steps[i];
+        size_t n = strlen(s->name) + 1, k = strlen(s->notes) + 1;
+        if (n > sizeof s->name || k > sizeof s->notes)
+            return tendo_fail(err, TENDO_EINVAL, "step %zu: text too long", i);
+        if (s->duration_type == TENDO_FIT_DURATION_REPEAT &&
+            s->duration_value >= i)
+            return tendo_fail(err, TENDO_EINVAL,
+                              "step %zu repeats from step %u, not before it",
+                              i, (unsigned)s->duration_value);
+        step_name = n > step_name ? n : step_name;
+        notes = k > notes ? k : notes;
+    }
+    tendo_buf_add(out, hdr, sizeof hdr);
+    {
+        static const struct fd fid[] = {{0, 1, 0x00}, {1, 2, 0x84},
+                                        {2, 2, 0x84}, {3, 4, 0x8C},
+                                        {4, 4, 0x86}};
+        define(&e, 0, 0, fid, 5);
+        tendo_buf_putc(out, 0);
+        put(&e, TENDO_FIT_FILE_WORKOUT, 1);
+        put(&e, 255, 2); /* manufacturer: development */
+        put(&e, 0, 2);
+        put(&e, w->serial, 4);
+        put(&e, ft(w->time_created), 4);
+    }
+    {
+        struct fd wk[] = {{4, 1, 0x00}, {11, 1, 0x00}, {6, 2, 0x84},
+                          {8, (uint8_t)name, 0x07}};
+        define(&e, 1, 26, wk, 4);
+        tendo_buf_putc(out, 1);
+        put(&e, enum8(w->sport), 1);
+        put(&e, enum8(w->sub_sport), 1);
+        put(&e, w->nsteps, 2);
+        put_str(&e, w->name, name);
+    }
+    {
+        struct fd st[] = {{254, 2, 0x84}, {0, (uint8_t)step_name, 0x07},
+                          {1, 1, 0x00},   {2, 4, 0x86},
+                          {3, 1, 0x00},   {4, 4, 0x86},
+                          {5, 4, 0x86},   {6, 4, 0x86},
+                          {7, 1, 0x00},   {8, (uint8_t)notes, 0x07},
+                          {10, 2, 0x84},  {11, 2, 0x84},
+                          {12, 2, 0x84}};
+        define(&e, 2, 27, st, 13);
+        for (size_t i = 0; i < w->nsteps; i++) {
+            const struct tendo_fit_step *s = &w->steps[i];
+            tendo_buf_putc(out, 2);
+            put(&e, i, 2);
+            put_str(&e, s->name, step_name);
+            put(&e, enum8(s->duration_type), 1);
+            put(&e, s->duration_type == TENDO_FIT_DURATION_OPEN
+                        ? 0xFFFFFFFFu
+                        : s->duration_value,
+                4);
+            put(&e, enum8(s->target_type), 1);
+            put(&e, s->target_value, 4);
+            put(&e, s->target_low ? s->target_low : 0xFFFFFFFFu, 4);
+            put(&e, s->target_high ? s->target_high : 0xFFFFFFFFu, 4);
+            put(&e, enum8(s->intensity), 1);
+            put_str(&e, s->notes, notes);
+            put(&e,
+                s->exercise_category == TENDO_UNSET ||
+                        s->exercise_category < 0 ||
+                        s->exercise_category > 65534
+                    ? 0xFFFF
+                    : (uint16_t)s->exercise_category,
+                2);
+            put(&e,
+                s->exercise_name == TENDO_UNSET || s->exercise_name < 0 ||
+                        s->exercise_name > 65534
+                    ? 0xFFFF
+                    : (uint16_t)s->exercise_name,
+                2);
+            put(&e, u(s->weight_kg, 100, 0, 0xFFFF, 0xFFFF), 2);
+        }
+    }
     if (out->err)
         return tendo_fail(err, out->err, "cannot encode: %s",
                           tendo_strerror(out->err));

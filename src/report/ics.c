@@ -81,6 +81,11 @@ int tendo_ics_write(struct tendo_buf *out, const char *calname,
             return tendo_fail(err, TENDO_EUSAGE,
                               "calendar event %zu lacks a day, UID or summary",
                               i + 1);
+        if (ev[i].timed && (ev[i].start_min < 0 || ev[i].start_min > 1439))
+            return tendo_fail(err, TENDO_EUSAGE,
+                              "calendar event %zu: a time of day 0-1439 "
+                              "minutes",
+                              i + 1);
         for (; *u; u++)
             if ((unsigned char)*u <= 0x20 || (unsigned char)*u >= 0x7f)
                 return tendo_fail(err, TENDO_EUSAGE,
@@ -116,15 +121,39 @@ int tendo_ics_write(struct tendo_buf *out, const char *calname,
         tendo_buf_printf(&tmp, "DTSTAMP:%s", st);
         line(out, tmp.data, tmp.len);
         tendo_buf_reset(&tmp);
-        tendo_buf_printf(&tmp, "DTSTART;VALUE=DATE:%s", a);
+        if (ev[i].timed) {
+            /* a floating local time: the reminder rings at 07:00 wherever
+             * the phone is */
+            int h = ev[i].start_min / 60, m = ev[i].start_min % 60;
+            int e = ev[i].start_min + 15;
+            tendo_buf_printf(&tmp, "DTSTART:%sT%02d%02d00", a, h, m);
+            line(out, tmp.data, tmp.len);
+            tendo_buf_reset(&tmp);
+            if (e < 1440)
+                tendo_buf_printf(&tmp, "DTEND:%sT%02d%02d00", a, e / 60,
+                                 e % 60);
+            else
+                tendo_buf_printf(&tmp, "DTEND:%sT235900", a);
+        } else {
+            tendo_buf_printf(&tmp, "DTSTART;VALUE=DATE:%s", a);
+            line(out, tmp.data, tmp.len);
+            tendo_buf_reset(&tmp);
+            tendo_buf_printf(&tmp, "DTEND;VALUE=DATE:%s", b);
+        }
         line(out, tmp.data, tmp.len);
-        tendo_buf_reset(&tmp);
-        tendo_buf_printf(&tmp, "DTEND;VALUE=DATE:%s", b);
-        line(out, tmp.data, tmp.len);
+        if (ev[i].daily)
+            line(out, "RRULE:FREQ=DAILY", 16);
         text_line(out, &tmp, "SUMMARY", ev[i].summary);
         if (ev[i].description && *ev[i].description)
             text_line(out, &tmp, "DESCRIPTION", ev[i].description);
         line(out, "TRANSP:TRANSPARENT", 18);
+        if (ev[i].alarm) {
+            line(out, "BEGIN:VALARM", 12);
+            line(out, "ACTION:DISPLAY", 14);
+            line(out, "TRIGGER:PT0M", 12);
+            text_line(out, &tmp, "DESCRIPTION", ev[i].summary);
+            line(out, "END:VALARM", 10);
+        }
         line(out, "END:VEVENT", 10);
     }
     line(out, "END:VCALENDAR", 13);

@@ -55,10 +55,10 @@ void tendo_plan_day_summary(const struct tendo_plan_day *d, int units,
 enum { UID_MAX = 48, SUM_MAX = 160, DESC_MAX = 600 };
 
 int tendo_plan_ics(struct tendo_buf *out, const struct tendo_plan *p,
-                   int units, tendo_day planned_on, int64_t stamp_utc,
-                   struct tendo_error *err)
+                   int units, tendo_day planned_on, int reminder_min,
+                   int64_t stamp_utc, struct tendo_error *err)
 {
-    size_t n = p->ndays ? p->ndays : 1;
+    size_t n = p->ndays + 1;
     struct tendo_ics_event *ev = tendo_calloc(n, sizeof *ev);
     char *text = tendo_calloc(n, UID_MAX + SUM_MAX + DESC_MAX);
     char ds[TENDO_DAY_STRLEN];
@@ -101,7 +101,22 @@ int tendo_plan_ics(struct tendo_buf *out, const struct tendo_plan *p,
         ev[i].summary = sum;
         ev[i].description = desc;
     }
-    rc = tendo_ics_write(out, "tendo plan", ev, p->ndays, stamp_utc, err);
+    if (reminder_min >= 0 && p->ndays) {
+        /* the morning check, every day from the plan's first */
+        struct tendo_ics_event *r = &ev[p->ndays];
+        r->date = p->days[0].date;
+        r->uid = "morning-check@tendo";
+        r->summary = "Morning check (tendo check)";
+        r->description = "First-steps pain and stiffness, before anything "
+                         "else: 20 seconds. Then today's advice.";
+        r->timed = 1;
+        r->start_min = reminder_min;
+        r->daily = 1;
+        r->alarm = 1;
+    }
+    rc = tendo_ics_write(out, "tendo plan", ev,
+                         p->ndays + (reminder_min >= 0 && p->ndays), stamp_utc,
+                         err);
     tendo_free(ev);
     tendo_free(text);
     return rc;

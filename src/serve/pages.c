@@ -550,7 +550,8 @@ int page_delete_post(struct serve_req *r)
 /* ---- plan and calendar -------------------------------------------------- */
 
 static int make_plan(struct serve_req *r, int weeks, struct tendo_plan **out,
-                     int *units, tendo_day *today, struct tendo_error *e)
+                     int *units, tendo_day *today, int *reminder,
+                     struct tendo_error *e)
 {
     struct tendo_plan_input in;
     const struct tendo_history *h;
@@ -558,6 +559,7 @@ static int make_plan(struct serve_req *r, int weeks, struct tendo_plan **out,
     *out = NULL;
     if ((rc = serve_history(r, &h, today, units, e)))
         return rc;
+    *reminder = h->athlete.reminder_min;
     if (!(*out = tendo_malloc(sizeof **out)))
         return tendo_fail(e, TENDO_ENOMEM, "out of memory");
     memset(&in, 0, sizeof in);
@@ -583,7 +585,8 @@ int page_plan(struct serve_req *r)
     int units;
     char ds[TENDO_DAY_STRLEN], s[160], secret[65];
     size_t di = 0;
-    if (make_plan(r, 4, &p, &units, &today, &e) ||
+    int reminder;
+    if (make_plan(r, 4, &p, &units, &today, &reminder, &e) ||
         calendar_secret(r, 0, secret, &e)) {
         tendo_free(p);
         return error_page(r, &e, "/");
@@ -662,11 +665,12 @@ static int plan_ics(struct serve_req *r)
     struct tendo_plan *p;
     struct tendo_error e = {0};
     tendo_day today;
-    int units;
-    if (make_plan(r, 4, &p, &units, &today, &e))
+    int units, reminder;
+    if (make_plan(r, 4, &p, &units, &today, &reminder, &e))
         return serve_fail(r, &e);
     tendo_buf_reset(&r->out);
-    if (tendo_plan_ics(&r->out, p, units, today, serve_now(r), &e)) {
+    if (tendo_plan_ics(&r->out, p, units, today, reminder, serve_now(r),
+                       &e)) {
         tendo_free(p);
         return serve_fail(r, &e);
     }

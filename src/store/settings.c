@@ -30,6 +30,9 @@ static const struct tendo_setting_def defs[] = {
      "rest day in a plan: mon..sun, or auto (the day after the long run)"},
     {"goal_week", NULL,
      "weekly running volume a plan builds up to: e.g. 240min, 40km, 25mi"},
+    {"reminder_time", NULL,
+     "the morning check's reminder in the plan's calendar (HH:MM, local "
+     "time, with an alarm); unset: none"},
     {"serve_token_sha256", NULL,
      "the hash of the pairing token of 'tendo serve' beyond loopback (made "
      "there; unset it to unpair every device)"},
@@ -120,6 +123,10 @@ int tendo_setting_check(const char *key, const char *value, char *norm,
                     norm[o++] = (char)tolower((unsigned char)value[k]);
             norm[o] = '\0';
         }
+    } else if (strcmp(key, "reminder_time") == 0) {
+        int mins;
+        if (!(rc = tendo_parse_clock(value, len, key, &mins, err)))
+            snprintf(norm, n, "%02d:%02d", mins / 60, mins % 60);
     } else if (strcmp(key, "calendar_secret") == 0 ||
                strcmp(key, "serve_token_sha256") == 0) {
         size_t k = 0;
@@ -256,6 +263,11 @@ int tendo_athlete_read(tendo_db *db, struct tendo_athlete *a,
         return rc;
     if (v[0] && (rc = tendo_parse_volume(v, strlen(v), "goal_week",
                                          &a->goal_min, &a->goal_km, err)))
+        return rc;
+    if (GET("reminder_time"))
+        return rc;
+    if (v[0] && (rc = tendo_parse_clock(v, strlen(v), "reminder_time",
+                                        &a->reminder_min, err)))
         return rc;
 #undef GET
     return TENDO_OK;

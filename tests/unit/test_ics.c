@@ -28,16 +28,21 @@ static void write_and_check(void **state)
         "Run: easy, 40 min / 7.5 km; strides: no\nRehab: heel drops, step, "
         "3 x 12; tempo 3-1-1\nWhy: morning 1/10 — within limits; a, b; c\\d "
         "ÄÖÜ ßéè ✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓";
-    struct tendo_ics_event ev[3] = {
-        {D("2026-11-30"), "2026-11-30-plan@tendo", "Run 40 min (easy)", desc},
-        {D("2026-12-31"), "2026-12-31-plan@tendo", "Rest", NULL},
-        {D("2028-02-28"), "2028-02-28-plan@tendo", "Bike 45 min, easy", ""},
+    struct tendo_ics_event ev[4] = {
+        {D("2026-11-30"), "2026-11-30-plan@tendo", "Run 40 min (easy)", desc,
+         0, 0, 0, 0},
+        {D("2026-12-31"), "2026-12-31-plan@tendo", "Rest", NULL, 0, 0, 0, 0},
+        {D("2028-02-28"), "2028-02-28-plan@tendo", "Bike 45 min, easy", "",
+         0, 0, 0, 0},
+        /* the morning check's reminder: 06:50 every day, with an alarm */
+        {D("2026-11-30"), "morning-check@tendo", "Morning check", NULL, 1,
+         6 * 60 + 50, 1, 1},
     };
     char *line;
     size_t lines = 0;
     (void)state;
     tendo_buf_init(&b, 0);
-    assert_int_equal(tendo_ics_write(&b, "tendo plan", ev, 3, 1795507200, &e),
+    assert_int_equal(tendo_ics_write(&b, "tendo plan", ev, 4, 1795507200, &e),
                      TENDO_OK);
     /* every line ends in CRLF and is at most 75 octets; continuation lines
      * never start inside a UTF-8 sequence */
@@ -60,6 +65,14 @@ static void write_and_check(void **state)
     assert_non_null(strstr(unfolded, "DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n"));
     assert_non_null(strstr(unfolded, "DTSTART;VALUE=DATE:20280228\r\nDTEND;VALUE=DATE:20280229\r\n"));
     assert_non_null(strstr(unfolded, "SUMMARY:Bike 45 min\\, easy\r\n"));
+    /* a timed, daily event in floating local time, with its alarm */
+    assert_non_null(strstr(unfolded,
+                           "UID:morning-check@tendo\r\nDTSTAMP:20261124T080000Z"
+                           "\r\nDTSTART:20261130T065000\r\nDTEND:20261130T070500"
+                           "\r\nRRULE:FREQ=DAILY\r\nSUMMARY:Morning check\r\n"
+                           "TRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY"
+                           "\r\nTRIGGER:PT0M\r\nDESCRIPTION:Morning check\r\n"
+                           "END:VALARM\r\nEND:VEVENT\r\n"));
     assert_non_null(strstr(unfolded,
                            "DESCRIPTION:Run: easy\\, 40 min / 7.5 km\\; "
                            "strides: no\\nRehab:"));
@@ -68,7 +81,12 @@ static void write_and_check(void **state)
     /* an empty description is left out */
     line = strstr(unfolded, "UID:2028-02-28-plan@tendo");
     assert_non_null(line);
-    assert_null(strstr(line, "DESCRIPTION"));
+    {
+        const char *end = strstr(line, "END:VEVENT"), *d;
+        assert_non_null(end);
+        d = strstr(line, "DESCRIPTION");
+        assert_true(!d || d > end);
+    }
     /* for the independent check (tests/ics_check.py, python3-icalendar) */
     if (getenv("TENDO_ICS_OUT")) {
         FILE *f = fopen(getenv("TENDO_ICS_OUT"), "wb");
@@ -80,7 +98,7 @@ static void write_and_check(void **state)
     {
         struct tendo_buf c;
         tendo_buf_init(&c, 0);
-        assert_int_equal(tendo_ics_write(&c, "tendo plan", ev, 3, 1795507200, &e),
+        assert_int_equal(tendo_ics_write(&c, "tendo plan", ev, 4, 1795507200, &e),
                          TENDO_OK);
         assert_int_equal(c.len, b.len);
         assert_memory_equal(c.data, b.data, b.len);
@@ -93,7 +111,8 @@ static void bad_events(void **state)
 {
     struct tendo_buf b;
     struct tendo_error e = {0};
-    struct tendo_ics_event ev = {D("2026-11-30"), "has space@tendo", "Run", NULL};
+    struct tendo_ics_event ev = {D("2026-11-30"), "has space@tendo", "Run",
+                                 NULL, 0, 0, 0, 0};
     (void)state;
     tendo_buf_init(&b, 0);
     assert_int_equal(tendo_ics_write(&b, NULL, &ev, 1, 0, &e), TENDO_EUSAGE);
@@ -103,6 +122,12 @@ static void bad_events(void **state)
     assert_int_equal(tendo_ics_write(&b, NULL, &ev, 1, 0, &e), TENDO_EUSAGE);
     tendo_error_clear(&e);
     ev.uid = "x@tendo";
+    ev.timed = 1;
+    ev.start_min = 1440; /* not a time of day */
+    assert_int_equal(tendo_ics_write(&b, NULL, &ev, 1, 0, &e), TENDO_EUSAGE);
+    assert_error(&e, TENDO_EUSAGE, "time of day");
+    tendo_error_clear(&e);
+    ev.timed = 0;
     ev.summary = NULL;
     assert_int_equal(tendo_ics_write(&b, NULL, &ev, 1, 0, &e), TENDO_EUSAGE);
     assert_int_equal(b.len, 0);   /* nothing written */
