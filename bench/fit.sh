@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/fit.sh BUILD - FIT decoding and import speed, tendo against two
 # peers measured in the same run (docs/benchmarks.md):
-#   - fit-file-parser 6.1.2 (MIT, npm; installed into BUILD/bench-node here),
+#   - fit-file-parser 6.1.2 (MIT, npm; pinned by tests/fitparser/
+#     package-lock.json, installed into BUILD/fitparser as the tests do),
 #     in-process, the same files already in memory;
 #   - gpsbabel 1.8.0 (Debian), one process per file, as it has no library.
 # Generates (once) a 14-year archive of ~3,000 runs and a 10-year one of
@@ -16,13 +17,16 @@ cmake --build "$build" --target bench_fit tendo tendo-gen-fit >/dev/null
   --end 2026-11-24 --days 5200 --seed 7
 [ -d "$build/archive10" ] || "$build/tendo-gen-fit" --out "$build/archive10" \
   --end 2026-11-24 --days 3653 --seed 11
-if [ ! -d "$build/bench-node/node_modules/fit-file-parser" ]; then
-  mkdir -p "$build/bench-node"
-  (cd "$build/bench-node" && npm init -y >/dev/null &&
-   npm install --no-audit --no-fund fit-file-parser@6.1.2 >/dev/null)
+lock="$(dirname "$0")/../tests/fitparser"
+mkdir -p "$build/fitparser"
+if ! cmp -s "$lock/package-lock.json" "$build/fitparser/package-lock.json" ||
+   [ ! -d "$build/fitparser/node_modules/fit-file-parser" ]; then
+  cp "$lock/package.json" "$lock/package-lock.json" "$build/fitparser/"
+  (cd "$build/fitparser" && npm ci --ignore-scripts --no-audit --no-fund \
+     --loglevel=error)
 fi
-cp "$(dirname "$0")/fit-file-parser.mjs" "$build/bench-node/"
-node=(node "$build/bench-node/fit-file-parser.mjs")
+cp "$(dirname "$0")/fit-file-parser.mjs" "$build/fitparser/"
+node=(node "$build/fitparser/fit-file-parser.mjs")
 
 echo "== in-process decoding of the generated archive (files in memory)"
 "$build/bench_fit" "$runs" "$build/archive"
