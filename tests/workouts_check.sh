@@ -9,19 +9,8 @@
 set -u
 tendo=$(realpath "$1") gen=$(realpath "$2") build=$(realpath "$3")
 src=$(cd "$(dirname "$0")" && pwd)
-command -v node >/dev/null && command -v npm >/dev/null ||
-  { echo "node or npm is not installed: skipped"; exit 77; }
-dir="$build/fitparser"
-mkdir -p "$dir"
-exec 9>"$dir/.lock"
-flock 9
-if ! cmp -s "$src/fitparser/package-lock.json" "$dir/package-lock.json" ||
-   [ ! -d "$dir/node_modules/fit-file-parser" ]; then
-  cp "$src/fitparser/package.json" "$src/fitparser/package-lock.json" "$dir/"
-  (cd "$dir" && timeout 300 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) ||
-    { echo "npm ci failed (no registry reachable?): skipped"; exit 77; }
-fi
-flock -u 9
+dir="$build/fitparser" pkg="$src/fitparser"
+source "$src/npm_install.sh"
 cp "$src/fitparser/check.mjs" "$dir/"
 W=$(mktemp -d /tmp/tendo-workouts-XXXXXX)
 trap 'rm -rf "$W"' EXIT

@@ -253,23 +253,12 @@ static void activity_msg(struct enc *e, const struct tendo_fit_activity *a,
         4);
 }
 
-int tendo_fit_encode(const struct tendo_fit_activity *a, int flags,
-                     struct tendo_buf *out, struct tendo_error *err)
+/* The file from `start` on: its data size and CRC in the header, then the
+ * file CRC after the data. */
+static int finish(struct tendo_buf *out, size_t start,
+                  struct tendo_error *err)
 {
-    struct enc e = {out, (flags & TENDO_FIT_ENC_BIG_ENDIAN) != 0};
-    size_t start = out->len, name_len = strlen(a->product_name);
-    uint8_t hdr[14] = {14, 0x20, 0x54, 0x08, 0, 0, 0, 0, '.', 'F', 'I', 'T'};
     uint16_t crc;
-    int64_t end_time;
-
-    if (name_len > 62)
-        return tendo_fail(err, TENDO_EINVAL, "product name too long");
-    tendo_buf_add(out, hdr, sizeof hdr);
-    file_id_msg(&e, a, name_len);
-    event_msgs(&e, a);
-    end_time = record_msgs(&e, a, flags);
-    end_time = summary_msgs(&e, a, end_time);
-    activity_msg(&e, a, end_time);
     if (out->err)
         return tendo_fail(err, out->err, "cannot encode: %s",
                           tendo_strerror(out->err));
@@ -289,6 +278,25 @@ int tendo_fit_encode(const struct tendo_fit_activity *a, int flags,
         return tendo_fail(err, out->err, "cannot encode: %s",
                           tendo_strerror(out->err));
     return TENDO_OK;
+}
+
+int tendo_fit_encode(const struct tendo_fit_activity *a, int flags,
+                     struct tendo_buf *out, struct tendo_error *err)
+{
+    struct enc e = {out, (flags & TENDO_FIT_ENC_BIG_ENDIAN) != 0};
+    size_t start = out->len, name_len = strlen(a->product_name);
+    uint8_t hdr[14] = {14, 0x20, 0x54, 0x08, 0, 0, 0, 0, '.', 'F', 'I', 'T'};
+    int64_t end_time;
+
+    if (name_len > 62)
+        return tendo_fail(err, TENDO_EINVAL, "product name too long");
+    tendo_buf_add(out, hdr, sizeof hdr);
+    file_id_msg(&e, a, name_len);
+    event_msgs(&e, a);
+    end_time = record_msgs(&e, a, flags);
+    end_time = summary_msgs(&e, a, end_time);
+    activity_msg(&e, a, end_time);
+    return finish(out, start, err);
 }
 
 /* ---- workouts ----------------------------------------------------------- */
@@ -333,7 +341,6 @@ int tendo_fit_encode_workout(const struct tendo_fit_workout *w,
     size_t start = out->len, name = strlen(w->name) + 1, step_name = 1,
            notes = 1;
     uint8_t hdr[14] = {14, 0x20, 0x54, 0x08, 0, 0, 0, 0, '.', 'F', 'I', 'T'};
-    uint16_t crc;
     if (!w->nsteps || w->nsteps > TENDO_FIT_WORKOUT_STEPS_MAX)
         return tendo_fail(err, TENDO_EINVAL, "a workout needs 1-%d steps",
                           TENDO_FIT_WORKOUT_STEPS_MAX);
@@ -416,23 +423,5 @@ int tendo_fit_encode_workout(const struct tendo_fit_workout *w,
             put(&e, u(s->weight_kg, 100, 0, 0xFFFF, 0xFFFF), 2);
         }
     }
-    if (out->err)
-        return tendo_fail(err, out->err, "cannot encode: %s",
-                          tendo_strerror(out->err));
-    {
-        uint8_t *h = (uint8_t *)out->data + start;
-        uint32_t data_size = (uint32_t)(out->len - start - 14);
-        for (int i = 0; i < 4; i++)
-            h[4 + i] = (uint8_t)(data_size >> (8 * i));
-        crc = tendo_fit_crc(0, h, 12);
-        h[12] = (uint8_t)crc;
-        h[13] = (uint8_t)(crc >> 8);
-        crc = tendo_fit_crc(0, h, out->len - start);
-    }
-    tendo_buf_putc(out, (char)(crc & 0xFF));
-    tendo_buf_putc(out, (char)(crc >> 8));
-    if (out->err)
-        return tendo_fail(err, out->err, "cannot encode: %s",
-                          tendo_strerror(out->err));
-    return TENDO_OK;
+    return finish(out, start, err);
 }
