@@ -209,7 +209,9 @@ static int cross_workout(const struct tendo_plan_day *d,
         snprintf(name, sizeof name, "%s", cross_sports[i].label);
         s = step(w, name, TENDO_FIT_INTENSITY_ACTIVE);
         timed(s, d->cross_min * 60.0);
-        target(s, t, EASY);
+        if (t->max_hr != TENDO_UNSET) /* a running pace means nothing on a
+                                          bike or in the pool */
+            target(s, t, EASY);
         snprintf(s->notes, sizeof s->notes,
                  "easy and pain-free: it keeps your fitness");
         return TENDO_OK;

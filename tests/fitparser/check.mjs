@@ -120,6 +120,9 @@ for (const day of plan.days) {
       check(w.sport === crossSport[x.type], `${name}: sport ${w.sport}`);
       check(steps.length === 1 && steps[0].duration_value === x.minutes * 60000,
             `${name}: ${JSON.stringify(steps)}`);
+      // a heart-rate band carries over to cross-training, a running pace not
+      check(sameBand(steps[0], mode === 'hr' ? band('easy') : { type: 'open' }),
+            `${name}: target ${steps[0].target_type}`);
     } else {
       const rh = day.rehab;
       check(w.sport === 'training', `${name}: sport ${w.sport}`);

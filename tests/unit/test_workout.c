@@ -178,7 +178,24 @@ static void cross_rehab_rest(void **state)
                      TENDO_OK);
     assert_int_equal(w.sport, TENDO_FIT_SPORT_CYCLING);
     assert_true(tendo_fit_workout_seconds(&w) == 45 * 60);
+    assert_int_equal(w.steps[0].target_type, TENDO_FIT_TARGET_OPEN);
     round_trip(&w);
+    /* a running pace is no target on a bike; a heart-rate band is */
+    t.easy_pace = 6;
+    assert_int_equal(tendo_plan_day_workout(&d, TENDO_WORKOUT_MAIN, &t,
+                                            TENDO_UNITS_KM, 1795507200, &w,
+                                            why, sizeof why),
+                     TENDO_OK);
+    assert_int_equal(w.steps[0].target_type, TENDO_FIT_TARGET_OPEN);
+    t.max_hr = 180;
+    t.rest_hr = 60;
+    assert_int_equal(tendo_plan_day_workout(&d, TENDO_WORKOUT_MAIN, &t,
+                                            TENDO_UNITS_KM, 1795507200, &w,
+                                            why, sizeof why),
+                     TENDO_OK);
+    assert_int_equal(w.steps[0].target_type, TENDO_FIT_TARGET_HEART_RATE);
+    t.max_hr = t.rest_hr = TENDO_UNSET;
+    t.easy_pace = NAN;
     d.cross_type = "other";
     assert_int_equal(tendo_plan_day_workout(&d, TENDO_WORKOUT_MAIN, &t,
                                             TENDO_UNITS_KM, 1795507200, &w, why,
