@@ -48,6 +48,40 @@ static void print_flags(const struct tendo_advice *a,
     }
 }
 
+/* §7a the routine: a line of blocks; with -v each exercise and its dose */
+static void print_routine(const struct cli *c, const struct tendo_routine *r)
+{
+    if (!r->nblocks) {
+        printf("Routine:  none today (%s)\n", r->gate);
+        return;
+    }
+    printf("Routine:  ");
+    for (size_t i = 0; i < r->nblocks; i++) {
+        const struct tendo_routine_block *b = &r->blocks[i];
+        printf("%s%s %s%s", i ? "; " : "", tendo_block_name(b->block),
+               b->when, b->held ? " (held)" : "");
+    }
+    printf("%s\n", c->verbose ? "" : " (-v: the exercises)");
+    if (r->gate[0])
+        printf("          %s\n", r->gate);
+    if (!c->verbose)
+        return;
+    for (size_t i = 0; i < r->nblocks; i++) {
+        const struct tendo_routine_block *b = &r->blocks[i];
+        printf("  %s, %s:%s%s\n", tendo_block_name(b->block), b->when,
+               b->note[0] ? " " : "", b->note);
+        for (size_t k = 0; k < b->nitems; k++) {
+            const struct tendo_block_item *x = &b->items[k];
+            printf("    - %s: %d x ", x->what, x->sets);
+            if (x->reps)
+                printf("%d", x->reps);
+            else
+                printf("%d s", x->seconds);
+            printf("%s\n", x->per_side ? " each side" : "");
+        }
+    }
+}
+
 static void print_text(const struct cli *c, const struct tendo_advice *a,
                        const struct tendo_history *h)
 {
@@ -93,6 +127,7 @@ static void print_text(const struct cli *c, const struct tendo_advice *a,
     }
     else
         printf("Rehab:    none loaded until you have been seen\n");
+    print_routine(c, &a->routine);
     print_flags(a, h);
     if (a->flare.step != TENDO_FLARE_NONE)
         printf("Flare-up: step %s since %s (your usual run before it: "

@@ -205,6 +205,10 @@
 /* at most this many load steps in an open-ended stage */
 #define TENDO_REHAB_MAX_STEPS 16            /* step 1 */
 
+/* §7a the routine around the stage: the calf complex gains a set (and a
+ * harder balance task) after 14 good days in a row, again after 28 */
+#define TENDO_BLOCK_PROGRESS_DAYS 14        /* step 1 */
+
 /* ---- §8 assessments --------------------------------------------------- */
 
 /* the heel-raise test's limb symmetry goal of the programme (the gate to

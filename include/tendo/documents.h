@@ -34,6 +34,11 @@ TENDO_API json_t *tendo_json_number(double v, double scale);
 TENDO_API json_t *tendo_advice_json(const struct tendo_advice *a,
                                     const struct tendo_history *h, int units);
 
+/* The day's routine (§7a): {"blocks":[{block, when, level, held, note,
+ * items:[{what, sets, reps, seconds, per_side}]}], "gate"} - "gate" says
+ * why blocks are left out today (null when none are). */
+TENDO_API json_t *tendo_routine_json(const struct tendo_routine *r);
+
 /* The red flags on `day` (`tendo flags --json`, clinical.md §2): those
  * open, each with the day it was first recorded and for how many days,
  * and those cleared by then, with the clearance's day and note. */

@@ -74,6 +74,9 @@ struct tendo_plan_day {
     int rehab_sets, rehab_reps;
     double rehab_load_kg;    /* NAN: the athlete's repetition maximum */
     double done_min;         /* running logged that day (today's), 0 */
+    unsigned routine;        /* §7a its routine blocks: bit 1 << enum
+                                tendo_block (the first day: today's advice;
+                                later days assume the symptoms settle) */
     char note[120];          /* why this day looks as it does, or "" */
 };
 

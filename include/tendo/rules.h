@@ -81,6 +81,47 @@ TENDO_API const struct tendo_reason_info *tendo_reason_info(size_t i);
 
 #define TENDO_REASONS_MAX 16
 
+/* §7a: the routine around the rehab stage - blocks of exercises, each with
+ * its dose, gated by the day's symptoms like the stage itself. */
+enum tendo_block {
+    TENDO_BLOCK_WARMUP = 0,     /* before the run, and before loaded rehab */
+    TENDO_BLOCK_MOBILITY,       /* daily */
+    TENDO_BLOCK_EVENING,        /* mobility again in the evening, on a day
+                                   stiffer than usual */
+    TENDO_BLOCK_CALF,           /* the calf complex and balance, 2-3 x a
+                                   week, never the day after a hard run */
+    TENDO_BLOCK_ISOMETRIC,      /* calf holds while a flare-up pauses */
+    TENDO_BLOCK_COUNT
+};
+/* "warm-up", "mobility", "evening-mobility", "calf-complex", "isometric" */
+TENDO_API const char *tendo_block_name(int block);
+/* The block's number for its name; -1 when none. */
+TENDO_API int tendo_block_of(const char *name);
+
+struct tendo_block_item {
+    const char *what;            /* the exercise, in tendo's own words */
+    int sets;
+    int reps;                    /* per set, 0 when held for `seconds` */
+    int seconds;                 /* per set, 0 when counted in `reps` */
+    int per_side;                /* each leg (or each way) */
+};
+#define TENDO_BLOCK_ITEMS_MAX 4
+struct tendo_routine_block {
+    int block;                   /* enum tendo_block */
+    const char *when;            /* "before the run", "today", ... */
+    int level;                   /* the calf complex's progression, 1-3;
+                                    1 for the others */
+    int held;                    /* held at its dose today (stiffness) */
+    const char *note;            /* how, today ("to neutral: ..."), or "" */
+    size_t nitems;
+    struct tendo_block_item items[TENDO_BLOCK_ITEMS_MAX];
+};
+struct tendo_routine {
+    size_t nblocks;
+    struct tendo_routine_block blocks[TENDO_BLOCK_COUNT];
+    const char *gate;            /* why blocks are left out today, or "" */
+};
+
 struct tendo_reason {
     const char *code;            /* stable, e.g. "morning_pain_up" */
     enum tendo_level level;      /* the level this rule asks for */
@@ -113,6 +154,8 @@ struct tendo_advice {
     int rehab_per_week;               /* sessions a week at that stage */
     int rehab_insertional;            /* the floor-level ladder */
     const char *rehab_name, *rehab_how;
+    /* §7a the routine around it (tendo_routine: the blocks of the day) */
+    struct tendo_routine routine;
     /* figures behind it */
     double typical_min, typical_km;   /* NAN when no runs in 28 days */
     int base_morning, base_stiffness; /* TENDO_UNSET when unknown */

@@ -172,6 +172,33 @@ json_t *tendo_flags_json(const struct tendo_history *h, tendo_day day)
     return o;
 }
 
+json_t *tendo_routine_json(const struct tendo_routine *r)
+{
+    json_t *blocks = json_array();
+    for (size_t i = 0; i < r->nblocks; i++) {
+        const struct tendo_routine_block *b = &r->blocks[i];
+        json_t *items = json_array();
+        for (size_t k = 0; k < b->nitems; k++) {
+            const struct tendo_block_item *x = &b->items[k];
+            json_array_append_new(
+                items, json_pack("{s:s,s:i,s:o,s:o,s:b}", "what", x->what,
+                                 "sets", x->sets, "reps",
+                                 x->reps ? json_integer(x->reps) : json_null(),
+                                 "seconds",
+                                 x->seconds ? json_integer(x->seconds)
+                                            : json_null(),
+                                 "per_side", x->per_side));
+        }
+        json_array_append_new(
+            blocks, json_pack("{s:s,s:s,s:i,s:b,s:s?,s:o}", "block",
+                              tendo_block_name(b->block), "when", b->when,
+                              "level", b->level, "held", b->held, "note",
+                              b->note[0] ? b->note : NULL, "items", items));
+    }
+    return json_pack("{s:o,s:s?}", "blocks", blocks, "gate",
+                     r->gate && r->gate[0] ? r->gate : NULL);
+}
+
 json_t *tendo_advice_json(const struct tendo_advice *a,
                           const struct tendo_history *h, int units)
 {
@@ -187,6 +214,7 @@ json_t *tendo_advice_json(const struct tendo_advice *a,
     }
     json_object_set_new(o, "cross_training", xs);
     json_object_set_new(o, "rehab", advice_rehab(a));
+    json_object_set_new(o, "routine", tendo_routine_json(&a->routine));
     json_object_set_new(o, "reasons", reasons(a, NULL, 1));
     json_object_set_new(o, "next_check", day_string(a->next_check));
     /* the figures behind it */
@@ -311,6 +339,14 @@ json_t *tendo_plan_json(const struct tendo_plan *p, int units)
         }
         json_object_set_new(d, "done_min",
                             tendo_json_number(p->days[i].done_min, 1));
+        {
+            json_t *blocks = json_array();
+            for (int b = 0; b < TENDO_BLOCK_COUNT; b++)
+                if (p->days[i].routine & (1u << b))
+                    json_array_append_new(blocks,
+                                          json_string(tendo_block_name(b)));
+            json_object_set_new(d, "routine", blocks);
+        }
         json_array_append_new(days, d);
     }
     for (size_t i = 0; i < p->nweeks; i++)

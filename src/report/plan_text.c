@@ -88,6 +88,17 @@ int tendo_plan_ics(struct tendo_buf *out, const struct tendo_plan *p,
             len += (size_t)snprintf(desc + len, DESC_MAX - len, "\nRehab: %s",
                                     r);
         }
+        if (d->routine && len < DESC_MAX) {
+            len += (size_t)snprintf(desc + len, DESC_MAX - len, "\nRoutine:");
+            for (int b = 0, first = 1; b < TENDO_BLOCK_COUNT && len < DESC_MAX;
+                 b++)
+                if (d->routine & (1u << b)) {
+                    len += (size_t)snprintf(desc + len, DESC_MAX - len,
+                                            "%s %s", first ? "" : ",",
+                                            tendo_block_name(b));
+                    first = 0;
+                }
+        }
         if (d->note[0] && len < DESC_MAX)
             len += (size_t)snprintf(desc + len, DESC_MAX - len, "\n%s",
                                     d->note);

@@ -129,4 +129,11 @@ int rules_no_check(const struct day *d);
  * point, not rising, the runs in it accepted)? */
 int rules_stable_zone(const struct day *d);
 
+/* §5: a good day - a check within the safe zone and the usual, no flag,
+ * the session pain before it within the safe zone (rules/rules.c) */
+int rules_good_day(const struct rules_view *v, tendo_day day);
+
+/* §7a: the day's routine blocks into o->routine (rules/routine.c) */
+void rules_routine(const struct day *d, struct tendo_advice *o);
+
 #endif

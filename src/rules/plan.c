@@ -1190,6 +1190,40 @@ static void plan_weeks(struct sim *s)
     }
 }
 
+/* §7a: a planned day's routine blocks. The first day's are today's
+ * advice's; later days assume the symptoms settle: mobility daily, the
+ * warm-up before a run or loaded rehab, the calf complex on Tuesday,
+ * Thursday and Saturday but not after a moderate or long run; a
+ * flare-up's pause keeps mobility and calf holds; a red flag keeps today's
+ * gate (it stays open until cleared). */
+static int hard_run(const struct day *x)
+{
+    return x->out.kind == TENDO_PLAN_RUN && x->out.intensity &&
+           strcmp(x->out.intensity, "easy") != 0;
+}
+
+static unsigned routine_of(const struct sim *s, int i)
+{
+    const struct day *x = &s->d[i];
+    unsigned m = 0;
+    int wd = tendo_day_weekday(s->today + i);
+    int hard1 = i > 0 && hard_run(&s->d[i - 1]);
+    if (i == 0 || !strcmp(x->out.phase, "see-clinician")) {
+        for (size_t k = 0; k < s->a->routine.nblocks; k++)
+            m |= 1u << s->a->routine.blocks[k].block;
+        return i == 0 ? m : m & ~(1u << TENDO_BLOCK_EVENING);
+    }
+    if (!strcmp(x->out.phase, "pause") || !strcmp(x->out.phase, "reassess"))
+        return 1u << TENDO_BLOCK_MOBILITY | 1u << TENDO_BLOCK_ISOMETRIC;
+    m = 1u << TENDO_BLOCK_MOBILITY;
+    if (x->out.kind == TENDO_PLAN_RUN ||
+        (x->out.has_rehab && !(x->out.rehab_load_kg == 0)))
+        m |= 1u << TENDO_BLOCK_WARMUP;
+    if ((wd == 1 || wd == 3 || wd == 5) && !hard1)
+        m |= 1u << TENDO_BLOCK_CALF;
+    return m;
+}
+
 /* rehab, phases and the output days */
 static void plan_output(struct sim *s)
 {
@@ -1222,6 +1256,7 @@ static void plan_output(struct sim *s)
             x->out.rehab_load_kg = a->rehab_load_kg;
         }
 
+        x->out.routine = routine_of(s, i);
         if (day >= s->in->from && out->ndays < TENDO_PLAN_DAYS_MAX)
             out->days[out->ndays++] = x->out;
     }

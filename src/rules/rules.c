@@ -94,7 +94,7 @@ static int apply(struct day *d, const struct rule *r, int quiet)
 
 /* §5: a good day: a check, morning in the safe zone and not above the
  * usual, no flag, session pain in the safe zone */
-static int good_day(const struct rules_view *v, tendo_day day)
+int rules_good_day(const struct rules_view *v, tendo_day day)
 {
     const struct tendo_history_day *x = rules_at(v, day);
     if (!x->check || x->morning == UNSET || x->morning > TENDO_PAIN_SAFE_MAX ||
@@ -227,7 +227,7 @@ static void day_setup(struct day *d, const struct rules_view *v,
     d->s7 = d->t->week_stiffness;
     d->s7prev = rules_at(v, d->today - TENDO_TREND_DAYS)->week_stiffness;
     d->in_reentry = rp->f.step >= TENDO_FLARE_REENTER1;
-    while (d->good < TENDO_GOOD_DAYS && good_day(v, d->today - d->good))
+    while (d->good < TENDO_GOOD_DAYS && rules_good_day(v, d->today - d->good))
         d->good++;
     /* §6: the ramp setting, within 0 .. TENDO_RAMP_MAX */
     ramp = isnan(ramp) || ramp < 0 ? TENDO_RAMP_DEFAULT / 100.0 : ramp;
@@ -520,6 +520,7 @@ static int advise_day(const struct rules_view *v, const struct replay *rp,
         return TENDO_OK;
     if ((rc = rehab(&d, err)))
         return rc;
+    rules_routine(&d, o);
     finish_reasons(o);
     return TENDO_OK;
 }

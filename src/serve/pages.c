@@ -140,6 +140,44 @@ static void advice_html(struct serve_req *r, const struct tendo_advice *a,
             tendo_buf_printf(&r->out, ", +%.4g kg", a->rehab_load_kg);
         tendo_buf_puts(&r->out, ".</p>\n");
     }
+    /* §7a the routine around it: a block each, its exercises folded */
+    if (a->routine.nblocks) {
+        tendo_buf_puts(&r->out, "<div id=\"routine\">\n");
+        for (size_t i = 0; i < a->routine.nblocks; i++) {
+            const struct tendo_routine_block *b = &a->routine.blocks[i];
+            tendo_buf_printf(&r->out, "<details class=\"block\" "
+                                      "data-block=\"%s\"><summary>%s, %s%s"
+                                      "</summary>\n<ul>\n",
+                             tendo_block_name(b->block),
+                             tendo_block_name(b->block), b->when,
+                             b->held ? " (held at its dose)" : "");
+            for (size_t k = 0; k < b->nitems; k++) {
+                const struct tendo_block_item *x = &b->items[k];
+                tendo_buf_puts(&r->out, "<li>");
+                esc(r, x->what);
+                if (x->reps)
+                    tendo_buf_printf(&r->out, ": %d x %d", x->sets, x->reps);
+                else
+                    tendo_buf_printf(&r->out, ": %d x %d s", x->sets,
+                                     x->seconds);
+                tendo_buf_printf(&r->out, "%s</li>\n",
+                                 x->per_side ? " each side" : "");
+            }
+            tendo_buf_puts(&r->out, "</ul>\n");
+            if (b->note[0]) {
+                tendo_buf_puts(&r->out, "<p class=\"note\">");
+                esc(r, b->note);
+                tendo_buf_puts(&r->out, "</p>\n");
+            }
+            tendo_buf_puts(&r->out, "</details>\n");
+        }
+        tendo_buf_puts(&r->out, "</div>\n");
+    }
+    if (a->routine.gate[0]) {
+        tendo_buf_puts(&r->out, "<p class=\"note\" id=\"gate\">");
+        esc(r, a->routine.gate);
+        tendo_buf_puts(&r->out, "</p>\n");
+    }
     tendo_buf_puts(&r->out, "<ul id=\"reasons\">\n");
     for (size_t i = 0; i < a->nreasons; i++) {
         tendo_buf_puts(&r->out, "<li>");

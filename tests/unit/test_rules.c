@@ -342,6 +342,26 @@ static int expectation(const struct tendo_advice *a, char **tok, int n,
         return baseline_is(a->base_stiffness, tok[2]);
     if (!strcmp(k, "next_check") && n == 3)
         return a->next_check == a->date + atoi(tok[2]);
+    /* §7a the routine: "block NAME [held]", "noblock NAME", "blocks N",
+     * "routine none", "note NAME WORD" (the block's note holds WORD) */
+    if ((!strcmp(k, "block") || !strcmp(k, "noblock") || !strcmp(k, "note")) &&
+        n >= 3) {
+        const struct tendo_routine_block *b = NULL;
+        for (size_t i = 0; i < a->routine.nblocks; i++)
+            if (!strcmp(tendo_block_name(a->routine.blocks[i].block), tok[2]))
+                b = &a->routine.blocks[i];
+        if (!strcmp(k, "noblock"))
+            return b == NULL;
+        if (!strcmp(k, "note"))
+            return b && n == 4 && strstr(b->note, tok[3]) != NULL;
+        return b && (n == 3 || (!strcmp(tok[3], "held") && b->held) ||
+                     (!strcmp(tok[3], "level") && n == 5 &&
+                      b->level == atoi(tok[4])));
+    }
+    if (!strcmp(k, "blocks") && n == 3)
+        return (int)a->routine.nblocks == atoi(tok[2]);
+    if (!strcmp(k, "routine") && n == 3 && !strcmp(tok[2], "none"))
+        return a->routine.nblocks == 0 && a->routine.gate[0];
     if (!strcmp(k, "text")) {   /* a reason's text holds the rest */
         for (size_t i = 0; i < a->nreasons; i++)
             if (strstr(a->reasons[i].text, rest))
