@@ -15,6 +15,7 @@ const char cmd_assess_help[] =
     "usage: tendo assess visa-a [--answers Q1,...,Q8]\n"
     "       tendo assess heel-raise --left N --right N [--involved left|right]\n"
     "       tendo assess dorsiflexion --left CM --right CM\n"
+    "       tendo assess function [--answers S,D,R]\n"
     "       tendo assess [list] [--weeks N]\n\n"
     "VISA-A: the eight item scores in points (Q1-Q6 0-10, Q7 0/4/7/10, Q8\n"
     "0-30 from its form), total 0-100 (100 = no symptoms); without\n"
@@ -28,7 +29,9 @@ const char cmd_assess_help[] =
     "age " TENDO_STR(TENDO_HEEL_RAISE_OLDER_AGE) "); the programme's goal is >= "
     TENDO_STR(TENDO_LSI_GOAL) " % (docs/clinical.md §8).\n"
     "Dorsiflexion: knee-to-wall distance in cm per side; a difference over\n"
-    "2 cm is worth noting. Without a kind: every assessment of the last N\n"
+    "2 cm is worth noting. Function, weekly: stairs, daily tasks and\n"
+    "recovery after sessions, each 0-10 (10 = no trouble); the score is\n"
+    "their mean x 10, trended like VISA-A; without --answers it asks. Without a kind: every assessment of the last N\n"
     "weeks (default 26) with the change since the first of its kind.\n";
 
 /* the questions in our own words (clinical.md §8) */
@@ -127,6 +130,12 @@ static void print_one(const struct tendo_assessment *a,
         printf("VISA-A %s: %.0f/100 (100 = no symptoms; a change of 6-7 "
                "points matters)\n",
                ds, a->score);
+    } else if (!strcmp(a->kind, "function")) {
+        int q[3] = {0, 0, 0};
+        sscanf(a->answers, "%d,%d,%d", &q[0], &q[1], &q[2]);
+        printf("function %s: %.0f/100 (stairs %d, daily tasks %d, recovery "
+               "%d; 10 = no trouble)\n",
+               ds, a->score, q[0], q[1], q[2]);
     } else if (!strcmp(a->kind, "heel-raise")) {
         printf("heel-raise %s: left %s, right %s", ds,
                side_value(a->left, 0, l, sizeof l),
@@ -190,11 +199,12 @@ static int list(struct cli *c, int weeks)
             printf("    %+.0f since the first %s in this range\n", change[i],
                    !strcmp(k, "visa-a")       ? "VISA-A"
                    : !strcmp(k, "heel-raise") ? "LSI (%)"
+                   : !strcmp(k, "function")   ? "function score"
                                               : "side difference (cm)");
     }
     if (!l.n && !c->quiet)
         printf("no assessments in the last %d weeks (tendo assess "
-               "visa-a | heel-raise | dorsiflexion)\n",
+               "visa-a | heel-raise | dorsiflexion | function)\n",
                weeks);
     free(change);
     free(l.v);
@@ -299,8 +309,34 @@ int cmd_assess(struct cli *c, int argc, char **argv)
         a.score = total;
         snprintf(a.answers, sizeof a.answers, "%d,%d,%d,%d,%d,%d,%d,%d",
                  p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+    } else if (!strcmp(a.kind, "function")) {
+        static const char *const q[] = {
+            "Stairs this week: 0 = very hard ... 10 = no trouble (0-10)",
+            "Daily tasks this week: 0 = very hard ... 10 = no trouble (0-10)",
+            "Recovery after sessions: 0 = sore for days ... 10 = none (0-10)",
+        };
+        int r[TENDO_FUNCTION_ITEMS], score;
+        char txt[40];
+        if (!isnan(a.left) || !isnan(a.right) || involved >= 0)
+            return cli_usage(c, "assess", "function takes --answers only");
+        if (!answers && isatty(0)) {
+            cli_ask_skip_hint("(Enter stops: nothing is stored)");
+            for (int k = 0; k < TENDO_FUNCTION_ITEMS; k++)
+                if (cli_ask_int(q[k], "answer", 0, 10, &r[k]) != 1)
+                    return cli_errorf(c, EXIT_USAGE, "function check-in not "
+                                                     "finished: nothing stored");
+            snprintf(txt, sizeof txt, "%d,%d,%d", r[0], r[1], r[2]);
+            answers = txt;
+        } else if (!answers) {
+            return cli_usage(c, "assess",
+                             "function needs --answers S,D,R off a terminal");
+        }
+        if (tendo_function_parse(answers, r, &score, &e))
+            return cli_error(c, &e);
+        a.score = score;
+        snprintf(a.answers, sizeof a.answers, "%d,%d,%d", r[0], r[1], r[2]);
     } else if (answers) {
-        return cli_usage(c, "assess", "--answers is for visa-a");
+        return cli_usage(c, "assess", "--answers is for visa-a and function");
     } else if (isnan(a.left) || isnan(a.right)) {
         char msg[120];
         snprintf(msg, sizeof msg, "%s needs both --left and --right (0 when "

@@ -26,6 +26,15 @@ TENDO_API int tendo_visa_a_score(const int points[TENDO_VISA_ITEMS],
 /* Parses "Q1,...,Q8" and scores it. */
 TENDO_API int tendo_visa_a_parse(const char *s, int points[TENDO_VISA_ITEMS],
                                  int *total, struct tendo_error *err);
+/* The weekly function check-in (kind "function", clinical.md §8): three
+ * ratings 0-10 (10 = no trouble) - stairs, daily tasks, recovery after
+ * sessions - as "S,D,R"; *score receives their mean x 10 (0-100, 100 = no
+ * trouble), trended like VISA-A. TENDO_EINVAL / TENDO_ERANGE name the
+ * rating. */
+#define TENDO_FUNCTION_ITEMS 3
+TENDO_API int tendo_function_parse(const char *s,
+                                   int ratings[TENDO_FUNCTION_ITEMS],
+                                   int *score, struct tendo_error *err);
 /* Limb symmetry index: involved / uninvolved x 100; NAN if uninvolved is 0
  * or either is unknown. */
 TENDO_API double tendo_lsi(double involved, double uninvolved);

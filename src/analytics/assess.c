@@ -123,3 +123,44 @@ void tendo_heel_raise_gate(const struct tendo_assessment *a, const char *side,
     }
     g->pass = !isnan(g->value) && g->value >= g->need;
 }
+
+int tendo_function_parse(const char *s, int r[TENDO_FUNCTION_ITEMS],
+                         int *score, struct tendo_error *err)
+{
+    static const char *const names[] = {"stairs", "daily tasks",
+                                        "recovery"};
+    const char *c = s;
+    int sum = 0;
+    for (int i = 0; i < TENDO_FUNCTION_ITEMS; i++) {
+        char *end;
+        long v;
+        if (*c < '0' || *c > '9')
+            return tendo_fail(err, TENDO_EINVAL,
+                              "--answers '%.40s' needs 3 ratings 0-10 "
+                              "separated by commas (%s is missing or not a "
+                              "number)",
+                              s, names[i]);
+        v = strtol(c, &end, 10);
+        if (v > 10)
+            return tendo_fail(err, TENDO_ERANGE,
+                              "--answers: %s '%ld' is out of range 0-10",
+                              names[i], v);
+        r[i] = (int)v;
+        sum += r[i];
+        c = end;
+        if (i < TENDO_FUNCTION_ITEMS - 1) {
+            if (*c != ',')
+                return tendo_fail(err, TENDO_EINVAL,
+                                  "--answers '%.40s' needs 3 ratings "
+                                  "separated by commas (found %d)",
+                                  s, i + 1);
+            c++;
+        }
+    }
+    if (*c)
+        return tendo_fail(err, TENDO_EINVAL,
+                          "--answers '%.40s' has more than 3 ratings", s);
+    /* the mean x 10, rounded: 7,8,6 -> 70 */
+    *score = (sum * 10 + TENDO_FUNCTION_ITEMS / 2) / TENDO_FUNCTION_ITEMS;
+    return TENDO_OK;
+}

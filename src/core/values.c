@@ -29,7 +29,8 @@ const char *const tendo_rehab_exercises[] = {
     "other", NULL};
 const char *const tendo_rehab_surfaces[] = {"flat", "step", "decline", NULL};
 const char *const tendo_assessment_kinds[] = {"visa-a", "heel-raise",
-                                              "dorsiflexion", NULL};
+                                              "dorsiflexion", "function",
+                                              NULL};
 const char *const tendo_flag_names[] = {
     "pop", "cannot-raise", "swelling", "sharp", "night", "calf",
     "fluoroquinolone", "morning-high", NULL};
@@ -581,7 +582,7 @@ int tendo_assessment_validate(const struct tendo_assessment *a,
     if (!known)
         return tendo_fail(err, TENDO_EINVAL,
                           "assessment '%s' is not one of visa-a, heel-raise, "
-                          "dorsiflexion",
+                          "dorsiflexion, function",
                           a->kind);
     if (a->date == TENDO_DAY_NONE || a->date > today + 1)
         return tendo_fail(err, TENDO_ERANGE,
@@ -590,6 +591,22 @@ int tendo_assessment_validate(const struct tendo_assessment *a,
         if (isnan(a->score))
             return tendo_fail(err, TENDO_EINVAL, "VISA-A needs its answers");
         return in_range(a->score, 0, 100, "VISA-A total", err);
+    }
+    if (!strcmp(a->kind, "function")) {
+        int r[3], n = 0, k = 0;
+        if (isnan(a->score) ||
+            sscanf(a->answers, "%d,%d,%d%n", &r[0], &r[1], &r[2], &n) != 3 ||
+            a->answers[n] || r[0] < 0 || r[0] > 10 || r[1] < 0 || r[1] > 10 ||
+            r[2] < 0 || r[2] > 10)
+            return tendo_fail(err, TENDO_EINVAL,
+                              "the function check-in needs 3 ratings 0-10 "
+                              "(stairs, daily tasks, recovery)");
+        k = (r[0] + r[1] + r[2]) * 10;
+        if (a->score != (k + 1) / 3)
+            return tendo_fail(err, TENDO_EINVAL,
+                              "the function check-in's score is not its "
+                              "ratings' mean x 10");
+        return TENDO_OK;
     }
     if (isnan(a->left) && isnan(a->right))
         return tendo_fail(err, TENDO_EINVAL, "%s needs --left or --right",

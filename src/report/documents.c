@@ -461,7 +461,14 @@ json_t *tendo_assessment_doc_json(const struct tendo_assessment *a,
     json_object_set_new(o, "id", json_integer(a->id));
     json_object_set_new(o, "date", day_string(a->date));
     json_object_set_new(o, "kind", json_string(a->kind));
-    if (!strcmp(a->kind, "visa-a")) {
+    if (!strcmp(a->kind, "function")) {
+        int r[3] = {0, 0, 0};
+        sscanf(a->answers, "%d,%d,%d", &r[0], &r[1], &r[2]);
+        json_object_set_new(o, "score", tendo_json_number(a->score, 1));
+        json_object_set_new(o, "stairs", json_integer(r[0]));
+        json_object_set_new(o, "daily_tasks", json_integer(r[1]));
+        json_object_set_new(o, "recovery", json_integer(r[2]));
+    } else if (!strcmp(a->kind, "visa-a")) {
         json_t *ans = json_array();
         const char *c = a->answers;
         while (*c) {
@@ -492,13 +499,16 @@ json_t *tendo_assessment_doc_json(const struct tendo_assessment *a,
 
 static int kind_index(const char *kind)
 {
-    return !strcmp(kind, "visa-a") ? 0 : !strcmp(kind, "heel-raise") ? 1 : 2;
+    return !strcmp(kind, "visa-a")       ? 0
+           : !strcmp(kind, "heel-raise") ? 1
+           : !strcmp(kind, "function")   ? 3
+                                         : 2;
 }
 
 void tendo_assessment_changes(const struct tendo_assessment *a, size_t n,
                               double *change)
 {
-    double first[3] = {NAN, NAN, NAN};
+    double first[4] = {NAN, NAN, NAN, NAN};
     for (size_t i = 0; i < n; i++) {
         int k = kind_index(a[i].kind);
         double v = k == 2 ? fabs(a[i].left - a[i].right) : a[i].score;

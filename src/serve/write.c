@@ -410,8 +410,19 @@ static int do_assessment(struct serve_req *r, tendo_db *db, tendo_day today,
         a.score = total;
         snprintf(a.answers, sizeof a.answers, "%d,%d,%d,%d,%d,%d,%d,%d",
                  p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+    } else if (strcmp(a.kind, "function") == 0) {
+        int q[TENDO_FUNCTION_ITEMS], score;
+        if (!answers || !isnan(a.left) || !isnan(a.right) || involved[0])
+            return tendo_fail(e, TENDO_EUSAGE,
+                              "function takes answers (stairs,daily "
+                              "tasks,recovery) only");
+        if ((rc = tendo_function_parse(answers, q, &score, e)))
+            return rc;
+        a.score = score;
+        snprintf(a.answers, sizeof a.answers, "%d,%d,%d", q[0], q[1], q[2]);
     } else if (answers) {
-        return tendo_fail(e, TENDO_EUSAGE, "answers are for visa-a");
+        return tendo_fail(e, TENDO_EUSAGE, "answers are for visa-a and "
+                                           "function");
     } else if (isnan(a.left) || isnan(a.right)) {
         return tendo_fail(e, TENDO_EUSAGE,
                           "%s needs both left and right (0 when a side "

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The routine around the heel drops (docs/clinical.md §7a) where a runner
+# meets it: `today` (a line; -v every exercise), --json, the plan's days and
+# its .ics, the server's today page - one definition (the advice's); the
+# gate when a red flag rules exercise out. And the weekly function
+# check-in: stored as an assessment, trended, refused when out of range,
+# through the backup and the API like the other kinds.
+source "$(dirname "$0")/lib.sh" "$@"
+
+"$GEN_BIN" --end 2026-11-24 --weeks 8 > diary.csv
+run import diary.csv
+expect_status 0 "import"
+
+run today
+[[ "$OUT" == *"Routine:  "*"mobility today"* ]] && ok || bad "today shows the routine" "$OUT"
+[[ "$OUT" == *"(-v: the exercises)"* ]] && ok || bad "a hint to -v" "$OUT"
+run -v today
+[[ "$OUT" == *"knee to the wall, heel down (ankle bend): 2 x 10 each side"* ]] && ok || bad "-v: the exercises and doses" "$OUT"
+run --json today
+printf '%s\n' "$OUT" > today.json
+blocks=$(python3 -c 'import json; print(" ".join(b["block"] for b in json.load(open("today.json"))["routine"]["blocks"]))')
+[[ " $blocks " == *" mobility "* ]] && ok || bad "JSON blocks" "$blocks"
+run --json plan --weeks 1 --ics plan.ics
+printf '%s\n' "$OUT" > plan.json
+first=$(python3 -c 'import json; print(" ".join(json.load(open("plan.json"))["days"][0]["routine"]))')
+expect_eq "$first" "$blocks" "the plan's first day has today's blocks"
+python3 -c '
+import json
+days = json.load(open("plan.json"))["days"]
+assert all("mobility" in d["routine"] for d in days), "mobility daily"
+assert all(("warm-up" in d["routine"]) == (d["kind"] == "run" or (d["rehab"] is not None and d["rehab"]["load_kg"] != 0)) for d in days[1:]), "warm-up before runs and loaded rehab"
+print("ok")' > plan.out 2>&1
+grep -q "^ok$" plan.out && ok || bad "the plan's days carry their blocks" "$(cat plan.out)"
+tr -d '\r' < plan.ics | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' > plan.unfolded
+grep -q "Routine: .*mobility" plan.unfolded && ok || bad "the .ics says the routine" "$(grep -m2 Routine plan.unfolded)"
+
+# a suspected rupture: no block at all, and why
+run check --pop
+run --json today
+printf '%s\n' "$OUT" > pop.json
+python3 -c 'import json; r = json.load(open("pop.json"))["routine"]; assert r["blocks"] == [] and "red flag" in r["gate"], r; print("ok")' > pop.out 2>&1
+grep -q "^ok$" pop.out && ok || bad "pop: no routine, the gate said" "$(cat pop.out)"
+run today
+[[ "$OUT" == *"Routine:  none today (a red flag rules out exercising the leg"* ]] && ok || bad "pop: today says none" "$OUT"
+run check --flags none
+
+# the server's today page: the same blocks
+"$TENDO_BIN" serve --listen 127.0.0.1:0 2> serve.err &
+pid=$!
+for _ in $(seq 200); do grep -q "serving http" serve.err && break; sleep 0.05; done
+port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' serve.err | head -1)
+python3 - "$port" > page.out 2>&1 <<'PY'
+import json, re, sys, urllib.request
+port = sys.argv[1]
+def get(p):
+    return urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}{p}"), timeout=10).read()
+page = get("/").decode()
+doc = json.loads(get("/api/today"))
+want = [b["block"] for b in doc["routine"]["blocks"]]
+got = re.findall(r'data-block="([a-z-]+)"', page)
+print("ok" if got == want and want else "page %s, api %s" % (got, want))
+req = urllib.request.Request(f"http://127.0.0.1:{port}/api/assessment",
+    data=json.dumps({"kind": "function", "answers": "6,7,5"}).encode(),
+    headers={"Content-Type": "application/json"}, method="POST")
+r = json.loads(urllib.request.urlopen(req, timeout=10).read())
+print("api", r["kind"], r["score"], r["stairs"], r["recovery"])
+PY
+kill -TERM "$pid"; wait "$pid"
+grep -q "^ok$" page.out && ok || bad "the server's page shows the advice's blocks" "$(cat page.out)"
+grep -q "^api function 60.0 6 5$" page.out && ok || bad "the function check-in through the API" "$(cat page.out)"
+
+# the weekly function check-in
+run assess function --answers 7,8,6
+expect_status 0 "function check-in"
+[[ "$OUT" == "function 2026-11-24: 70/100 (stairs 7, daily tasks 8, recovery 6; 10 = no trouble)" ]] && ok || bad "its line" "$OUT"
+expect_rejected "a rating over 10" 2 "daily tasks '11' is out of range 0-10" assess function --answers 7,11,6
+expect_rejected "two ratings" 2 "needs 3 ratings" assess function --answers 7,8
+expect_rejected "left and right are not for it" 1 "function takes --answers only" assess function --left 3 --right 4
+run --date 2026-11-17 assess function --answers 5,5,5
+run assess list --weeks 2
+[[ "$OUT" == *"+20 since the first function score in this range"* ]] && ok || bad "its trend" "$OUT"
+# through the backup and back
+run export --json -o backup.json
+expect_status 0 "export"
+TENDO_DB="$WORK/restored.db" "$TENDO_BIN" -q import backup.json 2> restore.err
+expect_eq "$?" 0 "restore"
+TENDO_DB="$WORK/restored.db" "$TENDO_BIN" --json assess list --weeks 2 > restored.json
+run --json assess list --weeks 2
+printf '%s\n' "$OUT" > original.json
+cmp -s restored.json original.json && ok || bad "the function check-ins survive the backup" "$(diff restored.json original.json | head -3)"
+id=$(python3 -c 'import json; print([a["id"] for a in json.load(open("original.json")) if a["kind"] == "function"][0])')
+run delete assessment "$id" --yes
+expect_status 0 "delete a function check-in"
+sanitizer_check_files serve.err
+finish
