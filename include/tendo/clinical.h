@@ -224,6 +224,10 @@
  * progression until a new score is back within it (clinical.md §8) */
 #define TENDO_VISA_DROP 10                  /* step 1 */
 
+/* knee-to-wall: a side difference over 2 cm is worth noting; within it
+ * the ankle bend has come back to the other side's */
+#define TENDO_DORSI_DIFF_CM 2               /* step 0.5 */
+
 /* ---- §9 load ---------------------------------------------------------- */
 
 /* tendon load factors: easy 1.0, moderate 1.2, hard or hilly 1.5;

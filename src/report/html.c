@@ -410,8 +410,11 @@ static void summary_physio(struct rep *r)
         side_value(o, l->right, " cm");
         tendo_buf_printf(o, " on %s", ds);
         if (!isnan(l->left) && !isnan(l->right))
-            tendo_buf_printf(o, " (difference %.1f cm)",
-                             fabs(l->left - l->right));
+            tendo_buf_printf(o, " (difference %.1f cm: %s)",
+                             fabs(l->left - l->right),
+                             fabs(l->left - l->right) <= TENDO_DORSI_DIFF_CM
+                                 ? "back to the other side's"
+                                 : "not yet back to the other side's");
         if (f != l && !isnan(f->left) && !isnan(f->right) &&
             !isnan(l->left) && !isnan(l->right)) {
             fmt_day(f->date, ds2);
@@ -440,6 +443,26 @@ static void summary_physio(struct rep *r)
     } else {
         tendo_buf_puts(o, "none yet");
     }
+    tendo_buf_puts(o, ".</li>\n<li>Function (stairs, daily tasks, "
+                      "recovery): ");
+    first_last(r, "function", &f, &l);
+    if (l) {
+        fmt_day(l->date, ds);
+        tendo_buf_printf(o, "<b>%.0f</b>/100 on %s", l->score, ds);
+        if (f != l) {
+            fmt_day(f->date, ds2);
+            tendo_buf_printf(o, "; %+.0f since %s", l->score - f->score, ds2);
+        }
+    } else {
+        tendo_buf_puts(o, "none yet (tendo assess function, weekly)");
+    }
+    tendo_buf_puts(o, ".</li>\n<li>Routine today: ");
+    if (!r->advice.routine.nblocks)
+        tendo_xml_escape(o, r->advice.routine.gate);
+    for (size_t i = 0; i < r->advice.routine.nblocks; i++)
+        tendo_buf_printf(o, "%s%s %s", i ? "; " : "",
+                         tendo_block_name(r->advice.routine.blocks[i].block),
+                         r->advice.routine.blocks[i].when);
     tendo_buf_puts(o, ".</li>\n<li>Rehab: ");
     {
         const struct tendo_history *h = r->h;
@@ -776,11 +799,11 @@ static void rehab_section(struct rep *r, double *v)
 static void assessments_section(struct rep *r, double *v)
 {
     const struct tendo_history *in = r->h;
-    double *lsi = v, *visa = v + MAXD;
+    double *lsi = v, *visa = v + MAXD, *func = v + 2 * MAXD;
     int any = 0, i0 = r->n;
     h2(r, "Assessments");
     for (int i = 0; i < r->n; i++)
-        lsi[i] = visa[i] = NAN;
+        lsi[i] = visa[i] = func[i] = NAN;
     for (size_t j = 0; j < in->nassessments; j++) {
         const struct tendo_assessment *x = &in->assessments[j];
         int i = (int)(x->date - r->first);
@@ -790,31 +813,36 @@ static void assessments_section(struct rep *r, double *v)
             lsi[i] = x->score, any = 1;
         else if (!strcmp(x->kind, "visa-a"))
             visa[i] = x->score, any = 1;
+        else if (!strcmp(x->kind, "function"))
+            func[i] = x->score, any = 1;
         else
             continue;
         if (i < i0)
             i0 = i;
     }
     if (!any) {
-        p_note(r, "No heel-raise test or VISA-A in this period (tendo "
-                  "assess).");
+        p_note(r, "No heel-raise test, VISA-A or function check-in in this "
+                  "period (tendo assess).");
         return;
     }
     {
-        struct tendo_series s[2] = {
+        struct tendo_series s[3] = {
             {"heel-raise limb symmetry, %", TENDO_SERIES_DOTS, lsi, 0,
              "#1f77b4"},
-            {"VISA-A, 0-100", TENDO_SERIES_DOTS, visa, 1, "#ff7f0e"}};
+            {"VISA-A, 0-100", TENDO_SERIES_DOTS, visa, 1, "#ff7f0e"},
+            {"function check-in, 0-100", TENDO_SERIES_DOTS, func, 1,
+             "#9467bd"}};
         /* the gate: 80 % up to full symmetry; the axis 0-100, further
          * when a test was above 100 %; VISA-A on its own 0-100 scale */
         struct tendo_band b = {TENDO_RTR_LSI_MIN, 100,
                                "LSI " TENDO_STR(TENDO_RTR_LSI_MIN) " % or more",
                                "#2ca02c"};
-        daily(r, i0, "assessments", "Heel-raise test and VISA-A",
+        daily(r, i0, "assessments", "Heel-raise test, VISA-A and function",
               "Single-leg heel-raise limb symmetry index in percent (left; "
-              "80 % or more is the return-to-running gate) and the VISA-A "
-              "score (right, 0-100, 100 = no symptoms)",
-              s, 2, "LSI %", "VISA-A", 0, NAN, 0, 100, &b, 1, 0);
+              "80 % or more is the return-to-running gate), the VISA-A "
+              "score and the weekly function check-in (right, 0-100, 100 = "
+              "no symptoms, no trouble)",
+              s, 3, "LSI %", "VISA-A, function", 0, NAN, 0, 100, &b, 1, 0);
     }
 }
 

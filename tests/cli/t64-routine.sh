@@ -79,6 +79,14 @@ expect_rejected "left and right are not for it" 1 "function takes --answers only
 run --date 2026-11-17 assess function --answers 5,5,5
 run assess list --weeks 2
 [[ "$OUT" == *"+20 since the first function score in this range"* ]] && ok || bad "its trend" "$OUT"
+# the report: the routine, the function trend, the ankle bend back or not
+run assess dorsiflexion --left 9 --right 10.5
+run report -o report.html
+grep -q "Routine today: [a-z]" report.html && ok || bad "the report's routine" "$(grep -o 'Routine today[^<]*' report.html)"
+grep -q "Function (stairs, daily tasks, recovery): <b>70</b>/100 on 2026-11-24; +20 since 2026-11-17" report.html && ok || bad "the report's function trend" "$(grep -o 'Function (stairs.\{0,80\}' report.html)"
+grep -q "difference 1.5 cm: back to the other side" report.html && ok || bad "dorsiflexion back to the other side's" "$(grep -o 'Knee-to-wall[^<]*' report.html)"
+grep -q "function check-in, 0-100" report.html && ok || bad "the function series in the chart" "missing"
+xmllint --noout report.html 2>/dev/null && ok || bad "the report stays well-formed" "xmllint"
 # through the backup and back
 run export --json -o backup.json
 expect_status 0 "export"

@@ -358,7 +358,7 @@ static void report(void **state)
     assert_non_null(strstr(t, "<td>412</td>"));
     assert_non_null(strstr(t, "Rehab stage (seed protocol) and added load"));
     assert_non_null(strstr(t, "Rehab adherence, weekly"));
-    assert_non_null(strstr(t, "Heel-raise test and VISA-A"));
+    assert_non_null(strstr(t, "Heel-raise test, VISA-A and function"));
     /* the chart bands are the rules' thresholds (clinical.md §1, §8, §9) */
     assert_non_null(strstr(t, ">0.8-1.3</text>"));
     assert_non_null(strstr(t, ">above 1.5</text>"));
