@@ -414,6 +414,60 @@ static void check_one(const struct gen *g, const struct tendo_advice *a,
         if (a->run_allowed)
             fail_msg("case %" PRIu64 ": running during a flare pause", n);
     }
+    /* §7a the routine is gated like the stage: nothing for the leg with a
+     * flag that rules exercise out, mobility only with any other red flag,
+     * mobility and calf holds while a flare pauses, the calf complex held
+     * on a stiff morning, never a warm-up without a run or loaded rehab */
+    {
+        unsigned blocks = 0;
+        int held = 1;
+        for (size_t i = 0; i < a->routine.nblocks; i++) {
+            blocks |= 1u << a->routine.blocks[i].block;
+            if (a->routine.blocks[i].block == TENDO_BLOCK_CALF)
+                held = a->routine.blocks[i].held;
+        }
+        if (a->level == TENDO_LEVEL_SEE_CLINICIAN &&
+            (blocks & ~(1u << TENDO_BLOCK_MOBILITY)))
+            fail_msg("case %" PRIu64 ": see-clinician with routine blocks "
+                     "%#x", n, blocks);
+        if (a->ncross == 0 && a->level == TENDO_LEVEL_SEE_CLINICIAN &&
+            blocks && !a->run_allowed && !a->has_rehab) {
+            /* a flag ruling exercise out (no cross-training either): none */
+            for (size_t i = 0; i < a->nflags; i++)
+                if ((a->flags[i].flag & TENDO_FLAG_NO_EXERCISE) &&
+                    (a->flags[i].cleared == TENDO_DAY_NONE ||
+                     a->flags[i].cleared > a->date))
+                    fail_msg("case %" PRIu64 ": a routine with %#x open", n,
+                             a->flags[i].flag);
+        }
+        if ((a->flare.step == TENDO_FLARE_PAUSE ||
+             a->flare.step == TENDO_FLARE_REASSESS) &&
+            (blocks & (1u << TENDO_BLOCK_WARMUP | 1u << TENDO_BLOCK_CALF)))
+            fail_msg("case %" PRIu64 ": warm-up or calf complex in a flare "
+                     "pause", n);
+        if ((blocks & (1u << TENDO_BLOCK_WARMUP)) && !a->run_allowed &&
+            !a->has_rehab)
+            fail_msg("case %" PRIu64 ": a warm-up with nothing to warm up "
+                     "for", n);
+        if (t && t->stiffness_min != TENDO_UNSET && t->stiffness_min > 15 &&
+            (blocks & (1u << TENDO_BLOCK_CALF)) && !held)
+            fail_msg("case %" PRIu64 ": the calf complex not held on a "
+                     "%d-minute stiff morning", n, t->stiffness_min);
+        if (t && t->stiffness_min != TENDO_UNSET && t->stiffness_min > 15 &&
+            a->level != TENDO_LEVEL_SEE_CLINICIAN && !a->routine.gate[0] &&
+            !(blocks & (1u << TENDO_BLOCK_EVENING)))
+            fail_msg("case %" PRIu64 ": no evening mobility on a %d-minute "
+                     "stiff morning", n, t->stiffness_min);
+    }
+}
+
+/* the calf complex's dose level today, 0 when it is not on or held */
+static int calf_level(const struct tendo_advice *a)
+{
+    for (size_t i = 0; i < a->routine.nblocks; i++)
+        if (a->routine.blocks[i].block == TENDO_BLOCK_CALF)
+            return a->routine.blocks[i].held ? 1 : a->routine.blocks[i].level;
+    return 0;
 }
 
 static void invariants(void **state)
@@ -452,7 +506,14 @@ static void invariants(void **state)
         snprintf(tag, sizeof tag, "%" PRIu64 "'", n);
         record(tag, &b);
         ndecisions++;
-        /* §11.1 monotone: worse never gives more load, nor a higher cap */
+        /* §11.1 monotone: worse never gives more load, nor a higher cap -
+         * nor a heavier calf complex (§7a) */
+        if (calf_level(&b) > calf_level(&a)) {
+            explain(&g, &a);
+            explain(&w, &b);
+            fail_msg("case %" PRIu64 ": worse %s gave calf complex level %d "
+                     "after %d", n, what, calf_level(&b), calf_level(&a));
+        }
         if (b.level < a.level || cap(&b) > cap(&a) + 1e-9) {
             explain(&g, &a);
             explain(&w, &b);
