@@ -15,7 +15,8 @@
 const char cmd_delete_help[] =
     "usage: tendo delete KIND ID [--yes]\n"
     "       tendo delete KIND --date YYYY-MM-DD [--yes]\n\n"
-    "Deletes a record. KIND: session, rehab, assessment, clearance (by id,\n"
+    "Deletes a record. KIND: session, rehab, assessment, clearance, routine\n"
+    "(a block done: tendo rehab --done) (by id,\n"
     "as 'tendo list' shows it, or every one of a day with --date), check and\n"
     "wellness (one per day: --date), shoe (by name or id; a shoe with runs\n"
     "is retired instead, so its runs keep it).\n"
@@ -189,7 +190,7 @@ int cmd_delete(struct cli *c, int argc, char **argv)
     if (optind >= argc)
         return cli_usage(c, "delete", "delete needs a KIND (session, check, "
                                       "rehab, wellness, assessment, shoe, "
-                                      "clearance)");
+                                      "clearance, routine)");
     if (tendo_parse_enum(argv[optind], strlen(argv[optind]),
                          tendo_record_kinds, "KIND", &kind, &e))
         return cli_usage(c, "delete", e.msg);

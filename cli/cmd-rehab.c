@@ -15,6 +15,7 @@ const char cmd_rehab_help[] =
     "                   [--load KG] [--tempo D-D-D]\n"
     "                   [--surface flat|step|decline] [--pain 0-10]\n"
     "                   [--notes TEXT]\n"
+    "       tendo rehab --done all|BLOCK,... [--pain 0-10]\n"
     "       tendo rehab --history [--weeks N]\n\n"
     "Without values: today's prescription from the programme (setting\n"
     "`protocol`: seed, alfredson, hsr, silbernagel) - stage, exercise, sets,\n"
@@ -25,7 +26,11 @@ const char cmd_rehab_help[] =
     "stages over the last N weeks (default 12). Exercises: heel-drop,\n"
     "bent-knee-drop, heel-raise, single-leg-raise, seated-raise,\n"
     "leg-press-raise, rebound-raise, isometric, hops, other. --load is\n"
-    "added weight in kg.\n";
+    "added weight in kg.\n"
+    "--done logs the routine's blocks as done on --date (docs/clinical.md\n"
+    "§7a): all of the day's (tendo today shows them) or some of warm-up,\n"
+    "mobility, evening-mobility, calf-complex, isometric; --pain is the\n"
+    "worst pain in them. The report charts how often each is done.\n";
 
 static void run_text(const struct tendo_rehab_run *r, const char *protocol)
 {
@@ -96,7 +101,7 @@ static void prescription_text(const struct tendo_advice *a)
 }
 
 enum { O_EX = 1, O_SETS, O_REPS, O_LOAD, O_TEMPO, O_SURF, O_PAIN, O_NOTES,
-       O_YES, O_HIST, O_WEEKS };
+       O_YES, O_HIST, O_WEEKS, O_DONE };
 
 const struct option cmd_rehab_opts[] = {
     {"exercise", required_argument, NULL, O_EX},
@@ -110,8 +115,45 @@ const struct option cmd_rehab_opts[] = {
     {"yes", no_argument, NULL, O_YES},
     {"history", no_argument, NULL, O_HIST},
     {"weeks", required_argument, NULL, O_WEEKS},
+    {"done", required_argument, NULL, O_DONE},
     GLOBAL_OPTS,
     {0, 0, 0, 0}};
+
+/* --done: the routine's blocks done on the day, in one transaction */
+static int log_blocks(struct cli *c, const char *list, int pain)
+{
+    struct tendo_error e = {0};
+    struct tendo_routine_log logs[TENDO_BLOCK_COUNT];
+    size_t n = 0;
+    int rc;
+    if ((rc = cli_open(c, CLI_WRITE)))
+        return rc;
+    if ((rc = tendo_db_begin(c->db, &e)) ||
+        (rc = tendo_routine_done(c->db, c->date, c->today, list, pain, logs,
+                                 &n, &e)) ||
+        (rc = tendo_db_commit(c->db, &e))) {
+        tendo_db_rollback(c->db);
+        return e.code == TENDO_EUSAGE ? cli_usage(c, "rehab", e.msg)
+                                      : cli_error(c, &e);
+    }
+    if (c->json) {
+        json_t *arr = json_array();
+        for (size_t i = 0; i < n; i++)
+            json_array_append_new(arr, tendo_routine_log_json(&logs[i]));
+        return cli_print_json(c, json_pack("{s:o}", "done", arr));
+    }
+    if (!c->quiet) {
+        char d[TENDO_DAY_STRLEN];
+        printf("done %s:", tendo_day_format(c->date, d));
+        for (size_t i = 0; i < n; i++)
+            printf("%s %s (#%lld)", i ? "," : "", logs[i].block,
+                   (long long)logs[i].id);
+        if (pain != TENDO_UNSET)
+            printf("; pain %d/10", pain);
+        putchar('\n');
+    }
+    return EXIT_OK;
+}
 
 int cmd_rehab(struct cli *c, int argc, char **argv)
 {
@@ -119,6 +161,7 @@ int cmd_rehab(struct cli *c, int argc, char **argv)
     struct tendo_error e = {0};
     int opt, rc, i, dose_given = 0, any_value = 0, yes = 0, hist = 0,
         weeks = 12;
+    const char *done = NULL;
     const char *from = "given";
     struct tendo_advice *a = NULL;
 
@@ -190,6 +233,10 @@ int cmd_rehab(struct cli *c, int argc, char **argv)
                                  &weeks, &e);
             any_value--;
             break;
+        case O_DONE:
+            done = optarg;
+            any_value--;
+            break;
         default:
             if (cli_global(c, opt, optarg) < 0)
                 return EXIT_USAGE;
@@ -201,6 +248,12 @@ int cmd_rehab(struct cli *c, int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage(c, "rehab", "rehab takes no arguments");
+    if (done) {
+        if (dose_given || yes || hist || in.notes[0] || in.tempo[0] ||
+            in.surface[0])
+            return cli_usage(c, "rehab", "--done takes --pain only");
+        return log_blocks(c, done, in.pain);
+    }
 
     if (hist)
         return any_value > 0

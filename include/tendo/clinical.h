@@ -208,6 +208,11 @@
 /* §7a the routine around the stage: the calf complex gains a set (and a
  * harder balance task) after 14 good days in a row, again after 28 */
 #define TENDO_BLOCK_PROGRESS_DAYS 14        /* step 1 */
+/* the warm-up check: pain after (above the safe zone) 2 or more of the
+ * last 7 runs that were shorter than the usual, with the warm-up logged on
+ * fewer than half of those run days -> "recheck the warm-up" */
+#define TENDO_WARMUP_CHECK_RUNS 7           /* step 1 */
+#define TENDO_WARMUP_CHECK_PAINFUL 2        /* step 1 */
 
 /* ---- §8 assessments --------------------------------------------------- */
 

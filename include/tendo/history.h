@@ -52,6 +52,8 @@ struct tendo_history_input {
     size_t nshoes;
     const struct tendo_clearance *clearances;   /* any order */
     size_t nclearances;
+    const struct tendo_routine_log *routine;    /* any order (§7a) */
+    size_t nroutine;
 };
 
 /* One red flag from the day it was first recorded to its clearance
@@ -142,6 +144,8 @@ struct tendo_history {
     size_t nshoes;
     const struct tendo_clearance *clearances;   /* by day */
     size_t nclearances;
+    const struct tendo_routine_log *routine;    /* the blocks done, by day */
+    size_t nroutine;
     const struct tendo_flag_episode *episodes;  /* by the day opened */
     size_t nepisodes;
 };

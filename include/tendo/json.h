@@ -21,6 +21,8 @@ TENDO_API json_t *tendo_check_json(const struct tendo_check *c);
 TENDO_API json_t *tendo_rehab_json(const struct tendo_rehab *r);
 TENDO_API json_t *tendo_wellness_json(const struct tendo_wellness *w);
 TENDO_API json_t *tendo_clearance_json(const struct tendo_clearance *c);
+/* {"id","date","block","pain"} */
+TENDO_API json_t *tendo_routine_log_json(const struct tendo_routine_log *r);
 TENDO_API json_t *tendo_flag_correction_json(
     const struct tendo_flag_correction *c);
 TENDO_API json_t *tendo_shoe_json(const struct tendo_shoe *s, int units,

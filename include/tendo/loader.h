@@ -22,6 +22,7 @@
 #include "error.h"
 #include "history.h"
 #include "store.h"
+#include "rules.h"
 #include "assess.h"
 
 /* CONSTRUCTOR. The athlete's time zone: the timezone setting of `db`
@@ -54,5 +55,17 @@ TENDO_API int tendo_assessment_log(tendo_db *db,
                                    const char *involved, tendo_day today,
                                    struct tendo_assessment_entry *out,
                                    struct tendo_error *err);
+
+/* Logs routine blocks as done on `day` (`tendo rehab --done`, POST
+ * /api/routine): `list` is "all" - the day's blocks from its advice - or
+ * comma-separated block names (tendo_routine_blocks); `pain` the worst
+ * pain in them or TENDO_UNSET. out[TENDO_BLOCK_COUNT] receives the rows as
+ * stored, *n how many. TENDO_EINVAL for an unknown block, TENDO_EUSAGE for
+ * one named twice or "all" on a day without blocks. Run it inside
+ * tendo_db_begin/commit. */
+TENDO_API int tendo_routine_done(tendo_db *db, tendo_day day, tendo_day today,
+                                 const char *list, int pain,
+                                 struct tendo_routine_log *out, size_t *n,
+                                 struct tendo_error *err);
 
 #endif

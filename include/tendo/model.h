@@ -122,6 +122,17 @@ struct tendo_wellness {
     int sleep_quality, stress, fatigue, soreness; /* 1-5 or TENDO_UNSET */
 };
 
+/* A routine block done (docs/clinical.md §7a): one per day and block. */
+struct tendo_routine_log {
+    int64_t id;
+    tendo_day date;
+    char block[20];             /* one of tendo_routine_blocks */
+    int pain;                   /* worst pain 0-10 in it, or TENDO_UNSET */
+};
+/* "warm-up", "mobility", "evening-mobility", "calf-complex", "isometric"
+ * (the order of enum tendo_block, tendo/rules.h) */
+TENDO_API extern const char *const tendo_routine_blocks[];
+
 /* A pair of shoes. */
 struct tendo_shoe {
     int64_t id;
@@ -195,6 +206,7 @@ TENDO_API void tendo_wellness_init(struct tendo_wellness *w);
 TENDO_API void tendo_shoe_init(struct tendo_shoe *s);
 TENDO_API void tendo_assessment_init(struct tendo_assessment *a);
 TENDO_API void tendo_clearance_init(struct tendo_clearance *c);
+TENDO_API void tendo_routine_log_init(struct tendo_routine_log *r);
 /* The default settings (those of `tendo config` before any is set). */
 TENDO_API void tendo_athlete_init(struct tendo_athlete *a);
 
@@ -217,6 +229,9 @@ TENDO_API int tendo_wellness_validate(const struct tendo_wellness *w,
 /* A clearance: flags within TENDO_FLAG_RED (at least one), a day neither
  * before 1970 nor after `today` + 1, a note of at most TENDO_NOTES_MAX
  * bytes of text. */
+TENDO_API int tendo_routine_log_validate(const struct tendo_routine_log *r,
+                                        tendo_day today,
+                                        struct tendo_error *err);
 TENDO_API int tendo_clearance_validate(const struct tendo_clearance *c,
                                        tendo_day today,
                                        struct tendo_error *err);

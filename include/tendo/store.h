@@ -26,7 +26,7 @@
 
 typedef struct tendo_db tendo_db;
 
-#define TENDO_SCHEMA_VERSION 5   /* the schema this library writes */
+#define TENDO_SCHEMA_VERSION 6   /* the schema this library writes */
 
 enum tendo_open_flags {
     TENDO_OPEN_EXISTING = 0,     /* fail with TENDO_ENOTFOUND if absent */
@@ -336,6 +336,19 @@ TENDO_API int tendo_flag_corrections_each(tendo_db *db, tendo_day from,
                                           tendo_flag_correction_fn fn,
                                           void *ctx, struct tendo_error *err);
 
+/* ---- the routine's blocks done (clinical.md §7a) ---------------------- */
+
+/* Records a block done on r->date (validated first): a second time the
+ * same day keeps one row, with the pain given (else the one stored).
+ * r->id receives its id. */
+TENDO_API int tendo_routine_log_put(tendo_db *db, struct tendo_routine_log *r,
+                                    tendo_day today, struct tendo_error *err);
+typedef int (*tendo_routine_log_fn)(const struct tendo_routine_log *r,
+                                    void *ctx);
+TENDO_API int tendo_routine_logs_each(tendo_db *db, tendo_day from,
+                                      tendo_day to, tendo_routine_log_fn fn,
+                                      void *ctx, struct tendo_error *err);
+
 /* ---- deleting records (store/delete.c) ------------------------------- */
 
 /* The kinds of record `tendo delete` removes (NULL-terminated, in the order
@@ -345,7 +358,7 @@ TENDO_API extern const char *const tendo_record_kinds[];
 enum tendo_record_kind {
     TENDO_KIND_SESSION, TENDO_KIND_CHECK, TENDO_KIND_REHAB,
     TENDO_KIND_WELLNESS, TENDO_KIND_ASSESSMENT, TENDO_KIND_SHOE,
-    TENDO_KIND_CLEARANCE
+    TENDO_KIND_CLEARANCE, TENDO_KIND_ROUTINE
 };
 /* True for the per-day kinds (check, wellness). */
 TENDO_API int tendo_record_kind_per_day(int kind);

@@ -31,6 +31,9 @@ const char *const tendo_rehab_surfaces[] = {"flat", "step", "decline", NULL};
 const char *const tendo_assessment_kinds[] = {"visa-a", "heel-raise",
                                               "dorsiflexion", "function",
                                               NULL};
+const char *const tendo_routine_blocks[] = {
+    "warm-up", "mobility", "evening-mobility", "calf-complex", "isometric",
+    NULL};
 const char *const tendo_flag_names[] = {
     "pop", "cannot-raise", "swelling", "sharp", "night", "calf",
     "fluoroquinolone", "morning-high", NULL};
@@ -349,6 +352,33 @@ void tendo_athlete_init(struct tendo_athlete *a)
     a->goal_min = a->goal_km = NAN;
     a->age = TENDO_UNSET;
     a->reminder_min = -1;
+}
+
+void tendo_routine_log_init(struct tendo_routine_log *r)
+{
+    memset(r, 0, sizeof *r);
+    r->date = TENDO_DAY_NONE;
+    r->pain = TENDO_UNSET;
+}
+
+int tendo_routine_log_validate(const struct tendo_routine_log *r,
+                               tendo_day today, struct tendo_error *err)
+{
+    int known = 0;
+    for (int i = 0; tendo_routine_blocks[i]; i++)
+        known |= !strcmp(r->block, tendo_routine_blocks[i]);
+    if (!known)
+        return tendo_fail(err, TENDO_EINVAL,
+                          "block '%s' is not one of warm-up, mobility, "
+                          "evening-mobility, calf-complex, isometric",
+                          r->block);
+    if (r->date == TENDO_DAY_NONE || r->date > today + 1)
+        return tendo_fail(err, TENDO_ERANGE,
+                          "the block's day is missing or in the future");
+    if (r->pain != TENDO_UNSET && (r->pain < 0 || r->pain > 10))
+        return tendo_fail(err, TENDO_ERANGE, "pain '%d' is out of range 0-10",
+                          r->pain);
+    return TENDO_OK;
 }
 
 void tendo_shoe_init(struct tendo_shoe *s)

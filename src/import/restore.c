@@ -215,6 +215,11 @@ static int v_clearance(const struct tendo_clearance *c, void *p)
     struct restore *x = p;
     return (x->invalid = tendo_clearance_validate(c, x->today, x->err));
 }
+static int v_routine(const struct tendo_routine_log *r, void *p)
+{
+    struct restore *x = p;
+    return (x->invalid = tendo_routine_log_validate(r, x->today, x->err));
+}
 static int v_shoe(const struct tendo_shoe *s, void *p)
 {
     struct restore *x = p;
@@ -235,6 +240,7 @@ static int validate(struct restore *x)
         (rc = tendo_wellness_each(x->db, a, b, v_wellness, x, e)) ||
         (rc = tendo_assessments_each(x->db, NULL, a, b, v_assessment, x, e)) ||
         (rc = tendo_clearances_each(x->db, a, b, v_clearance, x, e)) ||
+        (rc = tendo_routine_logs_each(x->db, a, b, v_routine, x, e)) ||
         (rc = tendo_shoes_each(x->db, v_shoe, x, e))) {
         char msg[TENDO_ERRMSG_MAX];
         snprintf(msg, sizeof msg, "%s", e->msg);
@@ -247,6 +253,10 @@ static int validate(struct restore *x)
     }
     return TENDO_OK;
 }
+
+/* the oldest schema whose backups restore: since 5 the migrations only add
+ * tables */
+#define TENDO_RESTORE_SCHEMA_MIN 5
 
 static int restore_doc(struct restore *x, json_t *doc)
 {
@@ -263,12 +273,15 @@ static int restore_doc(struct restore *x, json_t *doc)
                           "restores format %d (export --json of tendo 0.2 "
                           "or later)",
                           (long long)format, TENDO_EXPORT_FORMAT);
-    if (schema != have)
+    /* a backup of an older schema from 5 on restores too: the migrations
+     * since have only added tables (their rows are then none) */
+    if (schema > have || schema < TENDO_RESTORE_SCHEMA_MIN)
         return tendo_fail(x->err, schema > have ? TENDO_ESCHEMA
                                                 : TENDO_EUNSUPPORTED,
                           "the backup has schema %lld, this tendo %d%s",
                           (long long)schema, have,
-                          schema > have ? ": upgrade tendo" : "");
+                          schema > have ? ": upgrade tendo"
+                                        : " (it restores 5 and later)");
     json_object_foreach(doc, key, v) {
         if (strcmp(key, "tendo_export") && strcmp(key, "schema") &&
             !tendo_restore_table(x->r, key))

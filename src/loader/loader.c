@@ -3,6 +3,7 @@
  * the store's walks into growable arrays, then tendo_history_build.
  */
 #include "tendo/loader.h"
+#include "tendo/values.h"
 #include "core/alloc.h"
 #include "rules/history_int.h"
 
@@ -62,6 +63,10 @@ static int on_clearance(const struct tendo_clearance *c, void *ctx)
 {
     return push(ctx, c);
 }
+static int on_routine(const struct tendo_routine_log *r, void *ctx)
+{
+    return push(ctx, r);
+}
 static int on_shoe(const struct tendo_shoe *s, void *ctx)
 {
     return push(ctx, s);
@@ -110,7 +115,8 @@ int tendo_history_load(tendo_db *db, tendo_day last,
                rs = {0, 0, 0, sizeof(struct tendo_rehab)},
                as = {0, 0, 0, sizeof(struct tendo_assessment)},
                sh = {0, 0, 0, sizeof(struct tendo_shoe)},
-               cl = {0, 0, 0, sizeof(struct tendo_clearance)};
+               cl = {0, 0, 0, sizeof(struct tendo_clearance)},
+               rt = {0, 0, 0, sizeof(struct tendo_routine_log)};
     struct tendo_athlete athlete;
     struct tendo_history_input in;
     int rc;
@@ -131,6 +137,8 @@ int tendo_history_load(tendo_db *db, tendo_day last,
                                      &as, err)) ||
         (rc = tendo_clearances_each(db, TENDO_DAY_MIN, last, on_clearance,
                                     &cl, err)) ||
+        (rc = tendo_routine_logs_each(db, TENDO_DAY_MIN, last, on_routine,
+                                      &rt, err)) ||
         (rc = tendo_shoes_each(db, on_shoe, &sh, err))) {
         tendo_db_read_end(db);
         goto out;
@@ -153,6 +161,8 @@ int tendo_history_load(tendo_db *db, tendo_day last,
     in.nshoes = sh.n;
     in.clearances = fit(&cl);
     in.nclearances = cl.n;
+    in.routine = fit(&rt);
+    in.nroutine = rt.n;
     /* the history takes the arrays */
     return history_build(&in, 1, out, err);
 out:
@@ -163,6 +173,7 @@ out:
     tendo_free(as.v);
     tendo_free(sh.v);
     tendo_free(cl.v);
+    tendo_free(rt.v);
     return rc;
 }
 
@@ -212,4 +223,62 @@ int tendo_assessment_log(tendo_db *db, const struct tendo_assessment *in,
         }
     }
     return tendo_assessment_add(db, a, today, err);
+}
+
+int tendo_routine_done(tendo_db *db, tendo_day day, tendo_day today,
+                       const char *list, int pain,
+                       struct tendo_routine_log *out, size_t *n,
+                       struct tendo_error *err)
+{
+    unsigned seen = 0;
+    int rc;
+    *n = 0;
+    if (!strcmp(list, "all")) { /* the day's blocks, from its advice */
+        struct tendo_history *h = NULL;
+        struct tendo_advice *a = tendo_malloc(sizeof *a);
+        if (!a)
+            return tendo_fail(err, TENDO_ENOMEM, "out of memory");
+        if ((rc = tendo_history_load(db, day, &h, err)) ||
+            (rc = tendo_advise(h, day, a, err))) {
+            tendo_history_free(h);
+            tendo_free(a);
+            return rc;
+        }
+        for (size_t i = 0; i < a->routine.nblocks; i++) {
+            tendo_routine_log_init(&out[*n]);
+            snprintf(out[(*n)++].block, sizeof out->block, "%s",
+                     tendo_block_name(a->routine.blocks[i].block));
+        }
+        tendo_history_free(h);
+        tendo_free(a);
+        if (!*n)
+            return tendo_fail(err, TENDO_EUSAGE,
+                              "no routine blocks that day (see 'tendo today')");
+    } else {
+        for (const char *p = list; *p;) {
+            size_t len = strcspn(p, ",");
+            int b;
+            if ((rc = tendo_parse_enum(p, len, tendo_routine_blocks, "block",
+                                       &b, err)))
+                return rc;
+            if (seen & (1u << b))
+                return tendo_fail(err, TENDO_EUSAGE,
+                                  "block %s is named twice",
+                                  tendo_routine_blocks[b]);
+            seen |= 1u << b;
+            tendo_routine_log_init(&out[*n]);
+            snprintf(out[(*n)++].block, sizeof out->block, "%s",
+                     tendo_routine_blocks[b]);
+            p += len + (p[len] == ',');
+        }
+        if (!*n)
+            return tendo_fail(err, TENDO_EUSAGE, "name the blocks done");
+    }
+    for (size_t i = 0; i < *n; i++) {
+        out[i].date = day;
+        out[i].pain = pain;
+        if ((rc = tendo_routine_log_put(db, &out[i], today, err)))
+            return rc;
+    }
+    return TENDO_OK;
 }

@@ -63,6 +63,7 @@ struct rep {
     struct tendo_load_week *weeks;  /* the Monday weeks shown */
     size_t nweeks;
     enum tendo_level *level;        /* per day */
+    unsigned char *due;             /* per day: its routine blocks (§7a) */
     struct tendo_advice advice;     /* today's */
     tendo_day flares[64];
     int nflares;
@@ -90,6 +91,10 @@ static int on_advice(const struct tendo_advice *a, void *ctx)
 {
     struct rep *r = ctx;
     r->level[a->date - r->first] = a->level;
+    r->due[a->date - r->first] = 0;
+    for (size_t i = 0; i < a->routine.nblocks; i++)
+        r->due[a->date - r->first] |=
+            (unsigned char)(1u << a->routine.blocks[i].block);
     if (a->flare.step != TENDO_FLARE_NONE &&
         a->flare.started != r->last_start) {
         r->last_start = a->flare.started;
@@ -846,6 +851,63 @@ static void assessments_section(struct rep *r, double *v)
     }
 }
 
+/* §7a: how often each routine block was done when it was due, by week
+ * (the last 8 Monday weeks shown): "done/due" days */
+static void routine_section(struct rep *r)
+{
+    const struct tendo_history *h = r->h;
+    struct tendo_buf *o = r->o;
+    unsigned char *done = calloc((size_t)r->n, 1);
+    size_t w0 = r->nweeks > 8 ? r->nweeks - 8 : 0;
+    char ds[TENDO_DAY_STRLEN];
+    int any = 0;
+    h2(r, "Routine");
+    if (!done)
+        return;
+    for (size_t i = 0; i < h->nroutine; i++) {
+        int b = tendo_block_of(h->routine[i].block);
+        int d = (int)(h->routine[i].date - r->first);
+        if (b >= 0 && d >= 0 && d < r->n)
+            done[d] |= (unsigned char)(1u << b), any = 1;
+    }
+    if (!any) {
+        p_note(r, "No routine block logged in this period (tendo rehab "
+                  "--done all, after doing the day's warm-up, mobility and "
+                  "calf complex).");
+        free(done);
+        return;
+    }
+    tendo_buf_puts(o, "<p class=\"note\">The days each block of the "
+                      "routine was done, of the days it was due (docs/"
+                      "clinical.md §7a).</p>\n<div class=\"table\"><table "
+                      "id=\"routine\"><tr><th>Week of</th>");
+    for (int b = 0; b < TENDO_BLOCK_COUNT; b++)
+        tendo_buf_printf(o, "<th>%s</th>", tendo_block_name(b));
+    tendo_buf_puts(o, "</tr>\n");
+    for (size_t w = w0; w < r->nweeks; w++) {
+        tendo_day start = tendo_day_week_start(r->first) + (tendo_day)(7 * w);
+        fmt_day(start, ds);
+        tendo_buf_printf(o, "<tr><td>%s</td>", ds);
+        for (int b = 0; b < TENDO_BLOCK_COUNT; b++) {
+            int due = 0, did = 0;
+            for (tendo_day d = start; d < start + 7; d++) {
+                int i = (int)(d - r->first);
+                if (i < 0 || i >= r->n)
+                    continue;
+                due += (r->due[i] >> b) & 1;
+                did += ((r->due[i] & done[i]) >> b) & 1;
+            }
+            if (due)
+                tendo_buf_printf(o, "<td>%d/%d</td>", did, due);
+            else
+                tendo_buf_puts(o, "<td>-</td>");
+        }
+        tendo_buf_puts(o, "</tr>\n");
+    }
+    tendo_buf_puts(o, "</table></div>\n");
+    free(done);
+}
+
 /* the acute:chronic ratio (bands from tendo/clinical.h) and fitness */
 static void load_section(struct rep *r, double *v)
 {
@@ -1097,9 +1159,10 @@ static void sessions_table(struct rep *r)
 static int report_data(struct rep *r, struct tendo_error *err)
 {
     r->level = malloc((size_t)r->n * sizeof *r->level);
+    r->due = calloc((size_t)r->n, sizeof *r->due);
     r->days = malloc((size_t)r->n * sizeof *r->days);
     r->weeks = malloc(r->nweeks * sizeof *r->weeks);
-    if (!r->level || !r->days || !r->weeks)
+    if (!r->level || !r->due || !r->days || !r->weeks)
         return tendo_fail(err, TENDO_ENOMEM, "report: out of memory");
     for (int i = 0; i < r->n; i++)
         tendo_history_load_day(r->h, r->first + i, &r->days[i]);
@@ -1172,6 +1235,7 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
     symptoms_section(r, v);
     rehab_section(r, v);
     assessments_section(r, v);
+    routine_section(r);
     running_section(r, v);
     sessions_table(r);
     shoes(r);
@@ -1189,6 +1253,7 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
         rc = TENDO_OK;
 out:
     free(r->level);
+    free(r->due);
     free(r->days);
     free(r->weeks);
     free(v);

@@ -399,3 +399,12 @@ json_t *tendo_deletion_json(const struct tendo_deletion *d)
                      day[0] ? json_string(day) : json_null(), "what", d->what,
                      "retired", d->retire);
 }
+
+json_t *tendo_routine_log_json(const struct tendo_routine_log *r)
+{
+    char day[TENDO_DAY_STRLEN];
+    return json_pack("{s:I,s:s,s:s,s:o}", "id", (json_int_t)r->id, "date",
+                     tendo_day_format(r->date, day), "block", r->block,
+                     "pain", r->pain == TENDO_UNSET ? json_null()
+                                                    : json_integer(r->pain));
+}

@@ -104,7 +104,7 @@ extern const size_t rules_count;
  * run (their cap function gives the new cap) or add a cue */
 extern const struct rule rules_after_caps[];
 extern const size_t rules_after_count;
-enum { AFTER_SPIKE, AFTER_CONSECUTIVE, AFTER_CADENCE };
+enum { AFTER_SPIKE, AFTER_CONSECUTIVE, AFTER_CADENCE, AFTER_WARMUP };
 
 /* where a rule's fact ends and its action begins: the action is dropped
  * when a more restrictive rule wins the day (it would contradict it) */

@@ -34,6 +34,7 @@ struct hist_impl {
     struct tendo_assessment *assessments;
     struct tendo_shoe *shoes;
     struct tendo_clearance *clearances;
+    struct tendo_routine_log *routine;
     struct tendo_flag_episode *episodes;
 };
 
@@ -54,6 +55,7 @@ void tendo_history_free(struct tendo_history *pub)
     tendo_free(h->assessments);
     tendo_free(h->shoes);
     tendo_free(h->clearances);
+    tendo_free(h->routine);
     tendo_free(h->episodes);
     tendo_free(h);
 }
@@ -520,7 +522,8 @@ int history_build(const struct tendo_history_input *in, int own,
         (in->nsessions && !in->sessions) || (in->nchecks && !in->checks) ||
         (in->nrehab && !in->rehab) || (in->nwellness && !in->wellness) ||
         (in->nassessments && !in->assessments) || (in->nshoes && !in->shoes) ||
-        (in->nclearances && !in->clearances))
+        (in->nclearances && !in->clearances) ||
+        (in->nroutine && !in->routine))
         return tendo_fail(err, TENDO_EUSAGE, "tendo_history_build: bad "
                                              "arguments");
     if (!(H = tendo_calloc(1, sizeof *H))) {
@@ -555,6 +558,7 @@ int history_build(const struct tendo_history_input *in, int own,
     COPY(wellness, struct tendo_wellness, 1);
     COPY(assessments, struct tendo_assessment, 0);
     COPY(clearances, struct tendo_clearance, 0);
+    COPY(routine, struct tendo_routine_log, 0);
 #undef COPY
     if (own && in->nshoes) {
         H->shoes = (struct tendo_shoe *)in->shoes;
@@ -567,7 +571,7 @@ int history_build(const struct tendo_history_input *in, int own,
             tendo_free((void *)in->shoes);
     }
     if (!H->sessions || !H->checks || !H->rehab || !H->wellness ||
-        !H->assessments || !H->shoes || !H->clearances)
+        !H->assessments || !H->shoes || !H->clearances || !H->routine)
         goto nomem;
     h->nshoes = in->nshoes;
     h->sessions = H->sessions;
@@ -577,6 +581,7 @@ int history_build(const struct tendo_history_input *in, int own,
     h->assessments = H->assessments;
     h->shoes = H->shoes;
     h->clearances = H->clearances;
+    h->routine = H->routine;
 
     h->first = first_day(h);
     h->ndays = (size_t)(h->last - h->first) + 1;
@@ -668,6 +673,7 @@ void history_input_free(const struct tendo_history_input *in)
     tendo_free((void *)in->assessments);
     tendo_free((void *)in->shoes);
     tendo_free((void *)in->clearances);
+    tendo_free((void *)in->routine);
 }
 
 int tendo_history_build(const struct tendo_history_input *in,

@@ -812,6 +812,38 @@ static int cadence_cue(const struct day *d, int arg, char *text, size_t n)
         TENDO_CADENCE_CUE_PCT, d->o->cadence_spm, c);
 }
 
+/* §7a: pain after shorter runs while the warm-up is skipped: "recheck
+ * your warm-up and after-run routines" (informative) */
+static int warmup_check(const struct day *d, int arg, char *text, size_t n)
+{
+    const struct tendo_history *h = d->v.h;
+    int runs = 0, painful = 0, warmed = 0;
+    (void)arg;
+    for (tendo_day k = d->today - 1;
+         runs < TENDO_WARMUP_CHECK_RUNS && k >= h->first && k > d->today - 60;
+         k--) {
+        const struct tendo_history_day *x = rules_at(&d->v, k);
+        if (!x->runs)
+            continue;
+        runs++;
+        if (!isnan(x->typical_min) && x->run_min < x->typical_min &&
+            x->pain_after != TENDO_UNSET &&
+            x->pain_after > TENDO_PAIN_SAFE_MAX)
+            painful++;
+        for (size_t i = 0; i < h->nroutine; i++)
+            if (h->routine[i].date == k &&
+                !strcmp(h->routine[i].block, "warm-up"))
+                warmed++;
+    }
+    if (painful < TENDO_WARMUP_CHECK_PAINFUL || warmed * 2 >= runs)
+        return 0;
+    SAY("Pain after %d of your last %d runs that were shorter than usual, "
+        "with the warm-up logged on %d of those %d days: recheck your warm-up "
+        "(tendo -v today) and after-run routine, and log them (tendo rehab "
+        "--done)",
+        painful, runs, warmed, runs);
+}
+
 /* the shoe of the latest run before today, NULL none */
 static const struct tendo_shoe *shoe_of(const struct tendo_history *h,
                                         int64_t id)
@@ -947,6 +979,7 @@ const struct rule rules_after_caps[] = {
     {{"no_consecutive_days", TENDO_LEVEL_OF_DAY, "§6"}, no_consecutive_days,
      0, NULL, 0},
     {{"cadence_cue", PROGRESS, "§9"}, cadence_cue, 0, NULL, 0},
+    {{"warmup_check", PROGRESS, "§7a"}, warmup_check, 0, NULL, 0},
 };
 const size_t rules_after_count =
     sizeof rules_after_caps / sizeof *rules_after_caps;

@@ -510,6 +510,9 @@ static int advise_day(const struct rules_view *v, const struct replay *rp,
         o->max_minutes = floor(cap + 1e-9);
         o->max_km = isnan(km) ? NAN : floor(km * 10 + 1e-9) / 10;
         apply(&d, &rules_after_caps[AFTER_CADENCE], quiet);
+        /* §7a informative, on a day with a run: pain after shorter runs
+         * while the warm-up is skipped */
+        apply(&d, &rules_after_caps[AFTER_WARMUP], quiet);
     } else {
         o->max_minutes = o->max_km = NAN;
         o->strides = o->hills = 0;

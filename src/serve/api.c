@@ -259,6 +259,10 @@ int api_assessment(struct serve_req *r)
 {
     return api_write(r, write_assessment, MHD_HTTP_CREATED);
 }
+int api_routine(struct serve_req *r)
+{
+    return api_write(r, write_routine, MHD_HTTP_CREATED);
+}
 int api_delete(struct serve_req *r)
 {
     return api_write(r, write_delete, MHD_HTTP_OK);

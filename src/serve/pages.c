@@ -171,7 +171,12 @@ static void advice_html(struct serve_req *r, const struct tendo_advice *a,
             }
             tendo_buf_puts(&r->out, "</details>\n");
         }
-        tendo_buf_puts(&r->out, "</div>\n");
+        tendo_buf_puts(&r->out, "<form method=\"post\" action=\"/log\" "
+                                "id=\"routine-done\"><input type=\"hidden\" "
+                                "name=\"what\" value=\"routine\"/><input "
+                                "type=\"hidden\" name=\"blocks\" "
+                                "value=\"all\"/><button type=\"submit\">"
+                                "Routine done</button></form>\n</div>\n");
     }
     if (a->routine.gate[0]) {
         tendo_buf_puts(&r->out, "<p class=\"note\" id=\"gate\">");
@@ -430,6 +435,8 @@ int page_log(struct serve_req *r)
             tendo_buf_puts(&r->out, "Deleted.");
         else if (strcmp(saved, "wellness") == 0)
             tendo_buf_puts(&r->out, "Saved: sleep and stress.");
+        else if (strcmp(saved, "routine") == 0)
+            tendo_buf_puts(&r->out, "Saved: the routine done today.");
         else if (strncmp(saved, "test-", 5) == 0)
             tendo_buf_puts(&r->out, "Saved the heel-raise test (see the "
                                     "report for its trend).");
@@ -552,6 +559,7 @@ int page_log_post(struct serve_req *r)
     if (!what)
         what = "session";
     rc = strcmp(what, "rehab") == 0        ? write_rehab(r, &doc, &e)
+         : strcmp(what, "routine") == 0    ? write_routine(r, &doc, &e)
          : strcmp(what, "wellness") == 0   ? write_wellness(r, &doc, &e)
          : strcmp(what, "assessment") == 0 ? write_assessment(r, &doc, &e)
                                            : write_session(r, &doc, &e);
@@ -559,6 +567,8 @@ int page_log_post(struct serve_req *r)
         return error_page(r, &e, "/log");
     if (strcmp(what, "wellness") == 0)
         snprintf(loc, sizeof loc, "/log?saved=wellness");
+    else if (strcmp(what, "routine") == 0)
+        snprintf(loc, sizeof loc, "/log?saved=routine");
     else if (strcmp(what, "assessment") == 0)
         snprintf(loc, sizeof loc, "/log?saved=test-%s",
                  json_is_number(json_object_get(doc, "lsi"))

@@ -499,6 +499,7 @@ static const struct route routes[] = {
     {"POST", "/api/rehab", api_rehab_log, SERVE_MAX_BODY},
     {"POST", "/api/wellness", api_wellness, SERVE_MAX_BODY},
     {"POST", "/api/assessment", api_assessment, SERVE_MAX_BODY},
+    {"POST", "/api/routine", api_routine, SERVE_MAX_BODY},
     {"POST", "/api/delete", api_delete, SERVE_MAX_BODY},
     {"POST", "/api/import", api_import, SERVE_MAX_UPLOAD},
 };

@@ -124,6 +124,7 @@ int api_rehab_log(struct serve_req *r);
 int api_wellness(struct serve_req *r);
 int api_assessment(struct serve_req *r);
 int api_delete(struct serve_req *r);
+int api_routine(struct serve_req *r);
 int api_import(struct serve_req *r);
 
 int page_today(struct serve_req *r);
@@ -156,6 +157,7 @@ int write_wellness(struct serve_req *r, json_t **doc, struct tendo_error *e);
 int write_assessment(struct serve_req *r, json_t **doc,
                      struct tendo_error *e);
 int write_delete(struct serve_req *r, json_t **doc, struct tendo_error *e);
+int write_routine(struct serve_req *r, json_t **doc, struct tendo_error *e);
 /* imports one uploaded file's bytes */
 int write_import(struct serve_req *r, const char *name, const uint8_t *data,
                  size_t len, json_t **doc, struct tendo_error *e);

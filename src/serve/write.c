@@ -444,6 +444,54 @@ int write_assessment(struct serve_req *r, json_t **doc,
     return rc;
 }
 
+/* ---- the routine's blocks done ------------------------------------------ */
+
+struct routine_ctx {
+    struct tendo_routine_log logs[TENDO_BLOCK_COUNT];
+    size_t n;
+};
+
+static int do_routine(struct serve_req *r, tendo_db *db, tendo_day today,
+                      int units, void *ctx, struct tendo_error *e)
+{
+    struct routine_ctx *x = ctx;
+    tendo_day day;
+    int pain = TENDO_UNSET, rc;
+    char list[200] = "";
+    size_t len = 0;
+    (void)units;
+    if ((rc = day_field(r, today, &day, e)) ||
+        (rc = int_field(r, "pain", 0, 10, &pain, e)))
+        return rc;
+    /* "blocks": "all", "warm-up,mobility", or repeated / a JSON list */
+    for (size_t i = 0; i < r->nf; i++)
+        if (!strcmp(r->f[i].name, "blocks") && r->f[i].len &&
+            len + r->f[i].len + 2 < sizeof list)
+            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+                                    len ? "," : "", r->f[i].value);
+    if (!len)
+        return tendo_fail(e, TENDO_EUSAGE,
+                          "name the blocks done (blocks: all, or warm-up, "
+                          "mobility, ...)");
+    return tendo_routine_done(db, day, today, list, pain, x->logs, &x->n, e);
+}
+
+int write_routine(struct serve_req *r, json_t **doc, struct tendo_error *e)
+{
+    struct routine_ctx x;
+    json_t *arr;
+    int rc = in_txn(r, do_routine, &x, e);
+    *doc = NULL;
+    if (rc)
+        return rc;
+    if (!(arr = json_array()))
+        return tendo_fail(e, TENDO_ENOMEM, "out of memory");
+    for (size_t i = 0; i < x.n; i++)
+        json_array_append_new(arr, tendo_routine_log_json(&x.logs[i]));
+    *doc = json_pack("{s:o}", "done", arr);
+    return *doc ? TENDO_OK : tendo_fail(e, TENDO_ENOMEM, "out of memory");
+}
+
 /* ---- delete ------------------------------------------------------------ */
 
 static int add_deleted(const struct tendo_deletion *d, void *ctx)
@@ -465,7 +513,7 @@ static int do_delete(struct serve_req *r, tendo_db *db, tendo_day today,
     if (!kind_s)
         return tendo_fail(e, TENDO_EUSAGE,
                           "delete needs a kind (session, check, rehab, "
-                          "wellness, assessment, shoe, clearance)");
+                          "wellness, assessment, shoe, clearance, routine)");
     if ((rc = tendo_parse_enum(kind_s, strlen(kind_s), tendo_record_kinds,
                                "kind", &kind, e)) ||
         (rc = id_field(r, &id, e)))

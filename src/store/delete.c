@@ -16,7 +16,7 @@
 
 const char *const tendo_record_kinds[] = {
     "session", "check", "rehab", "wellness", "assessment", "shoe",
-    "clearance", NULL};
+    "clearance", "routine", NULL};
 
 struct kind_def {
     int per_day;          /* found by day only */
@@ -84,11 +84,16 @@ static const struct kind_def kinds[] = {
         " CASE WHEN note <> '' THEN ' (' || note || ')' ELSE '' END, 0 "
         "FROM clearances WHERE id = ?1 OR date = ?2 ORDER BY id",
         "DELETE FROM clearances WHERE id = ?1"},
+    [TENDO_KIND_ROUTINE] = {0, 1,
+        "SELECT id, date, block || ' done' || "
+        " coalesce(', pain ' || pain || '/10', ''), 0 "
+        "FROM routine_log WHERE id = ?1 OR date = ?2 ORDER BY id",
+        "DELETE FROM routine_log WHERE id = ?1"},
 };
 
 int tendo_record_kind_per_day(int kind)
 {
-    return kind >= 0 && kind <= TENDO_KIND_CLEARANCE && kinds[kind].per_day;
+    return kind >= 0 && kind <= TENDO_KIND_ROUTINE && kinds[kind].per_day;
 }
 
 /* The records found, with what deleting them needs (a check's flags, a
@@ -102,7 +107,7 @@ static int check_args(int kind, int64_t id, tendo_day day,
                       struct tendo_error *err)
 {
     const char *name;
-    if (kind < 0 || kind > TENDO_KIND_CLEARANCE)
+    if (kind < 0 || kind > TENDO_KIND_ROUTINE)
         return tendo_fail(err, TENDO_EUSAGE, "no such kind of record");
     name = tendo_record_kinds[kind];
     if (kinds[kind].per_day && (id || day == TENDO_DAY_NONE))

@@ -32,6 +32,7 @@ const struct store_table store_tables[STORE_NTABLES] = {
     {"assessments", "assessment"},
     {"clearances", "clearance"},
     {"flag_corrections", "kept: a deleted check's red flags"},
+    {"routine_log", "routine"},
     {"deletions", "kept: the deletion markers"}};
 /* (more entries than STORE_NTABLES fail to compile; fewer leave a NULL
  * name that unit:store finds) */

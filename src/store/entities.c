@@ -765,6 +765,60 @@ int tendo_wellness_each(tendo_db *db, tendo_day from, tendo_day to,
                          from, to, wellness_row, &w, err);
 }
 
+/* ---- the routine's blocks done ------------------------------------------ */
+
+int tendo_routine_log_put(tendo_db *db, struct tendo_routine_log *r,
+                          tendo_day today, struct tendo_error *err)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = tendo_routine_log_validate(r, today, err)))
+        return rc;
+    st = store_prep(db,
+                    "INSERT INTO routine_log (id, date, block, pain) VALUES ("
+                    NEXT_ID("routine_log", "routine") ", ?1, ?2, ?3) "
+                    "ON CONFLICT (date, block) DO UPDATE SET pain = "
+                    "coalesce(excluded.pain, pain) RETURNING id, pain",
+                    err);
+    if (!st)
+        return TENDO_EDB;
+    bind_day(st, 1, r->date);
+    bind_str(st, 2, r->block);
+    bind_int(st, 3, r->pain);
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        r->id = sqlite3_column_int64(st, 0);
+        r->pain = col_int(st, 1);
+        rc = sqlite3_step(st);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(db, err, "cannot store the block");
+    return TENDO_OK;
+}
+
+static int routine_row(sqlite3_stmt *st, void *p)
+{
+    struct walk *w = p;
+    struct tendo_routine_log x;
+    tendo_routine_log_init(&x);
+    x.id = sqlite3_column_int64(st, 0);
+    x.date = col_day(st, 1);
+    col_text(st, 2, x.block, sizeof x.block);
+    x.pain = col_int(st, 3);
+    return ((tendo_routine_log_fn)w->fn)(&x, w->ctx);
+}
+
+int tendo_routine_logs_each(tendo_db *db, tendo_day from, tendo_day to,
+                            tendo_routine_log_fn fn, void *ctx,
+                            struct tendo_error *err)
+{
+    struct walk w = {(void *)fn, ctx};
+    return store_each_in_range(db,
+                               "SELECT id, date, block, pain FROM routine_log "
+                               "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id",
+                               from, to, routine_row, &w, err);
+}
+
 /* ---- shoes --------------------------------------------------------------- */
 
 #define SHOE_COLS                                                            \

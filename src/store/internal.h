@@ -90,7 +90,7 @@ struct store_table {
     const char *name;
     const char *deleted_as;
 };
-#define STORE_NTABLES 12
+#define STORE_NTABLES 13
 extern const struct store_table store_tables[STORE_NTABLES];
 
 #endif

@@ -169,6 +169,17 @@ static const char v5[] =
     "  CHECK (status IN ('imported', 'duplicate', 'rejected'));"
     "ALTER TABLE imports ADD COLUMN error TEXT;";
 
-const char *const store_migrations[] = {v1, v2, v3, v4, v5};
+/* v6: the routine around the rehab (clinical.md §7a): the blocks done, one
+ * row per day and block, with the pain in it. */
+static const char v6[] =
+    "CREATE TABLE routine_log ("
+    "  id INTEGER PRIMARY KEY,"
+    "  date TEXT NOT NULL " DAY_CHECK("date") ","
+    "  block TEXT NOT NULL CHECK (block IN ('warm-up', 'mobility',"
+    "    'evening-mobility', 'calf-complex', 'isometric')),"
+    "  pain INTEGER CHECK (pain BETWEEN 0 AND 10),"
+    "  UNIQUE (date, block)) STRICT;";
+
+const char *const store_migrations[] = {v1, v2, v3, v4, v5, v6};
 const int store_migration_count =
     (int)(sizeof store_migrations / sizeof *store_migrations);

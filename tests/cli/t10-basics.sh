@@ -16,9 +16,9 @@ run log run --minutes;      expect_status 1 "missing value"; expect_err "option 
 run list;                   expect_status 2 "no database yet"; expect_err "no database at" "no database yet"
 [ ! -e "$TENDO_DB" ] && ok || bad "read commands create nothing" "database exists"
 
-run init;                   expect_status 0 init; expect_out "schema v5" init
+run init;                   expect_status 0 init; expect_out "schema v6" init
 run init;                   expect_status 0 "init again"
-run --json init;            expect_status 0 "init json"; expect_out '"schema":5' "init json"
+run --json init;            expect_status 0 "init json"; expect_out '"schema":6' "init json"
 
 run log run --minutes 40 --km 7.5 --rpe 4 --pain 2 --surface trail --notes "easy, felt ok"
 expect_status 0 "log run"; expect_out "logged #1 2026-11-24 run 40 min 7.50 km RPE 4 pain 2/10 on trail" "log run"

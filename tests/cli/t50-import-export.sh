@@ -31,7 +31,7 @@ expect_eq "$(printf '%s\n' "$OUT" | wc -l)" 3 "date range: header + 2 days"
 
 run export --json -o all.json
 expect_eq "$(json_valid all.json)" 1 "json export valid"
-expect_eq "$(json_get all.json '$.schema')" 5 "json schema"
+expect_eq "$(json_get all.json '$.schema')" 6 "json schema"
 expect_eq "$(sqlite3 :memory: "SELECT json_array_length(readfile('all.json'), '\$.sessions')")" 61 "json sessions"
 expect_eq "$(sqlite3 :memory: "SELECT json_array_length(readfile('all.json'), '\$.shoes')")" 3 "json shoes"
 expect_eq "$(sqlite3 "$TENDO_DB" "SELECT morning FROM checks WHERE date = '2026-10-16'")" 5 "the flare's morning"

@@ -31,7 +31,7 @@ last=$(sqlite3 b6.db 'SELECT count(*) FROM sessions')
 run --json backup one.db
 expect_status 0 "replace a backup"
 echo "$OUT" > b.json
-expect_eq "$(json_get b.json '$.schema')" 5 "json"
+expect_eq "$(json_get b.json '$.schema')" 6 "json"
 run backup "$TENDO_DB"
 expect_status 1 "not onto itself"; expect_err "is the database itself" "why"
 mkdir adir

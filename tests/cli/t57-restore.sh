@@ -87,13 +87,21 @@ bad_backup minutes '0,/"minutes":[0-9.]*,/s//"minutes":"long",/' 'sessions[0]: c
 bad_backup column 's/"avg_hr":/"heart":/' "has no column 'heart'"
 bad_backup table 's/"deletions":/"secrets":/' "unknown table 'secrets'"
 bad_backup format 's/"tendo_export":2/"tendo_export":1/' "a tendo export of format 1"
-bad_backup schema 's/"schema":5/"schema":9/' "the backup has schema 9, this tendo 5: upgrade tendo"
+bad_backup schema 's/"schema":6/"schema":9/' "the backup has schema 9, this tendo 6: upgrade tendo"
 bad_backup flag 's/"flags":\["calf"\]/"flags":["elbow"]/' "].flags names an unknown red flag"
 bad_backup shoe 's/"shoe_id":1,/"shoe_id":99,/' "FOREIGN KEY constraint failed"
 bad_backup b64 '0,/"data":"/s//"data":"!!/' "streams[0].data is not base64"
 bad_backup day 's/"date":"2026-11-20","kind":"visa-a"/"date":"2026-11-29","kind":"visa-a"/' "the backup holds a record tendo would refuse"
 bad_backup stream '0,/"data":"[A-Za-z0-9+\/]\{8\}/s//"data":"AAAAAAAA/' "the stream of session"
-printf '{"tendo_export":2,\n"schema":5,\n"shoes":[}\n' > syntax.json
+bad_backup old-schema 's/"schema":6/"schema":4/' "the backup has schema 4, this tendo 6 (it restores 5 and later)"
+# a backup of schema 5 (before the routine's table) restores into schema 6
+sed 's/"schema":6/"schema":5/; /^"routine_log":/d' one.json > v5.json
+grep -q '"routine_log"' v5.json && bad "a schema-5 backup" "still has routine_log" || ok
+TENDO_DB="$WORK/v5.db" "$TENDO_BIN" -q import v5.json 2> v5.err
+expect_eq "$?" 0 "a schema-5 backup restores"
+expect_eq "$(sqlite3 "$WORK/v5.db" 'SELECT count(*) FROM sessions')" \
+  "$(sqlite3 "$WORK/tendo.db" 'SELECT count(*) FROM sessions')" "all its sessions"
+printf '{"tendo_export":2,\n"schema":6,\n"shoes":[}\n' > syntax.json
 run import syntax.json
 expect_status 2 "syntax"; expect_err "syntax.json:3: not valid JSON" "line named"
 printf '{"name":"not ours"}' > other.json

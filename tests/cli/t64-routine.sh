@@ -64,10 +64,17 @@ req = urllib.request.Request(f"http://127.0.0.1:{port}/api/assessment",
     headers={"Content-Type": "application/json"}, method="POST")
 r = json.loads(urllib.request.urlopen(req, timeout=10).read())
 print("api", r["kind"], r["score"], r["stairs"], r["recovery"])
+req = urllib.request.Request(f"http://127.0.0.1:{port}/api/routine",
+    data=json.dumps({"blocks": ["warm-up"], "pain": 2, "date": "2026-11-22"}).encode(),
+    headers={"Content-Type": "application/json"}, method="POST")
+resp = urllib.request.urlopen(req, timeout=10)
+r = json.loads(resp.read())
+print("routine", resp.status, r["done"][0]["block"], r["done"][0]["pain"], r["done"][0]["date"])
 PY
 kill -TERM "$pid"; wait "$pid"
 grep -q "^ok$" page.out && ok || bad "the server's page shows the advice's blocks" "$(cat page.out)"
 grep -q "^api function 60.0 6 5$" page.out && ok || bad "the function check-in through the API" "$(cat page.out)"
+grep -q "^routine 201 warm-up 2 2026-11-22$" page.out && ok || bad "a block done through the API" "$(cat page.out)"
 
 # the weekly function check-in
 run assess function --answers 7,8,6
@@ -79,6 +86,20 @@ expect_rejected "left and right are not for it" 1 "function takes --answers only
 run --date 2026-11-17 assess function --answers 5,5,5
 run assess list --weeks 2
 [[ "$OUT" == *"+20 since the first function score in this range"* ]] && ok || bad "its trend" "$OUT"
+# logging the routine: all of the day's blocks, or some, with pain
+run rehab --done all --pain 1
+expect_status 0 "rehab --done all"
+[[ "$OUT" == "done 2026-11-24: "*"mobility (#"*"; pain 1/10" ]] && ok || bad "the day's blocks logged" "$OUT"
+run --date 2026-11-23 --json rehab --done mobility,warm-up
+printf '%s\n' "$OUT" > done.json
+python3 -c 'import json; d = json.load(open("done.json"))["done"]; assert [x["block"] for x in d] == ["mobility", "warm-up"] and d[0]["date"] == "2026-11-23" and d[0]["pain"] is None, d; print("ok")' > done.out 2>&1
+grep -q "^ok$" done.out && ok || bad "--json: the blocks done" "$(cat done.out)"
+expect_rejected "an unknown block" 2 "block 'nap' is not one of warm-up, mobility" rehab --done nap
+expect_rejected "a block twice" 1 "block mobility is named twice" rehab --done mobility,mobility
+expect_rejected "--done with a dose" 1 "--done takes --pain only" rehab --done all --sets 3
+run rehab --done mobility --pain 3
+expect_eq "$(sqlite3 "$TENDO_DB" "SELECT count(*), max(pain) FROM routine_log WHERE date = '2026-11-24' AND block = 'mobility'")" "1|3" "logged again: one row, the new pain"
+
 # the report: the routine, the function trend, the ankle bend back or not
 run assess dorsiflexion --left 9 --right 10.5
 run report -o report.html
@@ -87,6 +108,16 @@ grep -q "Function (stairs, daily tasks, recovery): <b>70</b>/100 on 2026-11-24; 
 grep -q "difference 1.5 cm: back to the other side" report.html && ok || bad "dorsiflexion back to the other side's" "$(grep -o 'Knee-to-wall[^<]*' report.html)"
 grep -q "function check-in, 0-100" report.html && ok || bad "the function series in the chart" "missing"
 xmllint --noout report.html 2>/dev/null && ok || bad "the report stays well-formed" "xmllint"
+grep -q '<table id="routine">' report.html && ok || bad "the report's adherence table" "missing"
+python3 - report.html > adh.out 2>&1 <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+rows = re.findall(r"<tr><td>(\d{4}-\d\d-\d\d)</td>(.*?)</tr>", t.split('<table id="routine">')[1].split("</table>")[0])
+last = dict(zip(["warm-up", "mobility", "evening-mobility", "calf-complex", "isometric"], re.findall(r"<td>([^<]*)</td>", rows[-1][1])))
+# the week of 2026-11-23: mobility done both days it was due
+print("ok" if rows[-1][0] == "2026-11-23" and last["mobility"] == "2/2" else "rows %s" % (rows[-1],))
+PY
+grep -q "^ok$" adh.out && ok || bad "adherence: mobility 2 of 2 days" "$(cat adh.out)"
 # through the backup and back
 run export --json -o backup.json
 expect_status 0 "export"
@@ -96,6 +127,10 @@ TENDO_DB="$WORK/restored.db" "$TENDO_BIN" --json assess list --weeks 2 > restore
 run --json assess list --weeks 2
 printf '%s\n' "$OUT" > original.json
 cmp -s restored.json original.json && ok || bad "the function check-ins survive the backup" "$(diff restored.json original.json | head -3)"
+expect_eq "$(sqlite3 "$WORK/restored.db" 'SELECT count(*) FROM routine_log')" "$(sqlite3 "$TENDO_DB" 'SELECT count(*) FROM routine_log')" "the routine's rows survive the backup"
+run delete routine --date 2026-11-23 --yes
+expect_status 0 "delete the routine of a day"
+expect_eq "$(sqlite3 "$TENDO_DB" "SELECT count(*) FROM routine_log WHERE date = '2026-11-23'")" 0 "gone"
 id=$(python3 -c 'import json; print([a["id"] for a in json.load(open("original.json")) if a["kind"] == "function"][0])')
 run delete assessment "$id" --yes
 expect_status 0 "delete a function check-in"

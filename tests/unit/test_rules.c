@@ -29,6 +29,8 @@ struct scn {
     size_t nclear;
     struct tendo_shoe shoes[8];
     size_t nshoes;
+    struct tendo_routine_log routine[256];
+    size_t nroutine;
     double ramp;
     int age;
 };
@@ -92,6 +94,8 @@ static void add_session(struct scn *s, const char *type, tendo_day day,
         x->rpe = atoi(v);
     if ((v = opt(tok, n, "pain")))
         x->pain_during = atoi(v);
+    if ((v = opt(tok, n, "painafter")))
+        x->pain_after = atoi(v);
     if ((v = opt(tok, n, "ascent")))
         x->ascent_m = atof(v);
     if ((v = opt(tok, n, "cadence")))
@@ -223,6 +227,15 @@ static int statement(struct scn *s, int ln, char **tok, int n)
         x->id = (int64_t)s->nshoes;
         snprintf(x->name, sizeof x->name, "%s", tok[1]);
         x->drop_mm = strcmp(tok[2], "-") ? atof(tok[2]) : NAN;
+    } else if (!strcmp(tok[0], "done") && n == 4) {
+        /* done FROM TO BLOCK: the routine block logged on those days */
+        parse_range(ln, tok[1], tok[2], &from, &to);
+        for (int d = from; d <= to && s->nroutine < 256; d++) {
+            struct tendo_routine_log *x = &s->routine[s->nroutine++];
+            tendo_routine_log_init(x);
+            x->date = s->today + d;
+            snprintf(x->block, sizeof x->block, "%s", tok[3]);
+        }
     } else if (!strcmp(tok[0], "age") && n == 2) {
         s->age = atoi(tok[1]);
     } else if (!strcmp(tok[0], "protocol") && n == 2) {
@@ -268,6 +281,8 @@ static void advise(struct scn *s, struct tendo_advice *a)
     in.nclearances = s->nclear;
     in.shoes = s->shoes;
     in.nshoes = s->nshoes;
+    in.routine = s->routine;
+    in.nroutine = s->nroutine;
     if (tendo_history_build(&in, &h, &e))
         fail_msg("%s: history failed: %s", path_now, e.msg);
     if (tendo_advise(h, s->today, a, &e))

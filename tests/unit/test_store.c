@@ -555,7 +555,7 @@ static void dump_covers_every_table(void **state)
     char path[600];
     (void)state;
     assert_int_equal(tendo_db_dump(db, &ops, n, &e), TENDO_OK);
-    assert_int_equal(n[0], 12);
+    assert_int_equal(n[0], 13);
     assert_int_equal(n[1], 0);
     tendo_session_init(&s);
     s.date = TODAY;
