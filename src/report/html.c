@@ -853,7 +853,7 @@ static void assessments_section(struct rep *r, double *v)
 
 /* §7a: how often each routine block was done when it was due, by week
  * (the last 8 Monday weeks shown): "done/due" days */
-static void routine_section(struct rep *r)
+static void routine_section(struct rep *r, double *v)
 {
     const struct tendo_history *h = r->h;
     struct tendo_buf *o = r->o;
@@ -876,6 +876,39 @@ static void routine_section(struct rep *r)
                   "calf complex).");
         free(done);
         return;
+    }
+    {
+        /* the chart: per week and block, the share of its due days done */
+        static const char *const color[TENDO_BLOCK_COUNT] = {
+            "#ff7f0e", "#1f77b4", "#17becf", "#2ca02c", "#9467bd"};
+        struct tendo_series sv[TENDO_BLOCK_COUNT];
+        size_t wfirst = r->nweeks;
+        for (int b = 0; b < TENDO_BLOCK_COUNT; b++) {
+            double *y = v + (size_t)b * MAXD;
+            for (size_t w = 0; w < r->nweeks; w++) {
+                tendo_day start =
+                    tendo_day_week_start(r->first) + (tendo_day)(7 * w);
+                int due = 0, did = 0;
+                for (tendo_day d = start; d < start + 7; d++) {
+                    int i = (int)(d - r->first);
+                    if (i < 0 || i >= r->n)
+                        continue;
+                    due += (r->due[i] >> b) & 1;
+                    did += ((r->due[i] & done[i]) >> b) & 1;
+                    if (done[i] && w < wfirst)
+                        wfirst = w;
+                }
+                y[w] = due ? 100.0 * did / due : NAN;
+            }
+            sv[b] = (struct tendo_series){tendo_block_name(b),
+                                          TENDO_SERIES_DOTS, y, 0, color[b]};
+        }
+        weekly(r, wfirst < r->nweeks ? wfirst : 0, "routine-adherence",
+               "Routine done, by week",
+               "For each block of the routine, the share of the days it was "
+               "due on which it was logged as done (tendo rehab --done), week "
+               "by week",
+               sv, TENDO_BLOCK_COUNT, "% of due days", NULL, 0, 100, 0);
     }
     tendo_buf_puts(o, "<p class=\"note\">The days each block of the "
                       "routine was done, of the days it was due (docs/"
@@ -1235,7 +1268,7 @@ int tendo_report_html(struct tendo_buf *o, const struct tendo_report_input *in,
     symptoms_section(r, v);
     rehab_section(r, v);
     assessments_section(r, v);
-    routine_section(r);
+    routine_section(r, v);
     running_section(r, v);
     sessions_table(r);
     shoes(r);

@@ -109,6 +109,7 @@ grep -q "difference 1.5 cm: back to the other side" report.html && ok || bad "do
 grep -q "function check-in, 0-100" report.html && ok || bad "the function series in the chart" "missing"
 xmllint --noout report.html 2>/dev/null && ok || bad "the report stays well-formed" "xmllint"
 grep -q '<table id="routine">' report.html && ok || bad "the report's adherence table" "missing"
+grep -q 'id="routine-adherence' report.html && ok || bad "the report's adherence chart" "missing"
 python3 - report.html > adh.out 2>&1 <<'PY'
 import re, sys
 t = open(sys.argv[1]).read()
