@@ -196,6 +196,13 @@ struct tendo_athlete {
                                    heel-raise norm, clinical.md §8) */
     int reminder_min;           /* the morning check's reminder, minutes
                                    after local midnight; -1 off */
+    /* the routine's doses (clinical.md §7a; settings of the same names) */
+    int warmup_walk_min;        /* the warm-up's brisk walk or jog, 4 */
+    int mobility_sets;          /* sets of each mobility exercise, 2 */
+    int calf_sets;              /* the calf complex's sets before its
+                                   progression, 3 */
+    int calf_reps;              /* its repetitions a set, 15 */
+    int hold_seconds;           /* a calf hold in a flare, 30 */
 };
 
 /* Resets a record to "everything unknown" (ids 0, strings ""). */

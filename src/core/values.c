@@ -352,6 +352,11 @@ void tendo_athlete_init(struct tendo_athlete *a)
     a->goal_min = a->goal_km = NAN;
     a->age = TENDO_UNSET;
     a->reminder_min = -1;
+    a->warmup_walk_min = 4;
+    a->mobility_sets = 2;
+    a->calf_sets = 3;
+    a->calf_reps = 15;
+    a->hold_seconds = 30;
 }
 
 void tendo_routine_log_init(struct tendo_routine_log *r)

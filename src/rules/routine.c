@@ -55,6 +55,33 @@ static const struct tendo_block_item isometric[] = {
     {"calf hold: rise a little on both feet and hold", 5, 0, 30, 0},
 };
 
+/* the athlete's doses (the settings) over the defaults above */
+static void dose(struct tendo_routine_block *b, const struct tendo_athlete *a)
+{
+    for (size_t i = 0; i < b->nitems; i++) {
+        struct tendo_block_item *x = &b->items[i];
+        switch (b->block) {
+        case TENDO_BLOCK_WARMUP:
+            if (x->seconds)
+                x->seconds = a->warmup_walk_min * 60;
+            break;
+        case TENDO_BLOCK_MOBILITY:
+            x->sets = a->mobility_sets;
+            break;
+        case TENDO_BLOCK_CALF:
+            x->sets = a->calf_sets + (b->held ? 0 : b->level - 1);
+            if (x->reps)
+                x->reps = a->calf_reps;
+            break;
+        case TENDO_BLOCK_ISOMETRIC:
+            x->seconds = a->hold_seconds;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
 static struct tendo_routine_block *add(struct tendo_routine *r, int block,
                                        const char *when,
                                        const struct tendo_block_item *items,
@@ -99,6 +126,8 @@ static void routine_blocks(const struct day *d, struct tendo_advice *o);
 void rules_routine(const struct day *d, struct tendo_advice *o)
 {
     routine_blocks(d, o);
+    for (size_t i = 0; i < o->routine.nblocks; i++)
+        dose(&o->routine.blocks[i], &d->v.h->athlete);
     in_order(&o->routine);
 }
 
@@ -164,8 +193,7 @@ static void routine_blocks(const struct day *d, struct tendo_advice *o)
             b->level = good >= 2 * TENDO_BLOCK_PROGRESS_DAYS ? 3
                        : good >= TENDO_BLOCK_PROGRESS_DAYS   ? 2
                                                              : 1;
-            for (size_t i = 0; i < b->nitems; i++)
-                b->items[i].sets += b->level - 1;
+            /* the sets gained are added to the dose (dose()) */
             b->note = b->level == 3   ? "balance on a cushion, eyes closed"
                       : b->level == 2 ? "balance with eyes closed"
                                       : "";

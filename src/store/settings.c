@@ -30,6 +30,13 @@ static const struct tendo_setting_def defs[] = {
      "rest day in a plan: mon..sun, or auto (the day after the long run)"},
     {"goal_week", NULL,
      "weekly running volume a plan builds up to: e.g. 240min, 40km, 25mi"},
+    {"warmup_walk_min", "4",
+     "the warm-up's brisk walk or easy jog, minutes (1-15)"},
+    {"mobility_sets", "2", "sets of each mobility exercise (1-4)"},
+    {"calf_sets", "3",
+     "sets of the calf complex before its progression (1-6)"},
+    {"calf_reps", "15", "repetitions a set in the calf complex (5-30)"},
+    {"hold_seconds", "30", "seconds of a calf hold in a flare-up (15-60)"},
     {"reminder_time", NULL,
      "the morning check's reminder in the plan's calendar (HH:MM, local "
      "time, with an alarm); unset: none"},
@@ -123,6 +130,21 @@ int tendo_setting_check(const char *key, const char *value, char *norm,
                     norm[o++] = (char)tolower((unsigned char)value[k]);
             norm[o] = '\0';
         }
+    } else if (strcmp(key, "warmup_walk_min") == 0 ||
+               strcmp(key, "mobility_sets") == 0 ||
+               strcmp(key, "calf_sets") == 0 || strcmp(key, "calf_reps") == 0 ||
+               strcmp(key, "hold_seconds") == 0) {
+        static const struct {
+            const char *key;
+            int lo, hi;
+        } doses[] = {{"warmup_walk_min", 1, 15}, {"mobility_sets", 1, 4},
+                     {"calf_sets", 1, 6},        {"calf_reps", 5, 30},
+                     {"hold_seconds", 15, 60}};
+        for (size_t k = 0; k < sizeof doses / sizeof *doses; k++)
+            if (!strcmp(key, doses[k].key) &&
+                !(rc = tendo_parse_int(value, len, doses[k].lo, doses[k].hi,
+                                       key, &i, err)))
+                snprintf(norm, n, "%d", i);
     } else if (strcmp(key, "reminder_time") == 0) {
         int mins;
         if (!(rc = tendo_parse_clock(value, len, key, &mins, err)))
@@ -264,6 +286,17 @@ int tendo_athlete_read(tendo_db *db, struct tendo_athlete *a,
     if (v[0] && (rc = tendo_parse_volume(v, strlen(v), "goal_week",
                                          &a->goal_min, &a->goal_km, err)))
         return rc;
+#define DOSE(k)                                                            \
+    if (GET(#k))                                                           \
+        return rc;                                                         \
+    if (v[0])                                                              \
+        a->k = atoi(v);
+    DOSE(warmup_walk_min)
+    DOSE(mobility_sets)
+    DOSE(calf_sets)
+    DOSE(calf_reps)
+    DOSE(hold_seconds)
+#undef DOSE
     if (GET("reminder_time"))
         return rc;
     if (v[0] && (rc = tendo_parse_clock(v, strlen(v), "reminder_time",

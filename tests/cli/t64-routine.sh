@@ -16,6 +16,13 @@ run today
 [[ "$OUT" == *"(-v: the exercises)"* ]] && ok || bad "a hint to -v" "$OUT"
 run -v today
 [[ "$OUT" == *"knee to the wall, heel down (ankle bend): 2 x 10 each side"* ]] && ok || bad "-v: the exercises and doses" "$OUT"
+# the doses are settings
+run config mobility_sets 3
+run config hold_seconds 45
+run -v today
+[[ "$OUT" == *"knee to the wall, heel down (ankle bend): 3 x 10 each side"* ]] && ok || bad "mobility_sets 3" "$OUT"
+expect_rejected "a dose out of range" 2 "calf_sets '9' is out of range 1-6" config calf_sets 9
+run config --unset mobility_sets
 run --json today
 printf '%s\n' "$OUT" > today.json
 blocks=$(python3 -c 'import json; print(" ".join(b["block"] for b in json.load(open("today.json"))["routine"]["blocks"]))')
