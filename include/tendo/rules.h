@@ -183,6 +183,14 @@ struct tendo_advice {
 TENDO_API int tendo_advise(const struct tendo_history *h, tendo_day day,
                            struct tendo_advice *out, struct tendo_error *err);
 
+/* §7a the routine, day by day from..to (within the history; one pass of
+ * the advice): due[i] and done[i] (i = day - from) receive the blocks due
+ * that day (bit 1 << enum tendo_block) and those logged as done
+ * (h->routine). The report's adherence: done & due of due, by week. */
+TENDO_API int tendo_routine_days(const struct tendo_history *h, tendo_day from,
+                                 tendo_day to, unsigned char *due,
+                                 unsigned char *done, struct tendo_error *err);
+
 /* The advice for every day from..to (within the history), in one pass:
  * `fn` is called for each day in order with an advice valid during the
  * call; a non-zero return stops the walk and is returned. */

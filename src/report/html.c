@@ -91,10 +91,6 @@ static int on_advice(const struct tendo_advice *a, void *ctx)
 {
     struct rep *r = ctx;
     r->level[a->date - r->first] = a->level;
-    r->due[a->date - r->first] = 0;
-    for (size_t i = 0; i < a->routine.nblocks; i++)
-        r->due[a->date - r->first] |=
-            (unsigned char)(1u << a->routine.blocks[i].block);
     if (a->flare.step != TENDO_FLARE_NONE &&
         a->flare.started != r->last_start) {
         r->last_start = a->flare.started;
@@ -860,15 +856,17 @@ static void routine_section(struct rep *r, double *v)
     unsigned char *done = calloc((size_t)r->n, 1);
     size_t w0 = r->nweeks > 8 ? r->nweeks - 8 : 0;
     char ds[TENDO_DAY_STRLEN];
+    struct tendo_error e = {0};
     int any = 0;
     h2(r, "Routine");
     if (!done)
         return;
-    for (size_t i = 0; i < h->nroutine; i++) {
-        int b = tendo_block_of(h->routine[i].block);
-        int d = (int)(h->routine[i].date - r->first);
-        if (b >= 0 && d >= 0 && d < r->n)
-            done[d] |= (unsigned char)(1u << b), any = 1;
+    for (size_t i = 0; i < h->nroutine; i++)
+        any |= h->routine[i].date >= r->first && h->routine[i].date <= r->today;
+    if (any && tendo_routine_days(h, r->first, r->today, r->due, done, &e)) {
+        snprintf(r->err, sizeof r->err, "%s", e.msg);
+        free(done);
+        return;
     }
     if (!any) {
         p_note(r, "No routine block logged in this period (tendo rehab "

@@ -200,3 +200,35 @@ static void routine_blocks(const struct day *d, struct tendo_advice *o)
         }
     }
 }
+
+struct days_ctx {
+    tendo_day from;
+    unsigned char *due;
+};
+
+static int on_day(const struct tendo_advice *a, void *p)
+{
+    struct days_ctx *x = p;
+    unsigned char bits = 0;
+    for (size_t i = 0; i < a->routine.nblocks; i++)
+        bits |= (unsigned char)(1u << a->routine.blocks[i].block);
+    x->due[a->date - x->from] = bits;
+    return 0;
+}
+
+int tendo_routine_days(const struct tendo_history *h, tendo_day from,
+                       tendo_day to, unsigned char *due, unsigned char *done,
+                       struct tendo_error *err)
+{
+    struct days_ctx x = {from, due};
+    if (to < from)
+        return tendo_fail(err, TENDO_EUSAGE, "tendo_routine_days: to < from");
+    memset(due, 0, (size_t)(to - from + 1));
+    memset(done, 0, (size_t)(to - from + 1));
+    for (size_t i = 0; i < h->nroutine; i++) {
+        int b = tendo_block_of(h->routine[i].block);
+        if (b >= 0 && h->routine[i].date >= from && h->routine[i].date <= to)
+            done[h->routine[i].date - from] |= (unsigned char)(1u << b);
+    }
+    return tendo_advise_days(h, from, to, on_day, &x, err);
+}

@@ -35,6 +35,10 @@ struct gen {
     size_t nrehab;
     struct tendo_clearance clear[MAXDAYS + 1];
     size_t nclear;
+    /* routine blocks done (§7a): from the day alone, not the random
+     * stream, so the other figures stay as they were */
+    struct tendo_routine_log routine[5 * (MAXDAYS + 1)];
+    size_t nroutine;
     const char *protocol;
     double ramp;
     int today_check;   /* index of today's check, -1 if none */
@@ -138,6 +142,17 @@ static void generate(struct gen *g)
             w->date = day;
             w->sleep_h = range(40, 95) / 10.0;
         }
+        {
+            uint32_t hsh = (uint32_t)day * 2654435761u;
+            for (int b = 0; b < 5; b++)
+                if ((hsh >> (8 + 3 * b)) & 1 && (hsh >> 28) & 1) {
+                    struct tendo_routine_log *x = &g->routine[g->nroutine++];
+                    tendo_routine_log_init(x);
+                    x->date = day;
+                    snprintf(x->block, sizeof x->block, "%s",
+                             tendo_routine_blocks[b]);
+                }
+        }
     }
 }
 
@@ -162,6 +177,8 @@ static inline struct tendo_history *gen_history_with(const struct gen *g,
     in.nrehab = g->nrehab;
     in.clearances = g->clear;
     in.nclearances = g->nclear;
+    in.routine = g->routine;
+    in.nroutine = g->nroutine;
     if (tendo_history_build(&in, &h, &e))
         fail_msg("history failed: %s", e.msg);
     return h;

@@ -394,6 +394,62 @@ static void one_pass_is_day_by_day(void **state)
     }
 }
 
+/* §7a adherence over generated histories: tendo_routine_days (one pass)
+ * gives each day's due blocks as that day's advice alone does, and the
+ * blocks done as the logs say; so done & due of due, the report's
+ * figures, are the advice's and the diary's */
+static void routine_adherence(void **state)
+{
+    static struct gen g;
+    static unsigned char due[MAXDAYS + 40], done[MAXDAYS + 40];
+    const char *env = getenv("TENDO_HISTORY_CASES");
+    unsigned long cases = env ? strtoul(env, NULL, 10) : 300;
+    unsigned long with_due = 0, with_done = 0;
+    (void)state;
+    rng_state = 0xad4e7ull;
+    for (unsigned long n = 0; n < cases; n++) {
+        struct tendo_history *h;
+        struct tendo_error e = {0};
+        tendo_day from;
+        int sum_due = 0, sum_done = 0, want_done = 0;
+        generate(&g);
+        h = gen_history(&g);
+        from = h->first;
+        assert_int_equal(tendo_routine_days(h, from, g.today, due, done, &e),
+                         TENDO_OK);
+        for (tendo_day d = from; d <= g.today; d++) {
+            struct tendo_advice one;
+            unsigned char bits = 0, logged = 0;
+            assert_int_equal(tendo_advise(h, d, &one, &e), TENDO_OK);
+            for (size_t k = 0; k < one.routine.nblocks; k++)
+                bits |= (unsigned char)(1u << one.routine.blocks[k].block);
+            if (bits != due[d - from])
+                fail_msg("case %lu day %d: due %#x, the day's advice %#x", n,
+                         (int)(d - from), due[d - from], bits);
+            for (size_t k = 0; k < g.nroutine; k++)
+                if (g.routine[k].date == d)
+                    logged |= (unsigned char)(1u << tendo_block_of(
+                                                  g.routine[k].block));
+            if (logged != done[d - from])
+                fail_msg("case %lu day %d: done %#x, logged %#x", n,
+                         (int)(d - from), done[d - from], logged);
+            for (int b = 0; b < TENDO_BLOCK_COUNT; b++) {
+                sum_due += (bits >> b) & 1;
+                sum_done += ((bits & logged) >> b) & 1;
+            }
+            want_done += __builtin_popcount(bits & logged);
+        }
+        assert_int_equal(sum_done, want_done);
+        assert_true(sum_done <= sum_due);
+        with_due += sum_due > 0;
+        with_done += sum_done > 0;
+        tendo_history_free(h);
+    }
+    /* the generated diaries reach both sides */
+    assert_true(with_due > cases / 2);
+    assert_true(with_done > cases / 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +460,7 @@ int main(void)
         cmocka_unit_test(out_of_memory),
         cmocka_unit_test(loader),
         cmocka_unit_test(one_pass_is_day_by_day),
+        cmocka_unit_test(routine_adherence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
