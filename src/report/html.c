@@ -849,6 +849,25 @@ static void assessments_section(struct rep *r, double *v)
 
 /* §7a: how often each routine block was done when it was due, by week
  * (the last 8 Monday weeks shown): "done/due" days */
+/* week w's days block b was due and done; returns whether any block was
+ * logged that week */
+static int week_done(const struct rep *r, const unsigned char *done,
+                     size_t w, int b, int *due, int *did)
+{
+    tendo_day start = tendo_day_week_start(r->first) + (tendo_day)(7 * w);
+    int any = 0;
+    *due = *did = 0;
+    for (tendo_day d = start; d < start + 7; d++) {
+        int i = (int)(d - r->first);
+        if (i < 0 || i >= r->n)
+            continue;
+        *due += (r->due[i] >> b) & 1;
+        *did += ((r->due[i] & done[i]) >> b) & 1;
+        any |= done[i] != 0;
+    }
+    return any;
+}
+
 static void routine_section(struct rep *r, double *v)
 {
     const struct tendo_history *h = r->h;
@@ -884,18 +903,9 @@ static void routine_section(struct rep *r, double *v)
         for (int b = 0; b < TENDO_BLOCK_COUNT; b++) {
             double *y = v + (size_t)b * MAXD;
             for (size_t w = 0; w < r->nweeks; w++) {
-                tendo_day start =
-                    tendo_day_week_start(r->first) + (tendo_day)(7 * w);
-                int due = 0, did = 0;
-                for (tendo_day d = start; d < start + 7; d++) {
-                    int i = (int)(d - r->first);
-                    if (i < 0 || i >= r->n)
-                        continue;
-                    due += (r->due[i] >> b) & 1;
-                    did += ((r->due[i] & done[i]) >> b) & 1;
-                    if (done[i] && w < wfirst)
-                        wfirst = w;
-                }
+                int due, did, any_done = week_done(r, done, w, b, &due, &did);
+                if (any_done && w < wfirst)
+                    wfirst = w;
                 y[w] = due ? 100.0 * did / due : NAN;
             }
             sv[b] = (struct tendo_series){tendo_block_name(b),
@@ -920,14 +930,8 @@ static void routine_section(struct rep *r, double *v)
         fmt_day(start, ds);
         tendo_buf_printf(o, "<tr><td>%s</td>", ds);
         for (int b = 0; b < TENDO_BLOCK_COUNT; b++) {
-            int due = 0, did = 0;
-            for (tendo_day d = start; d < start + 7; d++) {
-                int i = (int)(d - r->first);
-                if (i < 0 || i >= r->n)
-                    continue;
-                due += (r->due[i] >> b) & 1;
-                did += ((r->due[i] & done[i]) >> b) & 1;
-            }
+            int due, did;
+            week_done(r, done, w, b, &due, &did);
             if (due)
                 tendo_buf_printf(o, "<td>%d/%d</td>", did, due);
             else
