@@ -682,6 +682,16 @@ int page_plan(struct serve_req *r)
                 esc(r, rt);
                 tendo_buf_puts(&r->out, "</small>");
             }
+            if (d->routine) { /* §7a the day's routine blocks */
+                tendo_buf_puts(&r->out, "<small class=\"routine\">routine:");
+                for (int bl = 0, first = 1; bl < TENDO_BLOCK_COUNT; bl++)
+                    if (d->routine & (1u << bl)) {
+                        tendo_buf_printf(&r->out, "%s %s", first ? "" : ",",
+                                         tendo_block_name(bl));
+                        first = 0;
+                    }
+                tendo_buf_puts(&r->out, "</small>");
+            }
             tendo_buf_puts(&r->out, "</td>");
         }
         tendo_buf_puts(&r->out, "</tr>\n");

@@ -62,6 +62,8 @@ port = sys.argv[1]
 def get(p):
     return urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}{p}"), timeout=10).read()
 page = get("/").decode()
+plan = get("/plan").decode()
+print("plan-routine" if 'class="routine">routine: ' in plan else "plan without routine")
 doc = json.loads(get("/api/today"))
 want = [b["block"] for b in doc["routine"]["blocks"]]
 got = re.findall(r'data-block="([a-z-]+)"', page)
@@ -80,6 +82,7 @@ print("routine", resp.status, r["done"][0]["block"], r["done"][0]["pain"], r["do
 PY
 kill -TERM "$pid"; wait "$pid"
 grep -q "^ok$" page.out && ok || bad "the server's page shows the advice's blocks" "$(cat page.out)"
+grep -q "^plan-routine$" page.out && ok || bad "the server's plan shows the days' routine" "$(cat page.out)"
 grep -q "^api function 60.0 6 5$" page.out && ok || bad "the function check-in through the API" "$(cat page.out)"
 grep -q "^routine 201 warm-up 2 2026-11-22$" page.out && ok || bad "a block done through the API" "$(cat page.out)"
 
