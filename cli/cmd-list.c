@@ -21,10 +21,9 @@ enum { W_SESSIONS = 1, W_CHECKS = 2, W_REHAB = 4, W_WELLNESS = 8,
        W_FLAGS = 16 };
 #define NKINDS 5
 
+/* the text listing (--json: tendo_list_json) */
 struct acc {
     struct cli *c;
-    json_t *arr;
-    json_t *flags;          /* W_FLAGS: the clearances (arr: corrections) */
     int count;
 };
 
@@ -32,8 +31,6 @@ static int j_session(const struct tendo_session *s, void *p)
 {
     struct acc *a = p;
     a->count++;
-    if (a->arr)
-        return json_array_append_new(a->arr, tendo_session_json(s, a->c->units));
     printf("  ");
     cli_session_print(a->c, s, stdout);
     return 0;
@@ -44,8 +41,6 @@ static int j_check(const struct tendo_check *x, void *p)
     struct acc *a = p;
     char d[TENDO_DAY_STRLEN];
     a->count++;
-    if (a->arr)
-        return json_array_append_new(a->arr, tendo_check_json(x));
     printf("  %s check:", tendo_day_format(x->date, d));
     if (x->morning != TENDO_UNSET)
         printf(" morning %d/10", x->morning);
@@ -82,8 +77,6 @@ static int j_clearance(const struct tendo_clearance *x, void *p)
     struct acc *a = p;
     char d[TENDO_DAY_STRLEN];
     a->count++;
-    if (a->flags)
-        return json_array_append_new(a->flags, tendo_clearance_json(x));
     printf("  %s cleared by a clinician:", tendo_day_format(x->date, d));
     print_bits(x->flags);
     if (x->note[0])
@@ -97,8 +90,6 @@ static int j_correction(const struct tendo_flag_correction *x, void *p)
     struct acc *a = p;
     char d[TENDO_DAY_STRLEN], r[TENDO_DAY_STRLEN];
     a->count++;
-    if (a->arr)
-        return json_array_append_new(a->arr, tendo_flag_correction_json(x));
     printf("  %s flags taken off the check (entered by mistake, corrected "
            "%s):",
            tendo_day_format(x->date, d), tendo_day_format(x->recorded, r));
@@ -112,8 +103,6 @@ static int j_rehab(const struct tendo_rehab *x, void *p)
     struct acc *a = p;
     char d[TENDO_DAY_STRLEN];
     a->count++;
-    if (a->arr)
-        return json_array_append_new(a->arr, tendo_rehab_json(x));
     printf("  #%lld %s rehab: %s %d x %d", (long long)x->id,
            tendo_day_format(x->date, d), x->exercise, x->sets, x->reps);
     if (!isnan(x->load_kg) && x->load_kg > 0)
@@ -131,8 +120,6 @@ static int j_wellness(const struct tendo_wellness *x, void *p)
     struct acc *a = p;
     char d[TENDO_DAY_STRLEN];
     a->count++;
-    if (a->arr)
-        return json_array_append_new(a->arr, tendo_wellness_json(x));
     printf("  %s wellness:", tendo_day_format(x->date, d));
     if (!isnan(x->sleep_h))
         printf(" sleep %g h", x->sleep_h);
@@ -161,7 +148,7 @@ int cmd_list(struct cli *c, int argc, char **argv)
     const char *const *kinds = tendo_list_kinds;
     const char *from_arg = NULL, *to_arg = NULL;
     struct tendo_error e = {0};
-    int opt, rc, days = 14, what = 0;
+    int opt, rc = 0, days = 14, what = 0;
     tendo_day from, to;
     json_t *doc = NULL;
     struct acc a[NKINDS];
@@ -231,44 +218,35 @@ int cmd_list(struct cli *c, int argc, char **argv)
     for (int i = 0; i < NKINDS; i++) {
         a[i].c = c;
         a[i].count = 0;
-        a[i].arr = c->json ? json_array() : NULL;
-        a[i].flags = NULL;
     }
-    a[4].flags = c->json ? json_array() : NULL;
-    if (!c->json && !c->quiet)
+    if (!c->quiet)
         printf("%s .. %s\n", tendo_day_format(from, d1),
                tendo_day_format(to, d2));
-    if (!c->json && (what & W_SESSIONS))
+    if (what & W_SESSIONS) {
         printf("sessions:\n");
-    rc = (what & W_SESSIONS)
-             ? tendo_sessions_each(c->db, from, to, j_session, &a[0], &e)
-             : 0;
-    if (!rc && !c->json && (what & W_CHECKS))
+        rc = tendo_sessions_each(c->db, from, to, j_session, &a[0], &e);
+    }
+    if (!rc && (what & W_CHECKS)) {
         printf("checks:\n");
-    if (!rc && (what & W_CHECKS))
         rc = tendo_checks_each(c->db, from, to, j_check, &a[1], &e);
-    if (!rc && !c->json && (what & W_REHAB))
+    }
+    if (!rc && (what & W_REHAB)) {
         printf("rehab:\n");
-    if (!rc && (what & W_REHAB))
         rc = tendo_rehab_each(c->db, from, to, j_rehab, &a[2], &e);
-    if (!rc && !c->json && (what & W_WELLNESS))
+    }
+    if (!rc && (what & W_WELLNESS)) {
         printf("wellness:\n");
-    if (!rc && (what & W_WELLNESS))
         rc = tendo_wellness_each(c->db, from, to, j_wellness, &a[3], &e);
-    if (!rc && !c->json && (what & W_FLAGS))
+    }
+    if (!rc && (what & W_FLAGS)) {
         printf("red flags cleared or corrected:\n");
-    if (!rc && (what & W_FLAGS))
         rc = tendo_clearances_each(c->db, from, to, j_clearance, &a[4], &e);
+    }
     if (!rc && (what & W_FLAGS))
         rc = tendo_flag_corrections_each(c->db, from, to, j_correction,
                                          &a[4], &e);
-    if (rc) {
-        for (int i = 0; i < NKINDS; i++) {
-            json_decref(a[i].arr);
-            json_decref(a[i].flags);
-        }
+    if (rc)
         return e.code ? cli_error(c, &e)
                       : cli_errorf(c, EXIT_INTERNAL, "out of memory");
-    }
     return EXIT_OK;
 }

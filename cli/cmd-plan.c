@@ -46,17 +46,6 @@ static double dist(const struct cli *c, double km)
     return isnan(km) ? NAN : cli_dist(c, km * 1000);
 }
 
-static void rehab_text(const struct tendo_plan_day *d, char *out, size_t n)
-{
-    tendo_plan_day_rehab_text(d, out, n);
-}
-
-static void summary(const struct cli *c, const struct tendo_plan_day *d,
-                    char *out, size_t n)
-{
-    tendo_plan_day_summary(d, c->units, out, n);
-}
-
 static void print_text(const struct cli *c, const struct tendo_plan *p)
 {
     char ds[TENDO_DAY_STRLEN], s[160], r[120];
@@ -76,14 +65,14 @@ static void print_text(const struct cli *c, const struct tendo_plan *p)
         printf("\n");
         for (; di < p->ndays && p->days[di].date < w->start + 7; di++) {
             const struct tendo_plan_day *d = &p->days[di];
-            summary(c, d, s, sizeof s);
+            tendo_plan_day_summary(d, c->units, s, sizeof s);
             printf("  %s %s  %-34s", wd[tendo_day_weekday(d->date)],
                    tendo_day_format(d->date, ds) + 5, s);
             if (d->has_rehab) {
                 char prev[120] = "";
-                rehab_text(d, r, sizeof r);
+                tendo_plan_day_rehab_text(d, r, sizeof r);
                 if (di > 0 && p->days[di - 1].has_rehab)
-                    rehab_text(&p->days[di - 1], prev, sizeof prev);
+                    tendo_plan_day_rehab_text(&p->days[di - 1], prev, sizeof prev);
                 printf("  + rehab%s%s", strcmp(r, prev) ? ": " : "",
                        strcmp(r, prev) ? r : "");
             }

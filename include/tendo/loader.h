@@ -33,10 +33,6 @@
 TENDO_API int tendo_athlete_zone(tendo_db *db, const char *tz_fallback,
                                  tendo_tz **zone, int *fell_back,
                                  struct tendo_error *err);
-/* The athlete's today at `now_utc`: the local day in tendo_athlete_zone. */
-TENDO_API int tendo_local_today(tendo_db *db, int64_t now_utc,
-                                const char *tz_fallback, tendo_day *today,
-                                struct tendo_error *err);
 
 TENDO_API int tendo_history_load(tendo_db *db, tendo_day last,
                                  struct tendo_history **out,

@@ -94,18 +94,6 @@ int tendo_athlete_zone(tendo_db *db, const char *tz_fallback,
     return tendo_tz_load("UTC", zone, err);
 }
 
-int tendo_local_today(tendo_db *db, int64_t now_utc, const char *tz_fallback,
-                      tendo_day *today, struct tendo_error *err)
-{
-    tendo_tz *zone = NULL;
-    int rc;
-    if ((rc = tendo_athlete_zone(db, tz_fallback, &zone, NULL, err)))
-        return rc;
-    rc = tendo_tz_local(zone, now_utc, today, NULL, err);
-    tendo_tz_free(zone);
-    return rc;
-}
-
 int tendo_history_load(tendo_db *db, tendo_day last,
                        struct tendo_history **out, struct tendo_error *err)
 {

@@ -14,6 +14,7 @@
 #include "tendo/plan.h"
 #include "tendo/clinical.h"
 #include "flare.h"
+#include "routine.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -1206,7 +1207,6 @@ static unsigned routine_of(const struct sim *s, int i)
 {
     const struct day *x = &s->d[i];
     unsigned m = 0;
-    int wd = tendo_day_weekday(s->today + i);
     int hard1 = i > 0 && hard_run(&s->d[i - 1]);
     if (i == 0 || !strcmp(x->out.phase, "see-clinician")) {
         for (size_t k = 0; k < s->a->routine.nblocks; k++)
@@ -1219,7 +1219,7 @@ static unsigned routine_of(const struct sim *s, int i)
     if (x->out.kind == TENDO_PLAN_RUN ||
         (x->out.has_rehab && !(x->out.rehab_load_kg == 0)))
         m |= 1u << TENDO_BLOCK_WARMUP;
-    if ((wd == 1 || wd == 3 || wd == 5) && !hard1)
+    if (rules_calf_day(s->today + i, hard1))
         m |= 1u << TENDO_BLOCK_CALF;
     return m;
 }

@@ -9,6 +9,7 @@
  * stretches only to neutral with pain at the insertion. Pure.
  */
 #include "rules/advice.h"
+#include "rules/routine.h"
 
 #include <string.h>
 
@@ -101,12 +102,10 @@ static struct tendo_routine_block *add(struct tendo_routine *r, int block,
 #define ADD(r, block, when, items)                                          \
     add(r, block, when, items, sizeof items / sizeof *items)
 
-/* the calf complex 2-3 times a week: Tuesday, Thursday and Saturday, but
- * never the day after a hard run (that slot is left out) */
-static int calf_due(const struct day *d)
+int rules_calf_day(tendo_day day, int hard_before)
 {
-    int wd = tendo_day_weekday(d->today);   /* 0 = Monday */
-    return (wd == 1 || wd == 3 || wd == 5) && d->y->hard_runs == 0;
+    int wd = tendo_day_weekday(day);   /* 0 = Monday */
+    return (wd == 1 || wd == 3 || wd == 5) && !hard_before;
 }
 
 /* in the order of the day: warm-up, mobility, evening, calf, holds */
@@ -178,7 +177,7 @@ static void routine_blocks(const struct day *d, struct tendo_advice *o)
             o->run_allowed ? "before the run and the rehab"
                            : "before the rehab",
             warmup);
-    if (calf_due(d)) {
+    if (rules_calf_day(d->today, d->y->hard_runs > 0)) {
         b = ADD(r, TENDO_BLOCK_CALF, "today", calf);
         if (stiff) {
             b->held = 1;

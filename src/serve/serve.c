@@ -237,27 +237,25 @@ int serve_open(struct serve_req *r, int write, tendo_db **db,
                tendo_day *today, int *units, struct tendo_error *e)
 {
     struct serve_view *v;
-    char u[8] = "km";
     int rc;
     *db = NULL;
+    /* the athlete's today and units from the thread's view (its zone is
+     * loaded once, not per write) */
+    if ((rc = view_get(r, &v, e)))
+        return rc;
+    *today = v->today;
+    *units = v->units;
     if (!write) {
-        if ((rc = view_get(r, &v, e)))
-            return rc;
         *db = v->db;
-        *today = v->today;
-        *units = v->units;
         return TENDO_OK;
     }
-    if ((rc = tendo_db_open(r->s->db_path, TENDO_OPEN_EXISTING, db, e)) ||
-        (rc = tendo_local_today(*db, serve_now(r), r->s->tz_fallback, today,
-                                e)) ||
-        (rc = tendo_setting_get(*db, "units", u, sizeof u, NULL, e))) {
-        tendo_db_close(*db);
-        *db = NULL;
-        return rc;
-    }
-    *units = strcmp(u, "mi") == 0 ? TENDO_UNITS_MI : TENDO_UNITS_KM;
-    return TENDO_OK;
+    return tendo_db_open(r->s->db_path, TENDO_OPEN_EXISTING, db, e);
+}
+
+const tendo_tz *serve_zone(struct serve_req *r)
+{
+    struct serve_view *v = pthread_getspecific(r->s->view_key);
+    return v ? v->zone : NULL;
 }
 
 void serve_close(struct serve_req *r, tendo_db *db)

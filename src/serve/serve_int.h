@@ -97,6 +97,8 @@ int serve_parse_body(struct serve_req *r, int *answered);
 int serve_open(struct serve_req *r, int write, tendo_db **db,
                tendo_day *today, int *units, struct tendo_error *e);
 void serve_close(struct serve_req *r, tendo_db *db);
+/* the athlete's zone, as the thread's view loaded it (after serve_open) */
+const tendo_tz *serve_zone(struct serve_req *r);
 /* The history up to today and today's advice, owned by the thread's view:
  * valid until the request ends; never freed by the caller. */
 int serve_history(struct serve_req *r, const struct tendo_history **h,

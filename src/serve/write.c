@@ -656,35 +656,27 @@ int write_import(struct serve_req *r, const char *name, const uint8_t *data,
 {
     struct tendo_import_opts o;
     struct tendo_import_result *res;
-    tendo_tz *zone = NULL;
     tendo_db *db;
     tendo_day today;
-    int units, rc, fell_back;
+    int units, rc;
     *doc = NULL;
-    if ((rc = serve_open(r, 1, &db, &today, &units, e)) ||
-        (rc = tendo_athlete_zone(db, r->s->tz_fallback, &zone, &fell_back,
-                                 e))) {
-        serve_close(r, db);
+    if ((rc = serve_open(r, 1, &db, &today, &units, e)))
         return rc;
-    }
     memset(&o, 0, sizeof o);
     o.today = today;
     o.now_utc = serve_now(r);
-    o.tz = zone;
+    o.tz = serve_zone(r);
     if (ends_with(name, ".zip")) {
         rc = import_export(r, db, &o, name, data, len, doc, e);
         serve_close(r, db);
-        tendo_tz_free(zone);
         return rc;
     }
     if (!(res = tendo_calloc(1, sizeof *res))) {
         serve_close(r, db);
-        tendo_tz_free(zone);
         return tendo_fail(e, TENDO_ENOMEM, "out of memory");
     }
     tendo_import_memory(db, data, len, name, &o, res);
     serve_close(r, db);
-    tendo_tz_free(zone);
     if (res->status == TENDO_IMPORT_REJECTED &&
         (res->err.code == TENDO_EDB || res->err.code == TENDO_ENOMEM)) {
         /* the database's or the machine's failure, not the file's */
